@@ -1,0 +1,119 @@
+// One API port, as Supabase's gateway: checks the apikey, then routes /rest/v1 to PostgREST and
+// /auth/v1 to the auth service, answering its own errors in Supabase's JSON shapes.
+import http from 'node:http';
+
+export interface GatewayOptions {
+	port: number;
+	apiKeys: string[];
+	postgrestUrl: string;
+	auth: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+}
+
+export interface Gateway {
+	url: string;
+	stop(): Promise<void>;
+}
+
+const corsHeaders = {
+	'access-control-allow-origin': '*',
+	'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD',
+	'access-control-allow-headers':
+		'authorization, apikey, content-type, accept, accept-profile, content-profile, prefer, range, x-client-info, x-supabase-api-version',
+	'access-control-expose-headers': 'content-range, content-location, x-supabase-api-version',
+	'access-control-max-age': '3600'
+};
+
+function sendJson(res: http.ServerResponse, status: number, body: object): void {
+	res.writeHead(status, { ...corsHeaders, 'content-type': 'application/json; charset=utf-8' });
+	res.end(JSON.stringify(body));
+}
+
+function apiKeyOf(req: http.IncomingMessage, url: URL): string | undefined {
+	const header = req.headers['apikey'];
+	return (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey') ?? undefined;
+}
+
+export function startGateway(options: GatewayOptions): Promise<Gateway> {
+	const postgrest = new URL(options.postgrestUrl);
+	const keys = new Set(options.apiKeys);
+
+	const server = http.createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://gateway');
+		if (req.method === 'OPTIONS') {
+			res.writeHead(204, corsHeaders);
+			return res.end();
+		}
+		const service = url.pathname.startsWith('/rest/v1')
+			? 'rest'
+			: url.pathname.startsWith('/auth/v1')
+				? 'auth'
+				: undefined;
+		if (!service) return sendJson(res, 404, { message: 'no Route matched with those values' });
+
+		const apikey = apiKeyOf(req, url);
+		if (!apikey) {
+			return sendJson(res, 401, {
+				message: 'No API key found in request',
+				hint: 'No `apikey` request header or url param was found.'
+			});
+		}
+		if (!keys.has(apikey)) {
+			return sendJson(res, 401, {
+				message: 'Invalid API key',
+				hint: 'Double check your Supabase `anon` or `service_role` API key.'
+			});
+		}
+		// A REST request with only an apikey acts as that key's role, as on hosted Supabase.
+		if (service === 'rest' && !req.headers.authorization) req.headers.authorization = `Bearer ${apikey}`;
+		const forwarded = req.headers['x-forwarded-for'];
+		const client = req.socket.remoteAddress ?? '';
+		req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${client}` : client;
+
+		const prefix = service === 'rest' ? '/rest/v1' : '/auth/v1';
+		const rest = url.pathname.slice(prefix.length) || '/';
+		req.url = rest + url.search;
+
+		if (service === 'auth') {
+			for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
+			options.auth(req, res).catch(() => {
+				if (!res.headersSent) sendJson(res, 500, { code: 500, error_code: 'unexpected_failure', msg: 'Unexpected failure' });
+				else res.end();
+			});
+			return;
+		}
+
+		const upstream = http.request(
+			{
+				host: postgrest.hostname,
+				port: postgrest.port,
+				method: req.method,
+				path: req.url,
+				headers: { ...req.headers, host: postgrest.host }
+			},
+			(upstreamRes) => {
+				res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...corsHeaders });
+				upstreamRes.pipe(res);
+			}
+		);
+		upstream.on('error', () => {
+			if (!res.headersSent) {
+				sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
+			} else res.destroy();
+		});
+		req.pipe(upstream);
+	});
+
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port, '127.0.0.1', () =>
+			resolve({
+				url: `http://127.0.0.1:${options.port}`,
+				stop: () =>
+					new Promise<void>((done) => {
+						server.close(() => done());
+						server.closeAllConnections();
+					})
+			})
+		);
+	});
+}

@@ -1,0 +1,95 @@
+// The local stand-in for the Supabase platform: Postgres, PostgREST and auth behind one
+// gateway, like `supabase start` without Docker. Used by `npm run stack`, `npm run dev` and tests.
+import pg from 'pg';
+import { createAuthService } from './auth/index';
+import { startDatabase } from './database';
+import { startGateway } from './gateway';
+import { apiKeys, jwtSecret } from './keys';
+import { freePort } from './ports';
+import { startPostgrest } from './postgrest';
+
+export interface PlatformOptions {
+	dataDir: string;
+	apiPort: number;
+	dbPort: number;
+	/** Where the app runs; auth uses it as its site URL. */
+	siteUrl?: string;
+	/** Start from an empty database: bootstrap, migrations and seed. */
+	reset?: boolean;
+	seed?: boolean;
+	rateLimit?: { signInPerIpPer5Min?: number; signInPerEmailPer5Min?: number };
+	log?: (line: string) => void;
+}
+
+export interface Platform {
+	apiUrl: string;
+	dbUrl: string;
+	anonKey: string;
+	serviceRoleKey: string;
+	jwtSecret: string;
+	stop(): Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+	const log = options.log ?? (() => {});
+	const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+	const keys = await apiKeys();
+	const stops: Array<() => Promise<void>> = [];
+	const stop = async () => {
+		for (const step of stops.reverse()) await step().catch(() => {});
+	};
+
+	try {
+		const database = await startDatabase({
+			dataDir: options.dataDir,
+			port: options.dbPort,
+			reset: options.reset,
+			seed: options.seed,
+			log
+		});
+		stops.push(database.stop);
+
+		const postgrest = await startPostgrest({
+			dbPort: options.dbPort,
+			port: await freePort(),
+			adminPort: await freePort(),
+			jwtSecret,
+			log
+		});
+		stops.push(postgrest.stop);
+
+		const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+		stops.push(() => pool.end());
+		const auth = createAuthService({
+			pool,
+			jwtSecret,
+			apiUrl,
+			siteUrl: options.siteUrl ?? 'http://127.0.0.1:5173',
+			rateLimit: options.rateLimit
+		});
+		stops.push(auth.close);
+
+		const gateway = await startGateway({
+			port: options.apiPort,
+			apiKeys: [keys.anonKey, keys.serviceRoleKey],
+			postgrestUrl: postgrest.url,
+			auth: auth.handle
+		});
+		stops.push(gateway.stop);
+
+		return { apiUrl, dbUrl: database.url, ...keys, jwtSecret, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+/** The lines `supabase status` prints, so people and scripts can find the platform. */
+export function statusLines(platform: Platform): string[] {
+	return [
+		`API URL: ${platform.apiUrl}`,
+		`DB URL: ${platform.dbUrl}`,
+		`anon key: ${platform.anonKey}`,
+		`service_role key: ${platform.serviceRoleKey}`
+	];
+}
