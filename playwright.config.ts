@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { freePort } from './local-supabase/ports';
 
-// The app and its private platform get ports chosen once here; workers inherit them.
-process.env.KRING_E2E_PORT ??= String(55_000 + Math.floor(Math.random() * 2_000));
+// The app gets a port chosen once here, so it never clashes with `npm run dev`; workers inherit it.
+process.env.KRING_E2E_PORT ??= String(await freePort());
 const port = Number(process.env.KRING_E2E_PORT);
 
 // Debian's Chromium where it is installed (Playwright's download can't run everywhere),

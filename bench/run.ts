@@ -1,0 +1,126 @@
+// `npm run bench`: what a member pays for and waits for, measured, printed and kept in
+// bench/results.json. Fails when a budget is exceeded. A script, not a test.
+import { spawn } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { startBuiltApp } from '../scripts/built-app';
+import { defaultPorts, portInUse } from '../local-supabase/ports';
+import { demoSignIns } from '../local-supabase/demo';
+
+interface RouteBudget {
+	name: string;
+	path: string;
+	budgetKb: number;
+	signedIn?: boolean;
+}
+
+const routes: RouteBudget[] = [
+	{ name: 'landing', path: '/', budgetKb: 40 },
+	{ name: 'signed-in home', path: '/home', budgetKb: 60, signedIn: true }
+];
+
+const results: Record<string, unknown> = { measuredAt: new Date().toISOString() };
+let overBudget = false;
+
+await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+results.javascript = await measureJavaScript();
+results.devColdStart = await measureDevStart();
+
+await writeFile('bench/results.json', JSON.stringify(results, null, '\t') + '\n');
+console.log('\nWrote bench/results.json');
+if (overBudget) {
+	console.error('Over budget.');
+	process.exit(1);
+}
+
+async function measureJavaScript() {
+	const app = await startBuiltApp();
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update']
+	});
+	const rows: Array<{ route: string; files: number; gzipKb: number; budgetKb: number }> = [];
+	try {
+		for (const route of routes) {
+			const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+			const page = await context.newPage();
+			if (route.signedIn) await signIn(page, app.url);
+			const scripts = new Map<string, number>();
+			page.on('response', async (response) => {
+				if (response.request().resourceType() !== 'script') return;
+				const body = await response.body().catch(() => undefined);
+				if (body) scripts.set(response.url(), gzipSync(body, { level: 9 }).length);
+			});
+			await page.goto(app.url + route.path, { waitUntil: 'networkidle' });
+			const gzipKb = [...scripts.values()].reduce((sum, size) => sum + size, 0) / 1024;
+			rows.push({ route: route.name, files: scripts.size, gzipKb: round(gzipKb), budgetKb: route.budgetKb });
+			if (gzipKb > route.budgetKb) overBudget = true;
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+		await app.stop();
+	}
+	console.log('\nGzipped JavaScript loaded per route (production build)');
+	console.table(rows);
+	return rows;
+}
+
+/** Signs in with the demo member account through the sign-in form, as a person would. */
+async function signIn(page: Page, baseUrl: string): Promise<void> {
+	const member = demoSignIns[1];
+	await page.goto(`${baseUrl}/signin`);
+	await page.locator('input[type=email]').fill(member.email);
+	await page.locator('input[type=password]').fill(member.password);
+	await Promise.all([page.waitForURL(/\/home/), page.locator('form button[type=submit]').first().click()]);
+}
+
+/** Seconds from `npm run dev` to the first page served (the local database is kept, as it is between runs). */
+async function measureDevStart() {
+	for (const port of [defaultPorts.api, defaultPorts.db, 5173]) {
+		if (await portInUse(port)) {
+			console.log(`\nSkipping the dev start time: port ${port} is in use (is npm run dev running?).`);
+			return null;
+		}
+	}
+	// Cold: Vite's dependency cache is gone, as after a fresh `npm ci`.
+	await rm('node_modules/.vite', { recursive: true, force: true });
+	const cold = await timeDevStart();
+	const warm = await timeDevStart();
+	console.log(`\nnpm run dev → first page served: ${cold} s cold, ${warm} s warm`);
+	return { coldSeconds: cold, warmSeconds: warm };
+}
+
+async function timeDevStart(): Promise<number> {
+	const started = performance.now();
+	const dev = spawn('npx', ['tsx', 'local-supabase/dev.ts'], { stdio: 'ignore', detached: true });
+	try {
+		for (;;) {
+			try {
+				const response = await fetch('http://127.0.0.1:5173/');
+				if (response.ok) return round((performance.now() - started) / 1000);
+			} catch {
+				// not up yet
+			}
+			if (performance.now() - started > 120_000) throw new Error('npm run dev did not serve a page in 2 minutes');
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	} finally {
+		await new Promise<void>((resolve) => {
+			dev.once('exit', () => resolve());
+			process.kill(-dev.pid!, 'SIGINT');
+		});
+	}
+}
+
+function run(command: string, args: string[]): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { stdio: 'inherit' });
+		child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed`))));
+	});
+}
+
+function round(value: number): number {
+	return Math.round(value * 10) / 10;
+}
