@@ -1,0 +1,323 @@
+// A small stand-in for Supabase Auth (GoTrue) for local work and tests: the endpoints supabase-js
+// uses, with GoTrue's paths, shapes and error codes. Never used in production.
+import type http from 'node:http';
+import bcrypt from 'bcryptjs';
+import type pg from 'pg';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { z } from 'zod';
+import { AuthError, badRequest, bearerToken, clientIp, readJson, sendError, sendJson } from './http';
+import { refreshSession, startSession, verifyAccessToken, type AccessClaims, type TokenSettings } from './tokens';
+import { addEmailIdentity, createUser, findUserByEmail, findUserById, userJson, type UserRow } from './users';
+
+export interface AuthServiceOptions {
+	pool: pg.Pool;
+	jwtSecret: string;
+	siteUrl: string;
+	/** The `iss` claim is `${apiUrl}/auth/v1`, as on hosted Supabase. */
+	apiUrl: string;
+	jwtExpirySeconds?: number;
+	refreshTokenReuseIntervalSeconds?: number;
+	rateLimit?: { signInPerIpPer5Min?: number; signInPerEmailPer5Min?: number };
+}
+
+const minimumPasswordLength = 6;
+const metadata = z.record(z.string(), z.unknown());
+const email = z.string().trim().max(255).email();
+
+const signUpBody = z.object({
+	email: z.string().optional(),
+	password: z.string().max(72).optional(),
+	data: metadata.optional()
+});
+const passwordGrantBody = z.object({ email: z.string().max(255), password: z.string().max(72) });
+const refreshGrantBody = z.object({ refresh_token: z.string().min(1).max(255) });
+const updateUserBody = z.object({
+	email: z.string().optional(),
+	password: z.string().max(72).optional(),
+	data: metadata.optional()
+});
+const adminCreateBody = z.object({
+	email: z.string().optional(),
+	password: z.string().max(72).optional(),
+	email_confirm: z.boolean().optional(),
+	user_metadata: metadata.optional(),
+	app_metadata: metadata.optional()
+});
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+	const result = schema.safeParse(body);
+	if (!result.success) throw badRequest('validation_failed', result.error.issues[0]?.message ?? 'Invalid request');
+	return result.data;
+}
+
+function checkEmail(value: string): string {
+	const result = email.safeParse(value);
+	if (!result.success) throw badRequest('validation_failed', 'Unable to validate email address: invalid format');
+	return result.data.toLowerCase();
+}
+
+function checkPassword(password: string): void {
+	if (password.length < minimumPasswordLength) {
+		throw new AuthError(422, 'weak_password', `Password should be at least ${minimumPasswordLength} characters.`, {
+			weak_password: { reasons: ['length'] }
+		});
+	}
+}
+
+// Compared against when no such user exists, so a wrong email costs as long as a wrong password.
+const dummyHash = bcrypt.hashSync('no such user', 10);
+
+export function createAuthService(options: AuthServiceOptions) {
+	const { pool } = options;
+	const tokens: TokenSettings = {
+		pool,
+		secret: new TextEncoder().encode(options.jwtSecret),
+		issuer: `${options.apiUrl}/auth/v1`,
+		expirySeconds: options.jwtExpirySeconds ?? 3600,
+		reuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10
+	};
+	const perIp = new RateLimiterMemory({ points: options.rateLimit?.signInPerIpPer5Min ?? 30, duration: 300 });
+	const perEmail = new RateLimiterMemory({ points: options.rateLimit?.signInPerEmailPer5Min ?? 10, duration: 300 });
+
+	async function limit(req: http.IncomingMessage, emailAddress?: string): Promise<void> {
+		try {
+			await perIp.consume(clientIp(req));
+			if (emailAddress) await perEmail.consume(emailAddress.toLowerCase());
+		} catch {
+			throw new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
+		}
+	}
+
+	function clientOf(req: http.IncomingMessage) {
+		const agent = req.headers['user-agent'];
+		return { ip: clientIp(req), userAgent: typeof agent === 'string' ? agent.slice(0, 500) : undefined };
+	}
+
+	/** The signed-in person behind the bearer token, with a session that still exists. */
+	async function authenticate(req: http.IncomingMessage): Promise<{ user: UserRow; claims: AccessClaims }> {
+		const token = bearerToken(req);
+		if (!token) throw new AuthError(401, 'no_authorization', 'This endpoint requires a Bearer token');
+		const claims = await verifyAccessToken(tokens, token);
+		if (typeof claims.sub !== 'string' || !z.string().uuid().safeParse(claims.sub).success) {
+			throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub claim');
+		}
+		if (claims.session_id) {
+			const { rowCount } = await pool.query('select 1 from auth.sessions where id = $1', [claims.session_id]);
+			if (!rowCount) throw new AuthError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
+		}
+		const user = await findUserById(pool, claims.sub);
+		if (!user) throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
+		return { user, claims };
+	}
+
+	async function requireServiceRole(req: http.IncomingMessage): Promise<void> {
+		const token = bearerToken(req);
+		if (!token) throw new AuthError(401, 'no_authorization', 'This endpoint requires a Bearer token');
+		const claims = await verifyAccessToken(tokens, token);
+		if (claims.role !== 'service_role') throw new AuthError(403, 'not_admin', 'User not allowed');
+	}
+
+	async function signUp(req: http.IncomingMessage) {
+		const body = parse(signUpBody, await readJson(req));
+		if (body.email === undefined && body.password === undefined) {
+			await limit(req);
+			const user = await createUser(pool, { anonymous: true, userMetadata: body.data });
+			return startSession(tokens, user, 'anonymous', clientOf(req));
+		}
+		if (!body.email || !body.password) throw badRequest('validation_failed', 'Signup requires a valid password');
+		const address = checkEmail(body.email);
+		await limit(req, address);
+		checkPassword(body.password);
+		if (await findUserByEmail(pool, address)) throw new AuthError(422, 'user_already_exists', 'User already registered');
+		const user = await createUser(pool, {
+			email: address,
+			passwordHash: await bcrypt.hash(body.password, 10),
+			userMetadata: body.data
+		}).catch(uniqueViolationAs(new AuthError(422, 'user_already_exists', 'User already registered')));
+		return startSession(tokens, user, 'password', clientOf(req));
+	}
+
+	async function token(req: http.IncomingMessage, url: URL) {
+		const grant = url.searchParams.get('grant_type');
+		const body = await readJson(req);
+		if (grant === 'password') {
+			const { email: address, password } = parse(passwordGrantBody, body);
+			await limit(req, address);
+			const user = await findUserByEmail(pool, address);
+			const matches = await bcrypt.compare(password, user?.encrypted_password ?? dummyHash);
+			if (!user || !matches) throw badRequest('invalid_credentials', 'Invalid login credentials');
+			return startSession(tokens, user, 'password', clientOf(req));
+		}
+		if (grant === 'refresh_token') {
+			return refreshSession(tokens, parse(refreshGrantBody, body).refresh_token);
+		}
+		throw badRequest('unsupported_grant_type', 'unsupported_grant_type');
+	}
+
+	async function updateUser(req: http.IncomingMessage) {
+		const { user } = await authenticate(req);
+		const body = parse(updateUserBody, await readJson(req));
+		const client = await pool.connect();
+		try {
+			await client.query('begin');
+			if (body.password !== undefined) {
+				checkPassword(body.password);
+				if (user.encrypted_password && (await bcrypt.compare(body.password, user.encrypted_password))) {
+					throw new AuthError(422, 'same_password', 'New password should be different from the old password.');
+				}
+				await client.query('update auth.users set encrypted_password = $2, updated_at = now() where id = $1', [
+					user.id,
+					await bcrypt.hash(body.password, 10)
+				]);
+			}
+			if (body.data) {
+				// GoTrue merges: given keys replace, null removes.
+				await client.query(
+					`update auth.users set raw_user_meta_data = jsonb_strip_nulls(coalesce(raw_user_meta_data, '{}') || $2), updated_at = now() where id = $1`,
+					[user.id, body.data]
+				);
+			}
+			if (body.email !== undefined && body.email.toLowerCase() !== user.email) {
+				const address = checkEmail(body.email);
+				const taken = await findUserByEmail(client, address);
+				if (taken && taken.id !== user.id) {
+					throw new AuthError(422, 'email_exists', 'A user with this email address has already been registered');
+				}
+				// Email confirmation is off locally, so the new address holds at once; an anonymous
+				// person with an email and a password is a permanent user from now on.
+				const { rows } = await client.query<UserRow>(
+					`update auth.users set email = $2, email_confirmed_at = now(), updated_at = now(),
+						is_anonymous = (encrypted_password is null),
+						raw_app_meta_data = coalesce(raw_app_meta_data, '{}') || '{"provider":"email","providers":["email"]}'
+					where id = $1 returning *`,
+					[user.id, address]
+				);
+				await addEmailIdentity(client, rows[0]);
+			} else if (body.password !== undefined && user.is_anonymous && user.email) {
+				await client.query('update auth.users set is_anonymous = false where id = $1', [user.id]);
+			}
+			await client.query('commit');
+		} catch (error) {
+			await client.query('rollback');
+			throw uniqueViolationAs(new AuthError(422, 'email_exists', 'A user with this email address has already been registered'))(error);
+		} finally {
+			client.release();
+		}
+		return userJson(pool, (await findUserById(pool, user.id))!);
+	}
+
+	async function logout(req: http.IncomingMessage, url: URL) {
+		const { user, claims } = await authenticate(req);
+		const scope = url.searchParams.get('scope') ?? 'global';
+		if (scope === 'global') {
+			await pool.query('delete from auth.sessions where user_id = $1', [user.id]);
+		} else if (scope === 'local') {
+			await pool.query('delete from auth.sessions where id = $1', [claims.session_id]);
+		} else if (scope === 'others') {
+			await pool.query('delete from auth.sessions where user_id = $1 and id is distinct from $2', [
+				user.id,
+				claims.session_id
+			]);
+		} else {
+			throw badRequest('validation_failed', 'Unsupported logout scope');
+		}
+	}
+
+	async function adminCreateUser(req: http.IncomingMessage) {
+		await requireServiceRole(req);
+		const body = parse(adminCreateBody, await readJson(req));
+		const address = body.email === undefined ? undefined : checkEmail(body.email);
+		if (body.password !== undefined) checkPassword(body.password);
+		if (address && (await findUserByEmail(pool, address))) {
+			throw new AuthError(422, 'email_exists', 'A user with this email address has already been registered');
+		}
+		const user = await createUser(pool, {
+			email: address,
+			passwordHash: body.password === undefined ? undefined : await bcrypt.hash(body.password, 10),
+			userMetadata: body.user_metadata,
+			appMetadata: body.app_metadata
+		});
+		return userJson(pool, user);
+	}
+
+	async function adminUser(req: http.IncomingMessage, id: string, method: string) {
+		await requireServiceRole(req);
+		if (!z.string().uuid().safeParse(id).success) throw new AuthError(404, 'user_not_found', 'User not found');
+		const user = await findUserById(pool, id);
+		if (!user) throw new AuthError(404, 'user_not_found', 'User not found');
+		if (method === 'DELETE') {
+			await pool.query('delete from auth.users where id = $1', [id]);
+			return {};
+		}
+		return userJson(pool, user);
+	}
+
+	async function adminListUsers(req: http.IncomingMessage, url: URL) {
+		await requireServiceRole(req);
+		const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page')) || 50, 1), 1000);
+		const page = Math.max(Number(url.searchParams.get('page')) || 1, 1);
+		const { rows } = await pool.query<UserRow>(
+			'select * from auth.users where deleted_at is null order by created_at, id limit $1 offset $2',
+			[perPage, (page - 1) * perPage]
+		);
+		return { aud: 'authenticated', users: await Promise.all(rows.map((row) => userJson(pool, row))) };
+	}
+
+	const settings = {
+		external: { anonymous_users: true, email: true, phone: false },
+		disable_signup: false,
+		mailer_autoconfirm: true,
+		phone_autoconfirm: false,
+		sms_provider: '',
+		saml_enabled: false
+	};
+
+	type Handler = (req: http.IncomingMessage, url: URL) => Promise<unknown>;
+	const routes: Record<string, Partial<Record<string, Handler>>> = {
+		'/health': { GET: async () => ({ version: 'kring-local', name: 'GoTrue', description: 'Kring local auth' }) },
+		'/settings': { GET: async () => settings },
+		'/signup': { POST: signUp },
+		'/token': { POST: token },
+		'/user': {
+			GET: async (req) => userJson(pool, (await authenticate(req)).user),
+			PUT: updateUser
+		},
+		'/logout': { POST: logout },
+		'/admin/users': { GET: adminListUsers, POST: adminCreateUser }
+	};
+
+	async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		try {
+			const url = new URL(req.url ?? '/', 'http://auth');
+			const method = req.method ?? 'GET';
+			const adminUserMatch = /^\/admin\/users\/([^/]+)$/.exec(url.pathname);
+			let result: unknown;
+			if (adminUserMatch && (method === 'GET' || method === 'DELETE')) {
+				result = await adminUser(req, adminUserMatch[1], method);
+			} else {
+				const route = routes[url.pathname];
+				if (!route) throw new AuthError(404, 'not_found', 'Not found');
+				const handler = route[method];
+				if (!handler) throw new AuthError(405, 'method_not_allowed', 'Method not allowed');
+				result = await handler(req, url);
+			}
+			if (result === undefined) {
+				res.statusCode = 204;
+				res.end();
+			} else sendJson(res, 200, result);
+		} catch (error) {
+			if (error instanceof AuthError) return sendError(req, res, error);
+			console.error('[auth]', error);
+			sendError(req, res, new AuthError(500, 'unexpected_failure', 'Unexpected failure'));
+		}
+	}
+
+	return { handle, close: async () => {} };
+}
+
+function uniqueViolationAs(replacement: AuthError) {
+	return (error: unknown): never => {
+		if ((error as { code?: string }).code === '23505') throw replacement;
+		throw error;
+	};
+}
