@@ -21,17 +21,16 @@ export function readJson(req: http.IncomingMessage): Promise<Record<string, unkn
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
+		// A body over the limit is read to its end and dropped, so the client still gets its answer.
 		req.on('data', (chunk: Buffer) => {
 			size += chunk.length;
-			if (size > maxBodyBytes) {
-				reject(new AuthError(413, 'request_too_large', 'Request body is too large'));
-				req.destroy();
-				return;
-			}
-			chunks.push(chunk);
+			if (size <= maxBodyBytes) chunks.push(chunk);
 		});
 		req.on('error', () => reject(badRequest('bad_json', 'Could not read the request body')));
 		req.on('end', () => {
+			if (size > maxBodyBytes) {
+				return reject(new AuthError(413, 'request_too_large', 'Request body is too large'));
+			}
 			const text = Buffer.concat(chunks).toString('utf8');
 			if (text.trim() === '') return resolve({});
 			try {

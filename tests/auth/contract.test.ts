@@ -1,0 +1,251 @@
+// The local auth service, driven only through supabase-js: every call the app makes and the
+// errors it must tell apart. Codes and statuses are GoTrue's, so the app behaves the same on hosted Supabase.
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { describe, expect, test } from 'vitest';
+import { client, platform, serviceClient } from '../support/platform';
+
+const password = 'correct-horse-battery';
+const newEmail = () => `${randomUUID()}@kring.test`;
+
+async function signedUp(nickname = 'Ann') {
+	const sb = client();
+	const email = newEmail();
+	const { data, error } = await sb.auth.signUp({ email, password, options: { data: { nickname } } });
+	expect(error).toBeNull();
+	return { sb, email, session: data.session!, user: data.user! };
+}
+
+async function signToken(claims: Record<string, unknown>, secret = platform().jwtSecret) {
+	return new SignJWT(claims)
+		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.sign(new TextEncoder().encode(secret));
+}
+
+describe('signing up and in with email and password', () => {
+	test('sign-up gives a session at once (email confirmation is off locally) and keeps the nickname', async () => {
+		const { session, user, email } = await signedUp('Fatima');
+		expect(session.access_token).toBeTruthy();
+		expect(user.email).toBe(email);
+		expect(user.user_metadata.nickname).toBe('Fatima');
+		expect(user.is_anonymous).toBe(false);
+	});
+
+	test('a new person gets a profile row with their nickname, readable only by them', async () => {
+		const { sb, user } = await signedUp('Jan');
+		const { data } = await sb.from('profiles').select('id, display_name');
+		expect(data).toEqual([{ id: user.id, display_name: 'Jan' }]);
+	});
+
+	test('signing in with the right password gives a session for the same person', async () => {
+		const { email, user } = await signedUp();
+		const { data, error } = await client().auth.signInWithPassword({ email, password });
+		expect(error).toBeNull();
+		expect(data.user?.id).toBe(user.id);
+	});
+
+	test('a wrong password is refused with invalid_credentials', async () => {
+		const { email } = await signedUp();
+		const { error } = await client().auth.signInWithPassword({ email, password: 'not-the-password' });
+		expect(error).toMatchObject({ name: 'AuthApiError', status: 400, code: 'invalid_credentials' });
+	});
+
+	test('an unknown email is refused the same way as a wrong password', async () => {
+		const { error } = await client().auth.signInWithPassword({ email: newEmail(), password });
+		expect(error).toMatchObject({ status: 400, code: 'invalid_credentials' });
+	});
+
+	test('signing up twice with one email is refused with user_already_exists', async () => {
+		const { email } = await signedUp();
+		const { error } = await client().auth.signUp({ email, password });
+		expect(error).toMatchObject({ name: 'AuthApiError', status: 422, code: 'user_already_exists' });
+	});
+
+	test('a password shorter than 6 characters is refused with weak_password and its reason', async () => {
+		const { error } = await client().auth.signUp({ email: newEmail(), password: '12345' });
+		expect(error).toMatchObject({ name: 'AuthWeakPasswordError', status: 422, code: 'weak_password' });
+		expect((error as unknown as { reasons: string[] }).reasons).toEqual(['length']);
+	});
+
+	test('an invalid email is refused with validation_failed', async () => {
+		const { error } = await client().auth.signUp({ email: 'not an email', password });
+		expect(error).toMatchObject({ status: 400, code: 'validation_failed' });
+	});
+});
+
+describe('continuing with just a nickname, then keeping the account', () => {
+	test('anonymous sign-in keeps the nickname in user metadata and in the profile', async () => {
+		const sb = client();
+		const { data, error } = await sb.auth.signInAnonymously({ options: { data: { nickname: 'Zoë' } } });
+		expect(error).toBeNull();
+		expect(data.user).toMatchObject({ is_anonymous: true, email: '', user_metadata: { nickname: 'Zoë' } });
+		const profile = await client(data.session!.access_token).from('profiles').select('display_name').single();
+		expect(profile.data).toEqual({ display_name: 'Zoë' });
+	});
+
+	test('an anonymous person who adds an email and a password can sign in with them on another phone', async () => {
+		const sb = client();
+		const { data: anonymous } = await sb.auth.signInAnonymously({ options: { data: { nickname: 'Rik' } } });
+		const email = newEmail();
+		const { data, error } = await sb.auth.updateUser({ email, password });
+		expect(error).toBeNull();
+		expect(data.user).toMatchObject({ id: anonymous.user!.id, email, is_anonymous: false });
+
+		const otherPhone = client();
+		const signIn = await otherPhone.auth.signInWithPassword({ email, password });
+		expect(signIn.error).toBeNull();
+		expect(signIn.data.user).toMatchObject({ id: anonymous.user!.id, user_metadata: { nickname: 'Rik' } });
+	});
+
+	test('keeping an account with an email someone already uses is refused with email_exists', async () => {
+		const { email } = await signedUp();
+		const sb = client();
+		await sb.auth.signInAnonymously();
+		const { error } = await sb.auth.updateUser({ email, password });
+		expect(error).toMatchObject({ status: 422, code: 'email_exists' });
+	});
+
+	test('updating metadata merges it into what is there', async () => {
+		const { sb, session } = await signedUp('Ann');
+		await sb.auth.setSession(session);
+		const { data } = await sb.auth.updateUser({ data: { language: 'fr' } });
+		expect(data.user?.user_metadata).toMatchObject({ nickname: 'Ann', language: 'fr' });
+	});
+});
+
+describe('sessions and tokens', () => {
+	test('getUser with a valid access token returns the person', async () => {
+		const { session, user } = await signedUp();
+		const { data, error } = await client().auth.getUser(session.access_token);
+		expect(error).toBeNull();
+		expect(data.user?.id).toBe(user.id);
+	});
+
+	test('the access token carries the claims GoTrue puts in it', async () => {
+		const { session, user } = await signedUp();
+		const claims = JSON.parse(Buffer.from(session.access_token.split('.')[1], 'base64url').toString());
+		expect(claims).toMatchObject({
+			sub: user.id,
+			aud: 'authenticated',
+			role: 'authenticated',
+			aal: 'aal1',
+			is_anonymous: false,
+			iss: `${platform().apiUrl}/auth/v1`
+		});
+		expect(claims.amr[0].method).toBe('password');
+		for (const claim of ['email', 'phone', 'app_metadata', 'user_metadata', 'session_id', 'iat', 'exp']) {
+			expect(claims).toHaveProperty(claim);
+		}
+	});
+
+	test('an expired access token is refused with bad_jwt', async () => {
+		const { user } = await signedUp();
+		const expired = await signToken({ sub: user.id, role: 'authenticated', aud: 'authenticated', exp: 1_000_000 });
+		const { error } = await client().auth.getUser(expired);
+		expect(error).toMatchObject({ status: 403, code: 'bad_jwt' });
+	});
+
+	test('a JWT signed with another secret is refused by auth and by PostgREST (401)', async () => {
+		const { user } = await signedUp();
+		const forged = await signToken(
+			{ sub: user.id, role: 'authenticated', aud: 'authenticated', exp: Math.floor(Date.now() / 1000) + 600 },
+			'a-forged-secret-that-is-at-least-32-characters-long'
+		);
+		const { error } = await client().auth.getUser(forged);
+		expect(error).toMatchObject({ status: 403, code: 'bad_jwt' });
+		const rest = await client(forged).from('profiles').select('id');
+		expect(rest.status).toBe(401);
+		expect(rest.data).toBeNull();
+	});
+
+	test('a refresh token gives a new pair once; reused later it is refused and ends the session', async () => {
+		const { session } = await signedUp();
+		const first = await client().auth.refreshSession({ refresh_token: session.refresh_token });
+		expect(first.error).toBeNull();
+		expect(first.data.session?.refresh_token).not.toBe(session.refresh_token);
+
+		// Outside the reuse window (moved back in time rather than waited for).
+		await backdateToken(session.refresh_token);
+		const reused = await client().auth.refreshSession({ refresh_token: session.refresh_token });
+		expect(reused.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
+
+		const child = await client().auth.refreshSession({ refresh_token: first.data.session!.refresh_token });
+		expect(child.error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });
+	});
+
+	test('a refresh token reused within the reuse window gets the current session, not an error', async () => {
+		const { session } = await signedUp();
+		const first = await client().auth.refreshSession({ refresh_token: session.refresh_token });
+		const again = await client().auth.refreshSession({ refresh_token: session.refresh_token });
+		expect(again.error).toBeNull();
+		expect(again.data.session?.refresh_token).toBe(first.data.session?.refresh_token);
+	});
+
+	test('an unknown refresh token is refused with refresh_token_not_found', async () => {
+		const { error } = await client().auth.refreshSession({ refresh_token: 'not-a-token' });
+		expect(error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });
+	});
+
+	test('after a global sign-out the old access and refresh tokens no longer work', async () => {
+		const { email } = await signedUp();
+		const phone = client();
+		const laptop = client();
+		const onPhone = await phone.auth.signInWithPassword({ email, password });
+		await laptop.auth.signInWithPassword({ email, password });
+		const { error } = await laptop.auth.signOut({ scope: 'global' });
+		expect(error).toBeNull();
+
+		const stale = await client().auth.getUser(onPhone.data.session!.access_token);
+		expect(stale.error).toMatchObject({ name: 'AuthSessionMissingError' });
+		const refresh = await client().auth.refreshSession({ refresh_token: onPhone.data.session!.refresh_token });
+		expect(refresh.error).toMatchObject({ code: 'refresh_token_not_found' });
+	});
+
+	test('a local sign-out ends only that session', async () => {
+		const { email } = await signedUp();
+		const phone = client();
+		const laptop = client();
+		const onPhone = await phone.auth.signInWithPassword({ email, password });
+		await laptop.auth.signInWithPassword({ email, password });
+		await laptop.auth.signOut({ scope: 'local' });
+		const stillIn = await client().auth.getUser(onPhone.data.session!.access_token);
+		expect(stillIn.error).toBeNull();
+	});
+});
+
+describe('admin with the service-role key', () => {
+	test('creates and deletes a person; deleting removes their profile too', async () => {
+		const admin = serviceClient().auth.admin;
+		const email = newEmail();
+		const created = await admin.createUser({ email, password, email_confirm: true, user_metadata: { nickname: 'Mo' } });
+		expect(created.error).toBeNull();
+		const signIn = await client().auth.signInWithPassword({ email, password });
+		expect(signIn.error).toBeNull();
+
+		const fetched = await admin.getUserById(created.data.user!.id);
+		expect(fetched.data.user?.email).toBe(email);
+
+		const deleted = await admin.deleteUser(created.data.user!.id);
+		expect(deleted.error).toBeNull();
+		const after = await client().auth.signInWithPassword({ email, password });
+		expect(after.error).toMatchObject({ code: 'invalid_credentials' });
+		const profiles = await serviceClient().from('profiles').select('id').eq('id', created.data.user!.id);
+		expect(profiles.data).toEqual([]);
+	});
+
+	test('admin endpoints refuse a signed-in person who is not the service role', async () => {
+		const { session } = await signedUp();
+		const sb = client(session.access_token);
+		// supabase-js sends the session's token as the bearer for admin calls made on a user client.
+		const { error } = await sb.auth.admin.listUsers();
+		expect(error).toMatchObject({ status: 403, code: 'not_admin' });
+	});
+});
+
+async function backdateToken(token: string): Promise<void> {
+	const { db } = await import('../support/platform');
+	await db().query(
+		"update auth.refresh_tokens set updated_at = now() - interval '1 hour' where token = $1",
+		[token]
+	);
+}
