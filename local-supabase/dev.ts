@@ -2,6 +2,7 @@
 // PUBLIC_SUPABASE_URL set, only the app starts, against that project.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { startLocalPlatform, stopOnSignal } from './local';
 import { demoSignIns } from './demo';
 
@@ -14,7 +15,7 @@ const platform = external ? undefined : await startLocalPlatform();
 
 const app = spawn(
 	process.execPath,
-	[require.resolve('vite/bin/vite.js'), 'dev', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'],
+	[path.join(path.dirname(require.resolve('vite/package.json')), 'bin/vite.js'), 'dev', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'],
 	{
 		stdio: ['inherit', 'pipe', 'inherit'],
 		env: {

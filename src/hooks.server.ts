@@ -1,0 +1,67 @@
+import { dev } from '$app/environment';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import type { Database } from '$lib/database.types';
+import { supabaseSettings } from '$lib/server/env';
+import { createServerClient } from '@supabase/ssr';
+import type { Cookies, Handle } from '@sveltejs/kit';
+
+type CookieSerializeOptions = Parameters<Cookies['set']>[2];
+import { sequence } from '@sveltejs/kit/hooks';
+import ws from 'ws';
+
+const language: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const supabase: Handle = async ({ event, resolve }) => {
+	const { PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_ANON_KEY } = supabaseSettings();
+	event.locals.supabase = createServerClient<Database>(
+		PUBLIC_SUPABASE_URL,
+		PUBLIC_SUPABASE_ANON_KEY,
+		{
+			cookies: {
+				getAll: () => event.cookies.getAll(),
+				setAll: (cookies: Array<{ name: string; value: string; options: CookieSerializeOptions }>) => {
+					for (const { name, value, options } of cookies) {
+						// Only the server reads the session, so scripts never need to.
+						event.cookies.set(name, value, {
+							...options,
+							path: '/',
+							httpOnly: true,
+							sameSite: 'lax',
+							secure: !dev && event.url.protocol === 'https:'
+						});
+					}
+				}
+			},
+			realtime: { transport: ws as never }
+		}
+	);
+
+	let checked: ReturnType<App.Locals['safeGetSession']> | undefined;
+	event.locals.safeGetSession = () => {
+		checked ??= (async () => {
+			// getUser asks the auth server, so a forged or ended session is never trusted.
+			const {
+				data: { user },
+				error
+			} = await event.locals.supabase.auth.getUser();
+			if (error || !user) return { session: null, user: null };
+			const {
+				data: { session }
+			} = await event.locals.supabase.auth.getSession();
+			return { session, user };
+		})();
+		return checked;
+	};
+
+	return resolve(event, {
+		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
+	});
+};
+
+export const handle = sequence(language, supabase);

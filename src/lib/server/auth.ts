@@ -1,0 +1,58 @@
+// Signing up, in and out through Supabase Auth, with its errors turned into plain words.
+import { m } from '$lib/paraglide/messages';
+import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
+
+export type AuthResult = { ok: true } | { ok: false; field?: 'email' | 'password'; message: string };
+
+/** Plain words for the auth server's error codes (the same codes on hosted Supabase). */
+export function explain(error: AuthError): Exclude<AuthResult, { ok: true }> {
+	switch (error.code) {
+		case 'invalid_credentials':
+			return { ok: false, message: m.error_wrong_credentials() };
+		case 'user_already_exists':
+		case 'email_exists':
+			return { ok: false, field: 'email', message: m.error_email_taken() };
+		case 'weak_password':
+			return { ok: false, field: 'password', message: m.error_weak_password() };
+		case 'validation_failed':
+		case 'email_address_invalid':
+			return { ok: false, field: 'email', message: m.error_email_invalid() };
+		case 'over_request_rate_limit':
+		case 'over_email_send_rate_limit':
+			return { ok: false, message: m.error_too_many_attempts() };
+		default:
+			return { ok: false, message: m.error_something_wrong() };
+	}
+}
+
+const outcome = ({ error }: { error: AuthError | null }): AuthResult =>
+	error ? explain(error) : { ok: true };
+
+export async function signIn(supabase: SupabaseClient, email: string, password: string) {
+	return outcome(await supabase.auth.signInWithPassword({ email, password }));
+}
+
+export async function signUp(supabase: SupabaseClient, nickname: string, email: string, password: string) {
+	return outcome(await supabase.auth.signUp({ email, password, options: { data: { nickname } } }));
+}
+
+/** A person who gives only a nickname: an anonymous account, kept on this phone. */
+export async function startWithNickname(supabase: SupabaseClient, nickname: string) {
+	return outcome(await supabase.auth.signInAnonymously({ options: { data: { nickname } } }));
+}
+
+/** Gives an anonymous account an email and a password, so it can be used on another phone. */
+export async function keepAccount(supabase: SupabaseClient, email: string, password: string) {
+	return outcome(await supabase.auth.updateUser({ email, password }));
+}
+
+export async function signOut(supabase: SupabaseClient) {
+	await supabase.auth.signOut({ scope: 'local' });
+}
+
+/** Only paths inside Kring, so a link can't send someone elsewhere after signing in. */
+export function safeRedirect(target: string | null | undefined, fallback = '/home'): string {
+	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\')
+		? target
+		: fallback;
+}

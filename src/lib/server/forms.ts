@@ -1,0 +1,28 @@
+// What every form action does with a refusal: say why in plain words, keep what was typed
+// (except a password), and answer 400.
+import { m } from '$lib/paraglide/messages';
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import { message, setError, type SuperValidated } from 'sveltekit-superforms';
+
+type Form = SuperValidated<Record<string, unknown>, App.Superforms.Message>;
+
+export function refuse<F extends Form>(
+	form: F,
+	reason?: { field?: string; message: string }
+): ActionFailure<{ form: F }> {
+	if ('password' in form.data) form.data.password = '';
+	if (!reason) {
+		form.message = { kind: 'error', text: m.error_fix_fields() };
+		return fail(400, { form });
+	}
+	if (reason.field && reason.field in form.data) {
+		return setError(form, reason.field as never, reason.message) as ActionFailure<{ form: F }>;
+	}
+	return message(form, { kind: 'error', text: reason.message }, { status: 400 }) as ActionFailure<{
+		form: F;
+	}>;
+}
+
+export function confirm<F extends Form>(form: F, text: string) {
+	return message(form, { kind: 'ok', text });
+}

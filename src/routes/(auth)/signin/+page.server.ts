@@ -1,0 +1,30 @@
+import { signInSchema } from '$lib/schemas/auth';
+import { safeRedirect, signIn } from '$lib/server/auth';
+import { refuse } from '$lib/server/forms';
+import { myProfile } from '$lib/server/profiles';
+import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
+import { redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { user } = await locals.safeGetSession();
+	if (user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	return { form: await superValidate(zod4(signInSchema)) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url, cookies }) => {
+		const form = await superValidate(request, zod4(signInSchema));
+		if (!form.valid) return refuse(form);
+		const result = await signIn(locals.supabase, form.data.email, form.data.password);
+		if (!result.ok) return refuse(form, result);
+
+		// Signing in on a new phone brings back the language the person chose before.
+		const { user } = await locals.safeGetSession();
+		const profile = user && (await myProfile(locals.supabase, user.id));
+		if (profile) cookies.set(cookieName, profile.language, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	}
+};

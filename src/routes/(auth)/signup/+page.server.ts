@@ -1,0 +1,24 @@
+import { signUpSchema } from '$lib/schemas/auth';
+import { safeRedirect, signUp } from '$lib/server/auth';
+import { refuse } from '$lib/server/forms';
+import { redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { user } = await locals.safeGetSession();
+	if (user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	return { form: await superValidate(zod4(signUpSchema)) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const form = await superValidate(request, zod4(signUpSchema));
+		if (!form.valid) return refuse(form);
+		const { nickname, email, password } = form.data;
+		const result = await signUp(locals.supabase, nickname, email, password);
+		if (!result.ok) return refuse(form, result);
+		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	}
+};
