@@ -38,7 +38,13 @@ async function measureJavaScript() {
 	const app = await startBuiltApp();
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update'
+		]
 	});
 	const rows: Array<{ route: string; files: number; gzipKb: number; budgetKb: number }> = [];
 	try {
@@ -54,7 +60,12 @@ async function measureJavaScript() {
 			});
 			await page.goto(app.url + route.path, { waitUntil: 'networkidle' });
 			const gzipKb = [...scripts.values()].reduce((sum, size) => sum + size, 0) / 1024;
-			rows.push({ route: route.name, files: scripts.size, gzipKb: round(gzipKb), budgetKb: route.budgetKb });
+			rows.push({
+				route: route.name,
+				files: scripts.size,
+				gzipKb: round(gzipKb),
+				budgetKb: route.budgetKb
+			});
 			if (gzipKb > route.budgetKb) overBudget = true;
 			await context.close();
 		}
@@ -73,14 +84,19 @@ async function signIn(page: Page, baseUrl: string): Promise<void> {
 	await page.goto(`${baseUrl}/signin`);
 	await page.locator('input[type=email]').fill(member.email);
 	await page.locator('input[type=password]').fill(member.password);
-	await Promise.all([page.waitForURL(/\/home/), page.locator('form button[type=submit]').first().click()]);
+	await Promise.all([
+		page.waitForURL(/\/home/),
+		page.locator('form button[type=submit]').first().click()
+	]);
 }
 
 /** Seconds from `npm run dev` to the first page served (the local database is kept, as it is between runs). */
 async function measureDevStart() {
 	for (const port of [defaultPorts.api, defaultPorts.db, 5173]) {
 		if (await portInUse(port)) {
-			console.log(`\nSkipping the dev start time: port ${port} is in use (is npm run dev running?).`);
+			console.log(
+				`\nSkipping the dev start time: port ${port} is in use (is npm run dev running?).`
+			);
 			return null;
 		}
 	}
@@ -103,7 +119,8 @@ async function timeDevStart(): Promise<number> {
 			} catch {
 				// not up yet
 			}
-			if (performance.now() - started > 120_000) throw new Error('npm run dev did not serve a page in 2 minutes');
+			if (performance.now() - started > 120_000)
+				throw new Error('npm run dev did not serve a page in 2 minutes');
 			await new Promise((resolve) => setTimeout(resolve, 100));
 		}
 	} finally {
@@ -117,7 +134,9 @@ async function timeDevStart(): Promise<number> {
 function run(command: string, args: string[]): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { stdio: 'inherit' });
-		child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed`))));
+		child.once('exit', (code) =>
+			code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed`))
+		);
 	});
 }
 

@@ -49,7 +49,14 @@ export async function startDatabase(options: DatabaseOptions): Promise<Database>
 		// Postgres refuses to run as root; CI runs as root.
 		createPostgresUser: true,
 		initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
+		postgresFlags: [
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'max_connections=200',
+			'-c',
+			'fsync=off'
+		],
 		onLog: () => {},
 		onError: (error) => log(String(error))
 	});

@@ -15,7 +15,15 @@ const platform = external ? undefined : await startLocalPlatform();
 
 const app = spawn(
 	process.execPath,
-	[path.join(path.dirname(require.resolve('vite/package.json')), 'bin/vite.js'), 'dev', '--host', '127.0.0.1', '--port', String(appPort), '--strictPort'],
+	[
+		path.join(path.dirname(require.resolve('vite/package.json')), 'bin/vite.js'),
+		'dev',
+		'--host',
+		'127.0.0.1',
+		'--port',
+		String(appPort),
+		'--strictPort'
+	],
 	{
 		stdio: ['inherit', 'pipe', 'inherit'],
 		env: {
@@ -39,7 +47,8 @@ app.stdout?.on('data', (chunk: Buffer) => {
 		if (platform) {
 			console.log(`Local Supabase API: ${platform.apiUrl}`);
 			console.log('Demo sign-ins (email / password):');
-			for (const line of demoSignIns) console.log(`  ${line.email} / ${line.password} — ${line.who}`);
+			for (const line of demoSignIns)
+				console.log(`  ${line.email} / ${line.password} — ${line.who}`);
 		}
 	}
 });

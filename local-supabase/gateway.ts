@@ -30,7 +30,9 @@ function sendJson(res: http.ServerResponse, status: number, body: object): void 
 
 function apiKeyOf(req: http.IncomingMessage, url: URL): string | undefined {
 	const header = req.headers['apikey'];
-	return (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey') ?? undefined;
+	return (
+		(Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey') ?? undefined
+	);
 }
 
 export function startGateway(options: GatewayOptions): Promise<Gateway> {
@@ -64,7 +66,8 @@ export function startGateway(options: GatewayOptions): Promise<Gateway> {
 			});
 		}
 		// A REST request with only an apikey acts as that key's role, as on hosted Supabase.
-		if (service === 'rest' && !req.headers.authorization) req.headers.authorization = `Bearer ${apikey}`;
+		if (service === 'rest' && !req.headers.authorization)
+			req.headers.authorization = `Bearer ${apikey}`;
 		const forwarded = req.headers['x-forwarded-for'];
 		const client = req.socket.remoteAddress ?? '';
 		req.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${client}` : client;
@@ -76,7 +79,12 @@ export function startGateway(options: GatewayOptions): Promise<Gateway> {
 		if (service === 'auth') {
 			for (const [name, value] of Object.entries(corsHeaders)) res.setHeader(name, value);
 			options.auth(req, res).catch(() => {
-				if (!res.headersSent) sendJson(res, 500, { code: 500, error_code: 'unexpected_failure', msg: 'Unexpected failure' });
+				if (!res.headersSent)
+					sendJson(res, 500, {
+						code: 500,
+						error_code: 'unexpected_failure',
+						msg: 'Unexpected failure'
+					});
 				else res.end();
 			});
 			return;
@@ -97,7 +105,9 @@ export function startGateway(options: GatewayOptions): Promise<Gateway> {
 		);
 		upstream.on('error', () => {
 			if (!res.headersSent) {
-				sendJson(res, 502, { message: 'An invalid response was received from the upstream server' });
+				sendJson(res, 502, {
+					message: 'An invalid response was received from the upstream server'
+				});
 			} else res.destroy();
 		});
 		req.pipe(upstream);

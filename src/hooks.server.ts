@@ -25,7 +25,9 @@ const supabase: Handle = async ({ event, resolve }) => {
 		{
 			cookies: {
 				getAll: () => event.cookies.getAll(),
-				setAll: (cookies: Array<{ name: string; value: string; options: CookieSerializeOptions }>) => {
+				setAll: (
+					cookies: Array<{ name: string; value: string; options: CookieSerializeOptions }>
+				) => {
 					for (const { name, value, options } of cookies) {
 						// Only the server reads the session, so scripts never need to.
 						event.cookies.set(name, value, {
@@ -60,7 +62,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 	};
 
 	return resolve(event, {
-		filterSerializedResponseHeaders: (name) => name === 'content-range' || name === 'x-supabase-api-version'
+		filterSerializedResponseHeaders: (name) =>
+			name === 'content-range' || name === 'x-supabase-api-version'
 	});
 };
 

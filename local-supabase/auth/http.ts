@@ -56,7 +56,11 @@ export function sendJson(res: http.ServerResponse, status: number, body: unknown
  * Clients that send `X-Supabase-Api-Version: 2024-01-01` (supabase-js does) get
  * `{ code, message }`; older ones get `{ code: <status>, error_code, msg }` — as GoTrue answers.
  */
-export function sendError(req: http.IncomingMessage, res: http.ServerResponse, error: AuthError): void {
+export function sendError(
+	req: http.IncomingMessage,
+	res: http.ServerResponse,
+	error: AuthError
+): void {
 	const version = req.headers['x-supabase-api-version'];
 	if (typeof version === 'string' && version >= '2024-01-01') {
 		res.setHeader('x-supabase-api-version', '2024-01-01');

@@ -5,9 +5,30 @@ import bcrypt from 'bcryptjs';
 import type pg from 'pg';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import { AuthError, badRequest, bearerToken, clientIp, readJson, sendError, sendJson } from './http';
-import { refreshSession, startSession, verifyAccessToken, type AccessClaims, type TokenSettings } from './tokens';
-import { addEmailIdentity, createUser, findUserByEmail, findUserById, userJson, type UserRow } from './users';
+import {
+	AuthError,
+	badRequest,
+	bearerToken,
+	clientIp,
+	readJson,
+	sendError,
+	sendJson
+} from './http';
+import {
+	refreshSession,
+	startSession,
+	verifyAccessToken,
+	type AccessClaims,
+	type TokenSettings
+} from './tokens';
+import {
+	addEmailIdentity,
+	createUser,
+	findUserByEmail,
+	findUserById,
+	userJson,
+	type UserRow
+} from './users';
 
 export interface AuthServiceOptions {
 	pool: pg.Pool;
@@ -46,21 +67,28 @@ const adminCreateBody = z.object({
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 	const result = schema.safeParse(body);
-	if (!result.success) throw badRequest('validation_failed', result.error.issues[0]?.message ?? 'Invalid request');
+	if (!result.success)
+		throw badRequest('validation_failed', result.error.issues[0]?.message ?? 'Invalid request');
 	return result.data;
 }
 
 function checkEmail(value: string): string {
 	const result = email.safeParse(value);
-	if (!result.success) throw badRequest('validation_failed', 'Unable to validate email address: invalid format');
+	if (!result.success)
+		throw badRequest('validation_failed', 'Unable to validate email address: invalid format');
 	return result.data.toLowerCase();
 }
 
 function checkPassword(password: string): void {
 	if (password.length < minimumPasswordLength) {
-		throw new AuthError(422, 'weak_password', `Password should be at least ${minimumPasswordLength} characters.`, {
-			weak_password: { reasons: ['length'] }
-		});
+		throw new AuthError(
+			422,
+			'weak_password',
+			`Password should be at least ${minimumPasswordLength} characters.`,
+			{
+				weak_password: { reasons: ['length'] }
+			}
+		);
 	}
 }
 
@@ -76,8 +104,14 @@ export function createAuthService(options: AuthServiceOptions) {
 		expirySeconds: options.jwtExpirySeconds ?? 3600,
 		reuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10
 	};
-	const perIp = new RateLimiterMemory({ points: options.rateLimit?.signInPerIpPer5Min ?? 30, duration: 300 });
-	const perEmail = new RateLimiterMemory({ points: options.rateLimit?.signInPerEmailPer5Min ?? 10, duration: 300 });
+	const perIp = new RateLimiterMemory({
+		points: options.rateLimit?.signInPerIpPer5Min ?? 30,
+		duration: 300
+	});
+	const perEmail = new RateLimiterMemory({
+		points: options.rateLimit?.signInPerEmailPer5Min ?? 10,
+		duration: 300
+	});
 
 	async function limit(req: http.IncomingMessage, emailAddress?: string): Promise<void> {
 		try {
@@ -90,29 +124,44 @@ export function createAuthService(options: AuthServiceOptions) {
 
 	function clientOf(req: http.IncomingMessage) {
 		const agent = req.headers['user-agent'];
-		return { ip: clientIp(req), userAgent: typeof agent === 'string' ? agent.slice(0, 500) : undefined };
+		return {
+			ip: clientIp(req),
+			userAgent: typeof agent === 'string' ? agent.slice(0, 500) : undefined
+		};
 	}
 
 	/** The signed-in person behind the bearer token, with a session that still exists. */
-	async function authenticate(req: http.IncomingMessage): Promise<{ user: UserRow; claims: AccessClaims }> {
+	async function authenticate(
+		req: http.IncomingMessage
+	): Promise<{ user: UserRow; claims: AccessClaims }> {
 		const token = bearerToken(req);
-		if (!token) throw new AuthError(401, 'no_authorization', 'This endpoint requires a Bearer token');
+		if (!token)
+			throw new AuthError(401, 'no_authorization', 'This endpoint requires a Bearer token');
 		const claims = await verifyAccessToken(tokens, token);
 		if (typeof claims.sub !== 'string' || !z.string().uuid().safeParse(claims.sub).success) {
 			throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub claim');
 		}
 		if (claims.session_id) {
-			const { rowCount } = await pool.query('select 1 from auth.sessions where id = $1', [claims.session_id]);
-			if (!rowCount) throw new AuthError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
+			const { rowCount } = await pool.query('select 1 from auth.sessions where id = $1', [
+				claims.session_id
+			]);
+			if (!rowCount)
+				throw new AuthError(
+					403,
+					'session_not_found',
+					'Session from session_id claim in JWT does not exist'
+				);
 		}
 		const user = await findUserById(pool, claims.sub);
-		if (!user) throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
+		if (!user)
+			throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
 		return { user, claims };
 	}
 
 	async function requireServiceRole(req: http.IncomingMessage): Promise<void> {
 		const token = bearerToken(req);
-		if (!token) throw new AuthError(401, 'no_authorization', 'This endpoint requires a Bearer token');
+		if (!token)
+			throw new AuthError(401, 'no_authorization', 'This endpoint requires a Bearer token');
 		const claims = await verifyAccessToken(tokens, token);
 		if (claims.role !== 'service_role') throw new AuthError(403, 'not_admin', 'User not allowed');
 	}
@@ -124,16 +173,20 @@ export function createAuthService(options: AuthServiceOptions) {
 			const user = await createUser(pool, { anonymous: true, userMetadata: body.data });
 			return startSession(tokens, user, 'anonymous', clientOf(req));
 		}
-		if (!body.email || !body.password) throw badRequest('validation_failed', 'Signup requires a valid password');
+		if (!body.email || !body.password)
+			throw badRequest('validation_failed', 'Signup requires a valid password');
 		const address = checkEmail(body.email);
 		await limit(req, address);
 		checkPassword(body.password);
-		if (await findUserByEmail(pool, address)) throw new AuthError(422, 'user_already_exists', 'User already registered');
+		if (await findUserByEmail(pool, address))
+			throw new AuthError(422, 'user_already_exists', 'User already registered');
 		const user = await createUser(pool, {
 			email: address,
 			passwordHash: await bcrypt.hash(body.password, 10),
 			userMetadata: body.data
-		}).catch(uniqueViolationAs(new AuthError(422, 'user_already_exists', 'User already registered')));
+		}).catch(
+			uniqueViolationAs(new AuthError(422, 'user_already_exists', 'User already registered'))
+		);
 		return startSession(tokens, user, 'password', clientOf(req));
 	}
 
@@ -162,13 +215,20 @@ export function createAuthService(options: AuthServiceOptions) {
 			await client.query('begin');
 			if (body.password !== undefined) {
 				checkPassword(body.password);
-				if (user.encrypted_password && (await bcrypt.compare(body.password, user.encrypted_password))) {
-					throw new AuthError(422, 'same_password', 'New password should be different from the old password.');
+				if (
+					user.encrypted_password &&
+					(await bcrypt.compare(body.password, user.encrypted_password))
+				) {
+					throw new AuthError(
+						422,
+						'same_password',
+						'New password should be different from the old password.'
+					);
 				}
-				await client.query('update auth.users set encrypted_password = $2, updated_at = now() where id = $1', [
-					user.id,
-					await bcrypt.hash(body.password, 10)
-				]);
+				await client.query(
+					'update auth.users set encrypted_password = $2, updated_at = now() where id = $1',
+					[user.id, await bcrypt.hash(body.password, 10)]
+				);
 			}
 			if (body.data) {
 				// GoTrue merges: given keys replace, null removes.
@@ -181,7 +241,11 @@ export function createAuthService(options: AuthServiceOptions) {
 				const address = checkEmail(body.email);
 				const taken = await findUserByEmail(client, address);
 				if (taken && taken.id !== user.id) {
-					throw new AuthError(422, 'email_exists', 'A user with this email address has already been registered');
+					throw new AuthError(
+						422,
+						'email_exists',
+						'A user with this email address has already been registered'
+					);
 				}
 				// Email confirmation is off locally, so the new address holds at once; an anonymous
 				// person with an email and a password is a permanent user from now on.
@@ -199,7 +263,13 @@ export function createAuthService(options: AuthServiceOptions) {
 			await client.query('commit');
 		} catch (error) {
 			await client.query('rollback');
-			throw uniqueViolationAs(new AuthError(422, 'email_exists', 'A user with this email address has already been registered'))(error);
+			throw uniqueViolationAs(
+				new AuthError(
+					422,
+					'email_exists',
+					'A user with this email address has already been registered'
+				)
+			)(error);
 		} finally {
 			client.release();
 		}
@@ -229,7 +299,11 @@ export function createAuthService(options: AuthServiceOptions) {
 		const address = body.email === undefined ? undefined : checkEmail(body.email);
 		if (body.password !== undefined) checkPassword(body.password);
 		if (address && (await findUserByEmail(pool, address))) {
-			throw new AuthError(422, 'email_exists', 'A user with this email address has already been registered');
+			throw new AuthError(
+				422,
+				'email_exists',
+				'A user with this email address has already been registered'
+			);
 		}
 		const user = await createUser(pool, {
 			email: address,
@@ -242,7 +316,8 @@ export function createAuthService(options: AuthServiceOptions) {
 
 	async function adminUser(req: http.IncomingMessage, id: string, method: string) {
 		await requireServiceRole(req);
-		if (!z.string().uuid().safeParse(id).success) throw new AuthError(404, 'user_not_found', 'User not found');
+		if (!z.string().uuid().safeParse(id).success)
+			throw new AuthError(404, 'user_not_found', 'User not found');
 		const user = await findUserById(pool, id);
 		if (!user) throw new AuthError(404, 'user_not_found', 'User not found');
 		if (method === 'DELETE') {
@@ -260,7 +335,10 @@ export function createAuthService(options: AuthServiceOptions) {
 			'select * from auth.users where deleted_at is null order by created_at, id limit $1 offset $2',
 			[perPage, (page - 1) * perPage]
 		);
-		return { aud: 'authenticated', users: await Promise.all(rows.map((row) => userJson(pool, row))) };
+		return {
+			aud: 'authenticated',
+			users: await Promise.all(rows.map((row) => userJson(pool, row)))
+		};
 	}
 
 	const settings = {
@@ -274,7 +352,9 @@ export function createAuthService(options: AuthServiceOptions) {
 
 	type Handler = (req: http.IncomingMessage, url: URL) => Promise<unknown>;
 	const routes: Record<string, Partial<Record<string, Handler>>> = {
-		'/health': { GET: async () => ({ version: 'kring-local', name: 'GoTrue', description: 'Kring local auth' }) },
+		'/health': {
+			GET: async () => ({ version: 'kring-local', name: 'GoTrue', description: 'Kring local auth' })
+		},
 		'/settings': { GET: async () => settings },
 		'/signup': { POST: signUp },
 		'/token': { POST: token },

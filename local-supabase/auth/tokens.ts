@@ -22,13 +22,18 @@ export interface AccessClaims extends JWTPayload {
 
 type SignInMethod = 'password' | 'anonymous';
 
-export async function verifyAccessToken(settings: TokenSettings, token: string): Promise<AccessClaims> {
+export async function verifyAccessToken(
+	settings: TokenSettings,
+	token: string
+): Promise<AccessClaims> {
 	try {
 		const { payload } = await jwtVerify(token, settings.secret, { algorithms: ['HS256'] });
 		return payload as AccessClaims;
 	} catch (error) {
 		const reason =
-			error instanceof joseErrors.JWTExpired ? 'token is expired' : 'unable to parse or verify signature';
+			error instanceof joseErrors.JWTExpired
+				? 'token is expired'
+				: 'unable to parse or verify signature';
 		throw new AuthError(403, 'bad_jwt', `invalid JWT: ${reason}`);
 	}
 }
@@ -131,11 +136,13 @@ export async function refreshSession(settings: TokenSettings, token: string) {
 			[token]
 		);
 		const current = rows[0];
-		if (!current) throw badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+		if (!current)
+			throw badRequest('refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
 
 		let issued: string;
 		if (current.revoked) {
-			const withinReuse = Date.now() - current.updated_at.getTime() < settings.reuseIntervalSeconds * 1000;
+			const withinReuse =
+				Date.now() - current.updated_at.getTime() < settings.reuseIntervalSeconds * 1000;
 			const { rows: active } = await client.query<{ token: string }>(
 				`select token from auth.refresh_tokens where session_id = $1 and not revoked order by id desc limit 1`,
 				[current.session_id]
@@ -148,17 +155,19 @@ export async function refreshSession(settings: TokenSettings, token: string) {
 			issued = active[0].token;
 		} else {
 			issued = newRefreshToken();
-			await client.query('update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1', [
-				current.id
-			]);
+			await client.query(
+				'update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1',
+				[current.id]
+			);
 			await client.query(
 				`insert into auth.refresh_tokens (instance_id, token, user_id, revoked, created_at, updated_at, parent, session_id)
 				values ('00000000-0000-0000-0000-000000000000', $1, $2, false, now(), now(), $3, $4)`,
 				[issued, current.user_id, token, current.session_id]
 			);
-			await client.query('update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1', [
-				current.session_id
-			]);
+			await client.query(
+				'update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1',
+				[current.session_id]
+			);
 		}
 		await client.query('commit');
 
@@ -169,7 +178,9 @@ export async function refreshSession(settings: TokenSettings, token: string) {
 			[current.session_id]
 		);
 		const method = user.is_anonymous ? 'anonymous' : 'password';
-		const amr = [{ method, timestamp: Math.floor((session[0]?.created_at ?? new Date()).getTime() / 1000) }];
+		const amr = [
+			{ method, timestamp: Math.floor((session[0]?.created_at ?? new Date()).getTime() / 1000) }
+		];
 		return tokenResponse(settings, user, current.session_id, issued, amr);
 	} catch (error) {
 		await client.query('rollback').catch(() => {});

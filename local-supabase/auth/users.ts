@@ -35,7 +35,10 @@ type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 const instanceId = '00000000-0000-0000-0000-000000000000';
 
 export async function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
-	const { rows } = await db.query<UserRow>('select * from auth.users where id = $1 and deleted_at is null', [id]);
+	const { rows } = await db.query<UserRow>(
+		'select * from auth.users where id = $1 and deleted_at is null',
+		[id]
+	);
 	return rows[0];
 }
 
@@ -93,7 +96,11 @@ export async function addEmailIdentity(db: Queryable, user: UserRow): Promise<vo
 		`insert into auth.identities (provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
 		values ($1::text, $2::uuid, $3, 'email', now(), now(), now())
 		on conflict (provider_id, provider) do update set identity_data = excluded.identity_data, updated_at = now()`,
-		[user.id, user.id, { sub: user.id, email: user.email, email_verified: true, phone_verified: false }]
+		[
+			user.id,
+			user.id,
+			{ sub: user.id, email: user.email, email_verified: true, phone_verified: false }
+		]
 	);
 }
 

@@ -11,7 +11,11 @@ const newEmail = () => `${randomUUID()}@kring.test`;
 async function signedUp(nickname = 'Ann') {
 	const sb = client();
 	const email = newEmail();
-	const { data, error } = await sb.auth.signUp({ email, password, options: { data: { nickname } } });
+	const { data, error } = await sb.auth.signUp({
+		email,
+		password,
+		options: { data: { nickname } }
+	});
 	expect(error).toBeNull();
 	return { sb, email, session: data.session!, user: data.user! };
 }
@@ -46,7 +50,10 @@ describe('signing up and in with email and password', () => {
 
 	test('a wrong password is refused with invalid_credentials', async () => {
 		const { email } = await signedUp();
-		const { error } = await client().auth.signInWithPassword({ email, password: 'not-the-password' });
+		const { error } = await client().auth.signInWithPassword({
+			email,
+			password: 'not-the-password'
+		});
 		expect(error).toMatchObject({ name: 'AuthApiError', status: 400, code: 'invalid_credentials' });
 	});
 
@@ -63,7 +70,11 @@ describe('signing up and in with email and password', () => {
 
 	test('a password shorter than 6 characters is refused with weak_password and its reason', async () => {
 		const { error } = await client().auth.signUp({ email: newEmail(), password: '12345' });
-		expect(error).toMatchObject({ name: 'AuthWeakPasswordError', status: 422, code: 'weak_password' });
+		expect(error).toMatchObject({
+			name: 'AuthWeakPasswordError',
+			status: 422,
+			code: 'weak_password'
+		});
 		expect((error as unknown as { reasons: string[] }).reasons).toEqual(['length']);
 	});
 
@@ -76,16 +87,27 @@ describe('signing up and in with email and password', () => {
 describe('continuing with just a nickname, then keeping the account', () => {
 	test('anonymous sign-in keeps the nickname in user metadata and in the profile', async () => {
 		const sb = client();
-		const { data, error } = await sb.auth.signInAnonymously({ options: { data: { nickname: 'Zoë' } } });
+		const { data, error } = await sb.auth.signInAnonymously({
+			options: { data: { nickname: 'Zoë' } }
+		});
 		expect(error).toBeNull();
-		expect(data.user).toMatchObject({ is_anonymous: true, email: '', user_metadata: { nickname: 'Zoë' } });
-		const profile = await client(data.session!.access_token).from('profiles').select('display_name').single();
+		expect(data.user).toMatchObject({
+			is_anonymous: true,
+			email: '',
+			user_metadata: { nickname: 'Zoë' }
+		});
+		const profile = await client(data.session!.access_token)
+			.from('profiles')
+			.select('display_name')
+			.single();
 		expect(profile.data).toEqual({ display_name: 'Zoë' });
 	});
 
 	test('an anonymous person who adds an email and a password can sign in with them on another phone', async () => {
 		const sb = client();
-		const { data: anonymous } = await sb.auth.signInAnonymously({ options: { data: { nickname: 'Rik' } } });
+		const { data: anonymous } = await sb.auth.signInAnonymously({
+			options: { data: { nickname: 'Rik' } }
+		});
 		const email = newEmail();
 		const { data, error } = await sb.auth.updateUser({ email, password });
 		expect(error).toBeNull();
@@ -94,7 +116,10 @@ describe('continuing with just a nickname, then keeping the account', () => {
 		const otherPhone = client();
 		const signIn = await otherPhone.auth.signInWithPassword({ email, password });
 		expect(signIn.error).toBeNull();
-		expect(signIn.data.user).toMatchObject({ id: anonymous.user!.id, user_metadata: { nickname: 'Rik' } });
+		expect(signIn.data.user).toMatchObject({
+			id: anonymous.user!.id,
+			user_metadata: { nickname: 'Rik' }
+		});
 	});
 
 	test('keeping an account with an email someone already uses is refused with email_exists', async () => {
@@ -123,7 +148,9 @@ describe('sessions and tokens', () => {
 
 	test('the access token carries the claims GoTrue puts in it', async () => {
 		const { session, user } = await signedUp();
-		const claims = JSON.parse(Buffer.from(session.access_token.split('.')[1], 'base64url').toString());
+		const claims = JSON.parse(
+			Buffer.from(session.access_token.split('.')[1], 'base64url').toString()
+		);
 		expect(claims).toMatchObject({
 			sub: user.id,
 			aud: 'authenticated',
@@ -133,14 +160,27 @@ describe('sessions and tokens', () => {
 			iss: `${platform().apiUrl}/auth/v1`
 		});
 		expect(claims.amr[0].method).toBe('password');
-		for (const claim of ['email', 'phone', 'app_metadata', 'user_metadata', 'session_id', 'iat', 'exp']) {
+		for (const claim of [
+			'email',
+			'phone',
+			'app_metadata',
+			'user_metadata',
+			'session_id',
+			'iat',
+			'exp'
+		]) {
 			expect(claims).toHaveProperty(claim);
 		}
 	});
 
 	test('an expired access token is refused with bad_jwt', async () => {
 		const { user } = await signedUp();
-		const expired = await signToken({ sub: user.id, role: 'authenticated', aud: 'authenticated', exp: 1_000_000 });
+		const expired = await signToken({
+			sub: user.id,
+			role: 'authenticated',
+			aud: 'authenticated',
+			exp: 1_000_000
+		});
 		const { error } = await client().auth.getUser(expired);
 		expect(error).toMatchObject({ status: 403, code: 'bad_jwt' });
 	});
@@ -148,7 +188,12 @@ describe('sessions and tokens', () => {
 	test('a JWT signed with another secret is refused by auth and by PostgREST (401)', async () => {
 		const { user } = await signedUp();
 		const forged = await signToken(
-			{ sub: user.id, role: 'authenticated', aud: 'authenticated', exp: Math.floor(Date.now() / 1000) + 600 },
+			{
+				sub: user.id,
+				role: 'authenticated',
+				aud: 'authenticated',
+				exp: Math.floor(Date.now() / 1000) + 600
+			},
 			'a-forged-secret-that-is-at-least-32-characters-long'
 		);
 		const { error } = await client().auth.getUser(forged);
@@ -169,7 +214,9 @@ describe('sessions and tokens', () => {
 		const reused = await client().auth.refreshSession({ refresh_token: session.refresh_token });
 		expect(reused.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
 
-		const child = await client().auth.refreshSession({ refresh_token: first.data.session!.refresh_token });
+		const child = await client().auth.refreshSession({
+			refresh_token: first.data.session!.refresh_token
+		});
 		expect(child.error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });
 	});
 
@@ -197,7 +244,9 @@ describe('sessions and tokens', () => {
 
 		const stale = await client().auth.getUser(onPhone.data.session!.access_token);
 		expect(stale.error).toMatchObject({ name: 'AuthSessionMissingError' });
-		const refresh = await client().auth.refreshSession({ refresh_token: onPhone.data.session!.refresh_token });
+		const refresh = await client().auth.refreshSession({
+			refresh_token: onPhone.data.session!.refresh_token
+		});
 		expect(refresh.error).toMatchObject({ code: 'refresh_token_not_found' });
 	});
 
@@ -217,7 +266,12 @@ describe('admin with the service-role key', () => {
 	test('creates and deletes a person; deleting removes their profile too', async () => {
 		const admin = serviceClient().auth.admin;
 		const email = newEmail();
-		const created = await admin.createUser({ email, password, email_confirm: true, user_metadata: { nickname: 'Mo' } });
+		const created = await admin.createUser({
+			email,
+			password,
+			email_confirm: true,
+			user_metadata: { nickname: 'Mo' }
+		});
 		expect(created.error).toBeNull();
 		const signIn = await client().auth.signInWithPassword({ email, password });
 		expect(signIn.error).toBeNull();
@@ -229,7 +283,10 @@ describe('admin with the service-role key', () => {
 		expect(deleted.error).toBeNull();
 		const after = await client().auth.signInWithPassword({ email, password });
 		expect(after.error).toMatchObject({ code: 'invalid_credentials' });
-		const profiles = await serviceClient().from('profiles').select('id').eq('id', created.data.user!.id);
+		const profiles = await serviceClient()
+			.from('profiles')
+			.select('id')
+			.eq('id', created.data.user!.id);
 		expect(profiles.data).toEqual([]);
 	});
 

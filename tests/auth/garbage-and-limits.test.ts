@@ -25,7 +25,10 @@ const endpoints = [
 	['GET', '/no/such/endpoint']
 ] as const;
 
-const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 });
+const printable = fc.string({
+	unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)),
+	maxLength: 80
+});
 const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }));
 const badBody = fc.oneof(
 	printable.map((text) => `{${text}`),
@@ -45,9 +48,18 @@ const badAuthorization = fc.oneof(
 	printable
 );
 
-async function send(method: string, path: string, body: string | undefined, authorization?: string, contentType?: string) {
+async function send(
+	method: string,
+	path: string,
+	body: string | undefined,
+	authorization?: string,
+	contentType?: string
+) {
 	const { apiUrl, anonKey } = platform();
-	const headers: Record<string, string> = { apikey: anonKey, 'x-supabase-api-version': '2024-01-01' };
+	const headers: Record<string, string> = {
+		apikey: anonKey,
+		'x-supabase-api-version': '2024-01-01'
+	};
 	if (authorization !== undefined) headers.authorization = authorization;
 	if (contentType !== undefined) headers['content-type'] = contentType;
 	const response = await fetch(`${apiUrl}/auth/v1${path}`, {
@@ -66,7 +78,9 @@ describe('garbage in', () => {
 				fc.constantFrom(...endpoints),
 				badBody,
 				badAuthorization,
-				fc.option(fc.constantFrom('application/json', 'text/plain', 'multipart/form-data', 'x/y'), { nil: undefined }),
+				fc.option(fc.constantFrom('application/json', 'text/plain', 'multipart/form-data', 'x/y'), {
+					nil: undefined
+				}),
 				async ([method, path], body, authorization, contentType) => {
 					const { status, json } = await send(method, path, body, authorization, contentType);
 					expect(status).toBeGreaterThanOrEqual(400);
@@ -77,12 +91,18 @@ describe('garbage in', () => {
 			),
 			{ numRuns: 300 }
 		);
-		const health = await fetch(`${platform().apiUrl}/auth/v1/health`, { headers: { apikey: platform().anonKey } });
+		const health = await fetch(`${platform().apiUrl}/auth/v1/health`, {
+			headers: { apikey: platform().anonKey }
+		});
 		expect(health.status).toBe(200);
 	});
 
 	test('a body over 100 KB is refused with 413', async () => {
-		const { status, json } = await send('POST', '/signup', JSON.stringify({ data: { x: 'a'.repeat(200_000) } }));
+		const { status, json } = await send(
+			'POST',
+			'/signup',
+			JSON.stringify({ data: { x: 'a'.repeat(200_000) } })
+		);
 		expect(status).toBe(413);
 		expect(json.code).toBe('request_too_large');
 	});
@@ -95,7 +115,11 @@ describe('garbage in', () => {
 			body: JSON.stringify({ email: 'nobody@kring.test', password: 'whatever1' })
 		});
 		expect(response.status).toBe(400);
-		expect(await response.json()).toEqual({ code: 400, error_code: 'invalid_credentials', msg: 'Invalid login credentials' });
+		expect(await response.json()).toEqual({
+			code: 400,
+			error_code: 'invalid_credentials',
+			msg: 'Invalid login credentials'
+		});
 	});
 });
 
@@ -140,14 +164,22 @@ describe('rate limits on signing in', () => {
 		const email = `${randomUUID()}@kring.test`;
 		const codes = [];
 		for (let i = 0; i < 4; i++) codes.push((await attempt(email, '10.0.0.1'))?.code);
-		expect(codes).toEqual(['invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'over_request_rate_limit']);
+		expect(codes).toEqual([
+			'invalid_credentials',
+			'invalid_credentials',
+			'invalid_credentials',
+			'over_request_rate_limit'
+		]);
 		expect(await attempt(email, '10.0.0.2')).toMatchObject({ name: 'AuthApiError', status: 429 });
-		expect((await attempt(`${randomUUID()}@kring.test`, '10.0.0.3'))?.code).toBe('invalid_credentials');
+		expect((await attempt(`${randomUUID()}@kring.test`, '10.0.0.3'))?.code).toBe(
+			'invalid_credentials'
+		);
 	});
 
 	test('too many attempts from one address get 429, whatever the email', async () => {
 		const codes = [];
-		for (let i = 0; i < 9; i++) codes.push((await attempt(`${randomUUID()}@kring.test`, '10.0.0.9'))?.code);
+		for (let i = 0; i < 9; i++)
+			codes.push((await attempt(`${randomUUID()}@kring.test`, '10.0.0.9'))?.code);
 		expect(codes.slice(0, 8).every((code) => code === 'invalid_credentials')).toBe(true);
 		expect(codes[8]).toBe('over_request_rate_limit');
 	});

@@ -10,19 +10,25 @@ test('the gateway refuses a request without an apikey, in Supabase’s words', a
 });
 
 test('the gateway refuses an unknown apikey', async () => {
-	const response = await fetch(`${platform().apiUrl}/rest/v1/profiles`, { headers: { apikey: 'nope' } });
+	const response = await fetch(`${platform().apiUrl}/rest/v1/profiles`, {
+		headers: { apikey: 'nope' }
+	});
 	expect(response.status).toBe(401);
 	expect(await response.json()).toMatchObject({ message: 'Invalid API key' });
 });
 
 test('the gateway answers unknown routes with a JSON 404', async () => {
-	const response = await fetch(`${platform().apiUrl}/storage/v1/bucket`, { headers: { apikey: platform().anonKey } });
+	const response = await fetch(`${platform().apiUrl}/storage/v1/bucket`, {
+		headers: { apikey: platform().anonKey }
+	});
 	expect(response.status).toBe(404);
 	expect(await response.json()).toMatchObject({ message: 'no Route matched with those values' });
 });
 
 test('every migration is applied and recorded as the Supabase CLI records it', async () => {
-	const files = (await readdir('supabase/migrations')).filter((file) => file.endsWith('.sql')).sort();
+	const files = (await readdir('supabase/migrations'))
+		.filter((file) => file.endsWith('.sql'))
+		.sort();
 	const { rows } = await db().query<{ version: string; name: string }>(
 		'select version, name from supabase_migrations.schema_migrations order by version'
 	);

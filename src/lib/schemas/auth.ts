@@ -12,7 +12,11 @@ const email = z
 	.string()
 	.trim()
 	.toLowerCase()
-	.pipe(z.email({ error: () => m.error_email_invalid() }).max(255, { error: () => m.error_email_invalid() }));
+	.pipe(
+		z
+			.email({ error: () => m.error_email_invalid() })
+			.max(255, { error: () => m.error_email_invalid() })
+	);
 
 const newPassword = z
 	.string()
@@ -23,7 +27,10 @@ export const languages = ['nl', 'fr', 'en'] as const;
 
 export const signInSchema = z.object({
 	email,
-	password: z.string().min(1, { error: () => m.error_password_required() }).max(72)
+	password: z
+		.string()
+		.min(1, { error: () => m.error_password_required() })
+		.max(72)
 });
 
 export const signUpSchema = z.object({ nickname, email, password: newPassword });

@@ -2,7 +2,8 @@
 import { m } from '$lib/paraglide/messages';
 import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
 
-export type AuthResult = { ok: true } | { ok: false; field?: 'email' | 'password'; message: string };
+export type AuthResult =
+	{ ok: true } | { ok: false; field?: 'email' | 'password'; message: string };
 
 /** Plain words for the auth server's error codes (the same codes on hosted Supabase). */
 export function explain(error: AuthError): Exclude<AuthResult, { ok: true }> {
@@ -32,7 +33,12 @@ export async function signIn(supabase: SupabaseClient, email: string, password: 
 	return outcome(await supabase.auth.signInWithPassword({ email, password }));
 }
 
-export async function signUp(supabase: SupabaseClient, nickname: string, email: string, password: string) {
+export async function signUp(
+	supabase: SupabaseClient,
+	nickname: string,
+	email: string,
+	password: string
+) {
 	return outcome(await supabase.auth.signUp({ email, password, options: { data: { nickname } } }));
 }
 

@@ -5,7 +5,11 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 type Language = Database['public']['Tables']['profiles']['Row']['language'];
 
 export async function myProfile(supabase: SupabaseClient<Database>, id: string) {
-	const { data } = await supabase.from('profiles').select('display_name, language').eq('id', id).maybeSingle();
+	const { data } = await supabase
+		.from('profiles')
+		.select('display_name, language')
+		.eq('id', id)
+		.maybeSingle();
 	return data;
 }
 

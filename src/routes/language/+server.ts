@@ -13,7 +13,12 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const parsed = choice.safeParse(Object.fromEntries(await request.formData()));
 	if (!parsed.success) redirect(303, '/');
 	const { locale, redirectTo } = parsed.data;
-	cookies.set(cookieName, locale, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+	cookies.set(cookieName, locale, {
+		path: '/',
+		maxAge: cookieMaxAge,
+		httpOnly: false,
+		sameSite: 'lax'
+	});
 	const { user } = await locals.safeGetSession();
 	if (user) await updateMyProfile(locals.supabase, user.id, { language: locale });
 	redirect(303, safeRedirect(redirectTo, '/'));

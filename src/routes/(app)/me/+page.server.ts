@@ -30,7 +30,12 @@ export const actions: Actions = {
 		const { user } = await locals.safeGetSession();
 		const saved = user && (await updateMyProfile(locals.supabase, user.id, form.data));
 		if (!saved?.ok) return refuse(form, { message: m.error_something_wrong() });
-		cookies.set(cookieName, form.data.language, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+		cookies.set(cookieName, form.data.language, {
+			path: '/',
+			maxAge: cookieMaxAge,
+			httpOnly: false,
+			sameSite: 'lax'
+		});
 		return confirm(form, m.me_profile_saved());
 	},
 	keep: async ({ request, locals }) => {

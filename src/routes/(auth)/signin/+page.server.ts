@@ -24,7 +24,13 @@ export const actions: Actions = {
 		// Signing in on a new phone brings back the language the person chose before.
 		const { user } = await locals.safeGetSession();
 		const profile = user && (await myProfile(locals.supabase, user.id));
-		if (profile) cookies.set(cookieName, profile.language, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax' });
+		if (profile)
+			cookies.set(cookieName, profile.language, {
+				path: '/',
+				maxAge: cookieMaxAge,
+				httpOnly: false,
+				sameSite: 'lax'
+			});
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
 	}
 };
