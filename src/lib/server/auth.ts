@@ -1,5 +1,6 @@
 // Signing up, in and out through Supabase Auth, with its errors turned into plain words.
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
 
 export type AuthResult =
@@ -39,12 +40,15 @@ export async function signUp(
 	email: string,
 	password: string
 ) {
-	return outcome(await supabase.auth.signUp({ email, password, options: { data: { nickname } } }));
+	// The new profile starts in the language the person is reading now.
+	const data = { nickname, language: getLocale() };
+	return outcome(await supabase.auth.signUp({ email, password, options: { data } }));
 }
 
 /** A person who gives only a nickname: an anonymous account, kept on this phone. */
 export async function startWithNickname(supabase: SupabaseClient, nickname: string) {
-	return outcome(await supabase.auth.signInAnonymously({ options: { data: { nickname } } }));
+	const data = { nickname, language: getLocale() };
+	return outcome(await supabase.auth.signInAnonymously({ options: { data } }));
 }
 
 /** Gives an anonymous account an email and a password, so it can be used on another phone. */
