@@ -35,5 +35,13 @@ test('a person who starts in French finds Kring in French again on another phone
 	await expect(second.getByRole('heading', { level: 1, name: 'Bonjour Amina' })).toBeVisible();
 	await expect(second.locator('html')).toHaveAttribute('lang', 'fr');
 	await expectNoAxeViolations(second);
+
+	// Choosing another language on her page switches every word at once.
+	await second.getByRole('link', { name: 'Moi' }).click();
+	await second.getByRole('combobox', { name: 'Langue' }).selectOption('nl');
+	await second.getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(second.getByRole('heading', { level: 1, name: 'Over mij' })).toBeVisible();
+	await expect(second.locator('html')).toHaveAttribute('lang', 'nl');
+	await expect(second.getByRole('navigation')).toContainText('Thuis');
 	await otherPhone.close();
 });

@@ -1,0 +1,287 @@
+// Who may read and write what, table by table: every table × every kind of person × every
+// operation, with the expected outcome of each cell written down below. A write is judged by
+// what the database holds afterwards, not by the error it returned.
+import { randomUUID } from 'node:crypto';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { client, db, signUp } from '../support/platform';
+import {
+	joinedMember,
+	joinedModerator,
+	makeGroup,
+	makeInvite,
+	membershipId,
+	post
+} from '../support/groups';
+
+const roles = [
+	'anonymous',
+	'outsider',
+	'pending',
+	'member',
+	'removed',
+	'otherModerator',
+	'moderator'
+] as const;
+type Role = (typeof roles)[number];
+
+// see: the row of group A is visible · ok: the write happened · -: nothing visible / nothing changed
+const matrix = `
+table            operation  anonymous outsider pending member removed otherModerator moderator
+organisations    select     see       see      see     see    see     see            see
+organisations    insert     -         -        -       -      -       -              -
+organisations    update     -         -        -       -      -       -              -
+organisations    delete     -         -        -       -      -       -              -
+groups           select     -         -        -       see    -       -              see
+groups           insert     -         -        -       -      -       -              -
+groups           update     -         -        -       -      -       -              -
+groups           delete     -         -        -       -      -       -              -
+group_members    select     -         -        -       see    -       -              see
+group_members    insert     -         -        -       -      -       -              -
+group_members    update     -         -        -       -      -       -              -
+group_members    delete     -         -        -       -      -       -              -
+invites          select     -         -        -       -      -       -              see
+invites          insert     -         -        -       -      -       -              -
+invites          update     -         -        -       -      -       -              -
+invites          delete     -         -        -       -      -       -              -
+posts            select     -         -        -       see    -       -              see
+posts            insert     -         -        -       -      -       -              -
+posts            update     -         -        -       -      -       -              -
+posts            delete     -         -        -       -      -       -              -
+post_authors     select     -         -        -       -      -       -              see
+post_authors     insert     -         -        -       -      -       -              -
+post_authors     update     -         -        -       -      -       -              -
+post_authors     delete     -         -        -       -      -       -              -
+comments         select     -         -        -       see    -       -              see
+comments         insert     -         -        -       -      -       -              -
+comments         update     -         -        -       -      -       -              -
+comments         delete     -         -        -       -      -       -              -
+comment_authors  select     -         -        -       -      -       -              see
+comment_authors  insert     -         -        -       -      -       -              -
+comment_authors  update     -         -        -       -      -       -              -
+comment_authors  delete     -         -        -       -      -       -              -
+reactions        select     -         -        -       see    -       -              see
+reactions        insert     -         -        -       -      -       -              -
+reactions        update     -         -        -       -      -       -              -
+reactions        delete     -         -        -       -      -       -              -
+profiles         select     -         -        -       -      -       -              -
+profiles         insert     -         -        -       -      -       -              -
+profiles         update     -         -        -       -      -       -              -
+profiles         delete     -         -        -       -      -       -              -
+`;
+
+interface Target {
+	/** Filter that selects the one row of group A under test. */
+	key: Record<string, string>;
+	/** A new row to try to insert; its key column identifies it afterwards. */
+	insert: () => { row: Record<string, unknown>; key: [string, string] };
+	/** A column change to try; the check reads it back. */
+	update: Record<string, unknown>;
+}
+
+let clients: Record<Role, SupabaseClient>;
+let targets: Record<string, Target>;
+
+beforeAll(async () => {
+	const groupA = await makeGroup({ joinPolicy: 'request' });
+	const groupB = await makeGroup();
+	const moderator = await joinedModerator(groupA.id, 'Moderator');
+	const member = await joinedMember(groupA.id, 'Member');
+	const author = await joinedMember(groupA.id, 'Author');
+	const removed = await joinedMember(groupA.id, 'Removed');
+	await moderator.client.rpc('remove_member', {
+		member: await membershipId(groupA.id, removed.id)
+	});
+	const pending = await signUp('Pending');
+	await pending.client.rpc('request_to_join', {
+		target_group: groupA.id,
+		nickname: 'Pending',
+		accept_rules: true
+	});
+	const outsider = await signUp('Outsider');
+	const otherModerator = await joinedModerator(groupB.id, 'Other moderator');
+
+	const postId = await post(author, groupA.id, { anonymous: true });
+	const { data: commentId } = await author.client.rpc('create_comment', {
+		client_id: randomUUID(),
+		post: postId,
+		body: 'Bij mij ook.',
+		anonymous: true
+	});
+	await author.client.rpc('add_reaction', {
+		client_id: randomUUID(),
+		post: postId,
+		comment: null,
+		kind: 'recognise'
+	});
+	const { rows: reaction } = await db().query(
+		'select id from public.reactions where post_id = $1',
+		[postId]
+	);
+	await makeInvite(groupA.id);
+	const { rows: invite } = await db().query(
+		'select id from public.invites where group_id = $1 limit 1',
+		[groupA.id]
+	);
+	const authorMembership = await membershipId(groupA.id, author.id);
+
+	clients = {
+		anonymous: client(),
+		outsider: outsider.client,
+		pending: pending.client,
+		member: member.client,
+		removed: removed.client,
+		otherModerator: otherModerator.client,
+		moderator: moderator.client
+	};
+	const newId = (column = 'id') => [column, randomUUID()] as [string, string];
+	targets = {
+		organisations: {
+			key: { id: groupA.organisationId },
+			insert: () => withKey(newId(), { name: 'Nieuw', slug: `n-${randomUUID().slice(0, 8)}` }),
+			update: { name: 'Overgenomen' }
+		},
+		groups: {
+			key: { id: groupA.id },
+			insert: () =>
+				withKey(newId(), {
+					organisation_id: groupA.organisationId,
+					name: 'Nieuw',
+					slug: `n-${randomUUID().slice(0, 8)}`
+				}),
+			update: { name: 'Overgenomen' }
+		},
+		group_members: {
+			key: { id: authorMembership },
+			insert: () =>
+				withKey(newId(), {
+					group_id: groupA.id,
+					user_id: outsider.id,
+					nickname: 'Binnen',
+					status: 'active'
+				}),
+			update: { role: 'moderator' }
+		},
+		invites: {
+			key: { id: invite[0].id },
+			insert: () => withKey(newId(), { group_id: groupA.id, max_uses: 1000 }),
+			update: { max_uses: 999 }
+		},
+		posts: {
+			key: { id: postId },
+			insert: () =>
+				withKey(newId(), {
+					group_id: groupA.id,
+					kind: 'tip',
+					body: 'Ingebroken',
+					anonymous: false,
+					author_id: outsider.id
+				}),
+			update: { body: 'Overschreven' }
+		},
+		post_authors: {
+			key: { post_id: postId },
+			insert: () => withKey(newId('client_id'), { post_id: postId, author_id: outsider.id }),
+			update: { author_id: outsider.id }
+		},
+		comments: {
+			key: { id: commentId as string },
+			insert: () =>
+				withKey(newId(), {
+					post_id: postId,
+					group_id: groupA.id,
+					body: 'Ingebroken',
+					anonymous: false,
+					author_id: outsider.id
+				}),
+			update: { body: 'Overschreven' }
+		},
+		comment_authors: {
+			key: { comment_id: commentId as string },
+			insert: () => withKey(newId('client_id'), { comment_id: commentId, author_id: outsider.id }),
+			update: { author_id: outsider.id }
+		},
+		reactions: {
+			key: { id: reaction[0].id },
+			insert: () =>
+				withKey(newId('client_id'), {
+					group_id: groupA.id,
+					post_id: postId,
+					user_id: outsider.id,
+					kind: 'thanks'
+				}),
+			update: { kind: 'thanks' }
+		},
+		profiles: {
+			key: { id: author.id },
+			insert: () => withKey(newId(), { display_name: 'Nep' }),
+			update: { display_name: 'Overgenomen' }
+		}
+	};
+});
+
+function withKey(key: [string, string], row: Record<string, unknown>) {
+	return { row: { ...row, [key[0]]: key[1] }, key };
+}
+
+async function rowsMatching(table: string, key: Record<string, string>, extra = '') {
+	const [column, value] = Object.entries(key)[0];
+	const { rows } = await db().query(`select * from public.${table} where ${column} = $1 ${extra}`, [
+		value
+	]);
+	return rows;
+}
+
+const cells = matrix
+	.trim()
+	.split('\n')
+	.slice(1)
+	.flatMap((line) => {
+		const [table, operation, ...outcomes] = line.trim().split(/\s+/);
+		expect(outcomes).toHaveLength(roles.length);
+		return roles.map((role, i) => ({ table, operation, role, allowed: outcomes[i] !== '-' }));
+	});
+
+describe.each([
+	'organisations',
+	'groups',
+	'group_members',
+	'invites',
+	'posts',
+	'post_authors',
+	'comments',
+	'comment_authors',
+	'reactions',
+	'profiles'
+])('%s', (table) => {
+	test('has a row in the matrix for each operation', () => {
+		expect(cells.filter((cell) => cell.table === table).map((cell) => cell.operation)).toEqual(
+			['select', 'insert', 'update', 'delete'].flatMap((operation) => roles.map(() => operation))
+		);
+	});
+
+	test.each(cells.filter((cell) => cell.table === table))(
+		'$operation by $role: allowed = $allowed',
+		async ({ operation, role, allowed }) => {
+			const sb = clients[role];
+			const target = targets[table];
+			const [column, value] = Object.entries(target.key)[0];
+			if (operation === 'select') {
+				const { data } = await sb.from(table).select('*').eq(column, value);
+				expect((data ?? []).length > 0).toBe(allowed);
+			} else if (operation === 'insert') {
+				const { row, key } = target.insert();
+				await sb.from(table).insert(row);
+				expect((await rowsMatching(table, { [key[0]]: key[1] })).length > 0).toBe(allowed);
+			} else if (operation === 'update') {
+				const before = await rowsMatching(table, target.key);
+				await sb.from(table).update(target.update).eq(column, value);
+				const after = await rowsMatching(table, target.key);
+				expect(JSON.stringify(after) !== JSON.stringify(before)).toBe(allowed);
+			} else {
+				await sb.from(table).delete().eq(column, value);
+				expect((await rowsMatching(table, target.key)).length === 0).toBe(allowed);
+			}
+		}
+	);
+});
