@@ -1,10 +1,11 @@
 import { keepAccountSchema, profileSchema } from '$lib/schemas/auth';
 import { keepAccount } from '$lib/server/auth';
 import { confirm, refuse } from '$lib/server/forms';
+import { rememberLanguage } from '$lib/server/language';
 import { myProfile, updateMyProfile } from '$lib/server/profiles';
 import { m } from '$lib/paraglide/messages';
-import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
-import { error } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { error, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,18 +25,15 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	profile: async ({ request, locals, cookies }) => {
+	profile: async ({ request, locals, cookies, url }) => {
 		const form = await superValidate(request, zod4(profileSchema), { id: 'profile' });
 		if (!form.valid) return refuse(form);
 		const { user } = await locals.safeGetSession();
 		const saved = user && (await updateMyProfile(locals.supabase, user.id, form.data));
 		if (!saved?.ok) return refuse(form, { message: m.error_something_wrong() });
-		cookies.set(cookieName, form.data.language, {
-			path: '/',
-			maxAge: cookieMaxAge,
-			httpOnly: false,
-			sameSite: 'lax'
-		});
+		rememberLanguage(cookies, url, form.data.language);
+		// A new language needs a fresh page, so every word and the page's lang change at once.
+		if (form.data.language !== getLocale()) redirect(303, '/me');
 		return confirm(form, m.me_profile_saved());
 	},
 	keep: async ({ request, locals }) => {

@@ -1,8 +1,8 @@
 import { signInSchema } from '$lib/schemas/auth';
 import { safeRedirect, signIn } from '$lib/server/auth';
 import { refuse } from '$lib/server/forms';
+import { rememberLanguage } from '$lib/server/language';
 import { myProfile } from '$lib/server/profiles';
-import { cookieMaxAge, cookieName } from '$lib/paraglide/runtime';
 import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -24,13 +24,7 @@ export const actions: Actions = {
 		// Signing in on a new phone brings back the language the person chose before.
 		const { user } = await locals.safeGetSession();
 		const profile = user && (await myProfile(locals.supabase, user.id));
-		if (profile)
-			cookies.set(cookieName, profile.language, {
-				path: '/',
-				maxAge: cookieMaxAge,
-				httpOnly: false,
-				sameSite: 'lax'
-			});
+		if (profile) rememberLanguage(cookies, url, profile.language);
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
 	}
 };
