@@ -14,6 +14,318 @@ export type Database = {
   }
   public: {
     Tables: {
+      comment_authors: {
+        Row: {
+          author_id: string
+          client_id: string
+          comment_id: string
+          created_at: string
+        }
+        Insert: {
+          author_id: string
+          client_id: string
+          comment_id: string
+          created_at?: string
+        }
+        Update: {
+          author_id?: string
+          client_id?: string
+          comment_id?: string
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "comment_authors_comment_id_fkey"
+            columns: ["comment_id"]
+            isOneToOne: true
+            referencedRelation: "comments"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      comments: {
+        Row: {
+          anonymous: boolean
+          author_id: string | null
+          body: string
+          created_at: string
+          deleted_at: string | null
+          edited_at: string | null
+          group_id: string
+          id: string
+          post_id: string
+        }
+        Insert: {
+          anonymous?: boolean
+          author_id?: string | null
+          body: string
+          created_at?: string
+          deleted_at?: string | null
+          edited_at?: string | null
+          group_id: string
+          id?: string
+          post_id: string
+        }
+        Update: {
+          anonymous?: boolean
+          author_id?: string | null
+          body?: string
+          created_at?: string
+          deleted_at?: string | null
+          edited_at?: string | null
+          group_id?: string
+          id?: string
+          post_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "comments_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "comments_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      group_members: {
+        Row: {
+          created_at: string
+          group_id: string
+          id: string
+          joined_at: string | null
+          last_seen_at: string | null
+          nickname: string
+          role: Database["public"]["Enums"]["member_role"]
+          rules_accepted_at: string | null
+          status: Database["public"]["Enums"]["member_status"]
+          user_id: string | null
+        }
+        Insert: {
+          created_at?: string
+          group_id: string
+          id?: string
+          joined_at?: string | null
+          last_seen_at?: string | null
+          nickname: string
+          role?: Database["public"]["Enums"]["member_role"]
+          rules_accepted_at?: string | null
+          status?: Database["public"]["Enums"]["member_status"]
+          user_id?: string | null
+        }
+        Update: {
+          created_at?: string
+          group_id?: string
+          id?: string
+          joined_at?: string | null
+          last_seen_at?: string | null
+          nickname?: string
+          role?: Database["public"]["Enums"]["member_role"]
+          rules_accepted_at?: string | null
+          status?: Database["public"]["Enums"]["member_status"]
+          user_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "group_members_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      groups: {
+        Row: {
+          created_at: string
+          description: string
+          id: string
+          join_policy: Database["public"]["Enums"]["join_policy"]
+          language: string
+          name: string
+          organisation_id: string
+          rules: string
+          slug: string
+        }
+        Insert: {
+          created_at?: string
+          description?: string
+          id?: string
+          join_policy?: Database["public"]["Enums"]["join_policy"]
+          language?: string
+          name: string
+          organisation_id: string
+          rules?: string
+          slug: string
+        }
+        Update: {
+          created_at?: string
+          description?: string
+          id?: string
+          join_policy?: Database["public"]["Enums"]["join_policy"]
+          language?: string
+          name?: string
+          organisation_id?: string
+          rules?: string
+          slug?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "groups_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      invites: {
+        Row: {
+          code: string
+          created_at: string
+          created_by: string | null
+          expires_at: string
+          group_id: string
+          id: string
+          max_uses: number
+          revoked_at: string | null
+          uses: number
+        }
+        Insert: {
+          code?: string
+          created_at?: string
+          created_by?: string | null
+          expires_at?: string
+          group_id: string
+          id?: string
+          max_uses?: number
+          revoked_at?: string | null
+          uses?: number
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          created_by?: string | null
+          expires_at?: string
+          group_id?: string
+          id?: string
+          max_uses?: number
+          revoked_at?: string | null
+          uses?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "invites_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      organisations: {
+        Row: {
+          created_at: string
+          id: string
+          name: string
+          slug: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          name: string
+          slug: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          name?: string
+          slug?: string
+        }
+        Relationships: []
+      }
+      post_authors: {
+        Row: {
+          author_id: string
+          client_id: string
+          created_at: string
+          post_id: string
+        }
+        Insert: {
+          author_id: string
+          client_id: string
+          created_at?: string
+          post_id: string
+        }
+        Update: {
+          author_id?: string
+          client_id?: string
+          created_at?: string
+          post_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "post_authors_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: true
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      posts: {
+        Row: {
+          anonymous: boolean
+          author_id: string | null
+          body: string
+          created_at: string
+          deleted_at: string | null
+          edited_at: string | null
+          group_id: string
+          id: string
+          kind: Database["public"]["Enums"]["post_kind"]
+          pinned_at: string | null
+        }
+        Insert: {
+          anonymous?: boolean
+          author_id?: string | null
+          body: string
+          created_at?: string
+          deleted_at?: string | null
+          edited_at?: string | null
+          group_id: string
+          id?: string
+          kind: Database["public"]["Enums"]["post_kind"]
+          pinned_at?: string | null
+        }
+        Update: {
+          anonymous?: boolean
+          author_id?: string | null
+          body?: string
+          created_at?: string
+          deleted_at?: string | null
+          edited_at?: string | null
+          group_id?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["post_kind"]
+          pinned_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "posts_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       profiles: {
         Row: {
           created_at: string
@@ -38,15 +350,245 @@ export type Database = {
         }
         Relationships: []
       }
+      reactions: {
+        Row: {
+          client_id: string
+          comment_id: string | null
+          created_at: string
+          group_id: string
+          id: string
+          kind: Database["public"]["Enums"]["reaction_kind"]
+          post_id: string | null
+          user_id: string
+        }
+        Insert: {
+          client_id: string
+          comment_id?: string | null
+          created_at?: string
+          group_id: string
+          id?: string
+          kind: Database["public"]["Enums"]["reaction_kind"]
+          post_id?: string | null
+          user_id: string
+        }
+        Update: {
+          client_id?: string
+          comment_id?: string | null
+          created_at?: string
+          group_id?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["reaction_kind"]
+          post_id?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reactions_comment_id_fkey"
+            columns: ["comment_id"]
+            isOneToOne: false
+            referencedRelation: "comments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reactions_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reactions_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
     }
     Functions: {
-      [_ in never]: never
+      accept_invite: {
+        Args: { accept_rules: boolean; invite_code: string; nickname: string }
+        Returns: string
+      }
+      add_reaction: {
+        Args: {
+          client_id: string
+          comment: string
+          kind: Database["public"]["Enums"]["reaction_kind"]
+          post: string
+        }
+        Returns: undefined
+      }
+      create_comment: {
+        Args: {
+          anonymous: boolean
+          body: string
+          client_id: string
+          post: string
+        }
+        Returns: string
+      }
+      create_invite: {
+        Args: { expires_at: string; max_uses: number; target_group: string }
+        Returns: {
+          code: string
+          created_at: string
+          created_by: string | null
+          expires_at: string
+          group_id: string
+          id: string
+          max_uses: number
+          revoked_at: string | null
+          uses: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "invites"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      create_post: {
+        Args: {
+          anonymous: boolean
+          body: string
+          client_id: string
+          kind: Database["public"]["Enums"]["post_kind"]
+          target_group: string
+        }
+        Returns: string
+      }
+      decide_join_request: {
+        Args: { approve: boolean; member: string }
+        Returns: undefined
+      }
+      delete_comment: { Args: { comment: string }; Returns: undefined }
+      delete_my_account: {
+        Args: Record<PropertyKey, never>
+        Returns: undefined
+      }
+      delete_post: { Args: { post: string }; Returns: undefined }
+      edit_comment: {
+        Args: { body: string; comment: string }
+        Returns: undefined
+      }
+      edit_post: {
+        Args: {
+          body: string
+          kind: Database["public"]["Enums"]["post_kind"]
+          post: string
+        }
+        Returns: undefined
+      }
+      export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      group_feed: {
+        Args: {
+          before_created_at?: string
+          before_id?: string
+          page_size?: number
+          target_group: string
+        }
+        Returns: {
+          anonymous: boolean
+          author_name: string
+          body: string
+          comment_count: number
+          created_at: string
+          edited_at: string
+          id: string
+          is_mine: boolean
+          kind: Database["public"]["Enums"]["post_kind"]
+          my_reactions: Database["public"]["Enums"]["reaction_kind"][]
+          pinned: boolean
+          recognise_count: number
+          support_count: number
+          thanks_count: number
+        }[]
+      }
+      invite_preview: {
+        Args: { invite_code: string }
+        Returns: {
+          description: string
+          group_id: string
+          group_name: string
+          organisation_name: string
+          rules: string
+          state: string
+        }[]
+      }
+      is_active_member: { Args: { target_group: string }; Returns: boolean }
+      is_moderator: { Args: { target_group: string }; Returns: boolean }
+      leave_group: { Args: { target_group: string }; Returns: undefined }
+      mark_group_seen: { Args: { target_group: string }; Returns: undefined }
+      my_groups: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          group_id: string
+          last_seen_at: string
+          name: string
+          new_comments: number
+          new_posts: number
+          organisation_name: string
+          role: Database["public"]["Enums"]["member_role"]
+        }[]
+      }
+      pin_post: { Args: { pinned: boolean; post: string }; Returns: undefined }
+      post_comments: {
+        Args: { target_post: string }
+        Returns: {
+          anonymous: boolean
+          author_name: string
+          body: string
+          created_at: string
+          edited_at: string
+          id: string
+          is_mine: boolean
+          my_reactions: Database["public"]["Enums"]["reaction_kind"][]
+          recognise_count: number
+          support_count: number
+          thanks_count: number
+        }[]
+      }
+      remove_member: { Args: { member: string }; Returns: undefined }
+      remove_reaction: {
+        Args: {
+          comment: string
+          kind: Database["public"]["Enums"]["reaction_kind"]
+          post: string
+        }
+        Returns: undefined
+      }
+      request_to_join: {
+        Args: { accept_rules: boolean; nickname: string; target_group: string }
+        Returns: Database["public"]["Enums"]["member_status"]
+      }
+      revoke_invite: { Args: { invite: string }; Returns: undefined }
+      set_member_role: {
+        Args: {
+          member: string
+          new_role: Database["public"]["Enums"]["member_role"]
+        }
+        Returns: undefined
+      }
+      shown_author: {
+        Args: {
+          public_author: string
+          real_author: string
+          target_group: string
+        }
+        Returns: string
+      }
     }
     Enums: {
-      [_ in never]: never
+      join_policy: "invite_only" | "request" | "open"
+      member_role: "member" | "host" | "moderator"
+      member_status: "pending" | "active" | "left" | "removed"
+      post_kind: "story" | "question" | "tip" | "looking_for" | "offering"
+      reaction_kind: "recognise" | "support" | "thanks"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -173,7 +715,13 @@ export type CompositeTypes<
 
 export const Constants = {
   public: {
-    Enums: {},
+    Enums: {
+      join_policy: ["invite_only", "request", "open"],
+      member_role: ["member", "host", "moderator"],
+      member_status: ["pending", "active", "left", "removed"],
+      post_kind: ["story", "question", "tip", "looking_for", "offering"],
+      reaction_kind: ["recognise", "support", "thanks"],
+    },
   },
 } as const
 

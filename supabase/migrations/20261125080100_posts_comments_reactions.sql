@@ -344,7 +344,7 @@ as $$
 	select
 		p.id, p.kind, p.body, p.anonymous, p.pinned_at is not null, p.created_at, p.edited_at,
 		public.shown_author(p.group_id, p.author_id, a.author_id),
-		a.author_id = (select auth.uid()),
+		coalesce(a.author_id = (select auth.uid()), false),
 		(select count(*) from public.comments c where c.post_id = p.id and c.deleted_at is null)::integer,
 		(select count(*) from public.reactions r where r.post_id = p.id and r.kind = 'recognise')::integer,
 		(select count(*) from public.reactions r where r.post_id = p.id and r.kind = 'support')::integer,
@@ -380,7 +380,7 @@ as $$
 	select
 		c.id, c.body, c.anonymous, c.created_at, c.edited_at,
 		public.shown_author(c.group_id, c.author_id, a.author_id),
-		a.author_id = (select auth.uid()),
+		coalesce(a.author_id = (select auth.uid()), false),
 		(select count(*) from public.reactions r where r.comment_id = c.id and r.kind = 'recognise')::integer,
 		(select count(*) from public.reactions r where r.comment_id = c.id and r.kind = 'support')::integer,
 		(select count(*) from public.reactions r where r.comment_id = c.id and r.kind = 'thanks')::integer,
