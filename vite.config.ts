@@ -9,6 +9,7 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			// The chosen language is remembered in a cookie; a first visit follows the phone's language.
+			// `npm run check` compiles the same messages before Vite runs: keep its --strategy the same.
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		})
 	]
