@@ -489,6 +489,7 @@ export type Database = {
         Args: {
           before_created_at?: string
           before_id?: string
+          only_post?: string
           page_size?: number
           target_group: string
         }

@@ -299,12 +299,14 @@ $$;
 
 -- One page of a group's feed in one round trip, with every count the screen shows. Runs with
 -- the caller's rights, so RLS decides what it can see. Pinned posts come first on the first
--- page; the keyset cursor (created_at, id) pages through the rest.
+-- page; the keyset cursor (created_at, id) pages through the rest. With only_post it gives
+-- that one post, in the same shape.
 create function public.group_feed(
 	target_group uuid,
 	before_created_at timestamptz default null,
 	before_id uuid default null,
-	page_size integer default 50
+	page_size integer default 50,
+	only_post uuid default null
 ) returns table (
 	id uuid,
 	kind public.post_kind,
@@ -328,7 +330,7 @@ as $$
 		(
 			select p.* from public.posts p
 			where p.group_id = target_group and p.deleted_at is null and p.pinned_at is not null
-				and before_created_at is null
+				and (p.id = only_post or (only_post is null and before_created_at is null))
 			order by p.pinned_at desc
 			limit 20
 		)
@@ -336,6 +338,7 @@ as $$
 		(
 			select p.* from public.posts p
 			where p.group_id = target_group and p.deleted_at is null and p.pinned_at is null
+				and (only_post is null or p.id = only_post)
 				and (before_created_at is null or (p.created_at, p.id) < (before_created_at, before_id))
 			order by p.created_at desc, p.id desc
 			limit least(greatest(page_size, 1), 100)
@@ -447,7 +450,7 @@ revoke execute on function
 	public.delete_comment(uuid),
 	public.add_reaction(uuid, uuid, uuid, public.reaction_kind),
 	public.remove_reaction(uuid, uuid, public.reaction_kind),
-	public.group_feed(uuid, timestamptz, uuid, integer),
+	public.group_feed(uuid, timestamptz, uuid, integer, uuid),
 	public.post_comments(uuid),
 	public.my_groups(),
 	public.mark_group_seen(uuid),
