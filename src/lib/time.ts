@@ -1,0 +1,25 @@
+// "2 hours ago", in the person's language, from the server's clock.
+const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+	['year', 365 * 24 * 3600],
+	['month', 30 * 24 * 3600],
+	['week', 7 * 24 * 3600],
+	['day', 24 * 3600],
+	['hour', 3600],
+	['minute', 60]
+];
+
+export function timeAgo(when: string | Date, locale: string, now = new Date()): string {
+	const seconds = Math.round((new Date(when).getTime() - now.getTime()) / 1000);
+	const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+	for (const [unit, size] of steps) {
+		if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+	}
+	return format.format(0, 'minute');
+}
+
+/** A date in words in Brussels time, e.g. "di 3 dec." */
+export function shortDate(when: string | Date, locale: string): string {
+	return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'Europe/Brussels' }).format(
+		new Date(when)
+	);
+}
