@@ -19,7 +19,9 @@ export function timeAgo(when: string | Date, locale: string, now = new Date()): 
 
 /** A date in words in Brussels time, e.g. "di 3 dec." */
 export function shortDate(when: string | Date, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'Europe/Brussels' }).format(
-		new Date(when)
-	);
+	return new Intl.DateTimeFormat(locale, {
+		day: 'numeric',
+		month: 'short',
+		timeZone: 'Europe/Brussels'
+	}).format(new Date(when));
 }

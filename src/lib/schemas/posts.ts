@@ -33,6 +33,16 @@ export const joinSchema = z.object({
 });
 
 export const inviteSchema = z.object({
-	days: z.number().int().min(1, { error: () => m.error_invite_expiry() }).max(365, { error: () => m.error_invite_expiry() }).default(14),
-	max_uses: z.number().int().min(1, { error: () => m.error_invite_uses() }).max(1000, { error: () => m.error_invite_uses() }).default(25)
+	days: z
+		.number()
+		.int()
+		.min(1, { error: () => m.error_invite_expiry() })
+		.max(365, { error: () => m.error_invite_expiry() })
+		.default(14),
+	max_uses: z
+		.number()
+		.int()
+		.min(1, { error: () => m.error_invite_uses() })
+		.max(1000, { error: () => m.error_invite_uses() })
+		.default(25)
 });

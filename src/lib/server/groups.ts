@@ -75,9 +75,18 @@ export async function invites(supabase: Client, groupId: string) {
 	return data ?? [];
 }
 
-export async function createInvite(supabase: Client, groupId: string, days: number, maxUses: number) {
+export async function createInvite(
+	supabase: Client,
+	groupId: string,
+	days: number,
+	maxUses: number
+) {
 	const expires = new Date(Date.now() + days * 86_400_000).toISOString();
-	return supabase.rpc('create_invite', { target_group: groupId, expires_at: expires, max_uses: maxUses });
+	return supabase.rpc('create_invite', {
+		target_group: groupId,
+		expires_at: expires,
+		max_uses: maxUses
+	});
 }
 
 export async function revokeInvite(supabase: Client, inviteId: string) {

@@ -10,7 +10,11 @@ export type Comment = Database['public']['Functions']['post_comments']['Returns'
 
 export const pageSize = 20;
 
-export async function feed(supabase: Client, groupId: string, before?: { createdAt: string; id: string }) {
+export async function feed(
+	supabase: Client,
+	groupId: string,
+	before?: { createdAt: string; id: string }
+) {
 	const { data } = await supabase.rpc('group_feed', {
 		target_group: groupId,
 		page_size: pageSize,
@@ -83,5 +87,10 @@ export async function toggleReaction(
 	const comment = target.commentId ?? null;
 	return given
 		? supabase.rpc('remove_reaction', { post: post as string, comment: comment as string, kind })
-		: supabase.rpc('add_reaction', { client_id: clientId, post: post as string, comment: comment as string, kind });
+		: supabase.rpc('add_reaction', {
+				client_id: clientId,
+				post: post as string,
+				comment: comment as string,
+				kind
+			});
 }

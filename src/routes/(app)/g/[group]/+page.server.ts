@@ -12,7 +12,10 @@ import type { Actions, PageServerLoad } from './$types';
 const cursor = z.object({ before: z.iso.datetime({ offset: true }), id: z.uuid() });
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const parsed = cursor.safeParse({ before: url.searchParams.get('before'), id: url.searchParams.get('id') });
+	const parsed = cursor.safeParse({
+		before: url.searchParams.get('before'),
+		id: url.searchParams.get('id')
+	});
 	const before = parsed.success ? { createdAt: parsed.data.before, id: parsed.data.id } : undefined;
 	const [posts, form] = await Promise.all([
 		feed(locals.supabase, params.group, before),

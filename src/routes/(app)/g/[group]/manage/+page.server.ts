@@ -1,0 +1,69 @@
+import { m } from '$lib/paraglide/messages';
+import { inviteSchema } from '$lib/schemas/posts';
+import { explainDatabaseError } from '$lib/server/errors';
+import { refuse } from '$lib/server/forms';
+import {
+	createInvite,
+	decideJoinRequest,
+	invites,
+	members,
+	revokeInvite
+} from '$lib/server/groups';
+import { error, fail } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { renderSVG } from 'uqr';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, parent, url }) => {
+	const { group } = await parent();
+	if (group.me.role !== 'moderator') error(404, m.page_not_found());
+	const [open, people, form] = await Promise.all([
+		invites(locals.supabase, params.group),
+		members(locals.supabase, params.group),
+		superValidate(zod4(inviteSchema), { errors: false })
+	]);
+	return {
+		form,
+		invites: open.map((invite) => {
+			const link = `${url.origin}/join/${invite.code}`;
+			return { ...invite, link, qr: renderSVG(link, { border: 2 }) };
+		}),
+		requests: people.filter((person) => person.status === 'pending')
+	};
+};
+
+const decision = z.object({ member: z.uuid(), approve: z.enum(['true', 'false']) });
+const invite = z.object({ invite: z.uuid() });
+
+export const actions: Actions = {
+	invite: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(inviteSchema));
+		if (!form.valid) return refuse(form);
+		const { error: refused } = await createInvite(
+			locals.supabase,
+			params.group,
+			form.data.days,
+			form.data.max_uses
+		);
+		if (refused) return refuse(form, { message: explainDatabaseError(refused) });
+		return { form };
+	},
+	revoke: async ({ request, locals }) => {
+		const parsed = invite.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
+		const { error: refused } = await revokeInvite(locals.supabase, parsed.data.invite);
+		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+	},
+	decide: async ({ request, locals }) => {
+		const parsed = decision.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
+		const { error: refused } = await decideJoinRequest(
+			locals.supabase,
+			parsed.data.member,
+			parsed.data.approve === 'true'
+		);
+		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+	}
+};

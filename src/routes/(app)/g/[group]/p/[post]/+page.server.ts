@@ -1,0 +1,118 @@
+import { m } from '$lib/paraglide/messages';
+import { commentSchema, editPostSchema, reactionKinds } from '$lib/schemas/posts';
+import { explainDatabaseError } from '$lib/server/errors';
+import { refuse } from '$lib/server/forms';
+import {
+	comments,
+	createComment,
+	deleteComment,
+	deletePost,
+	editPost,
+	onePost,
+	pinPost,
+	toggleReaction
+} from '$lib/server/posts';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const [post, answers] = await Promise.all([
+		onePost(locals.supabase, params.group, params.post),
+		comments(locals.supabase, params.post)
+	]);
+	if (!post) error(404, m.page_not_found());
+	const [commentForm, editForm] = await Promise.all([
+		superValidate({ client_id: crypto.randomUUID() }, zod4(commentSchema), {
+			errors: false,
+			id: 'comment'
+		}),
+		superValidate({ kind: post.kind, body: post.body }, zod4(editPostSchema), {
+			errors: false,
+			id: 'edit'
+		})
+	]);
+	return { post, answers, commentForm, editForm };
+};
+
+const reaction = z.object({
+	kind: z.enum(reactionKinds),
+	client_id: z.uuid(),
+	post: z.uuid().optional(),
+	comment: z.uuid().optional()
+});
+const id = z.object({ id: z.uuid() });
+const pin = z.object({ pinned: z.enum(['true', 'false']) });
+
+async function formObject(request: Request) {
+	return Object.fromEntries(await request.formData());
+}
+
+export const actions: Actions = {
+	comment: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(commentSchema), { id: 'comment' });
+		if (!form.valid) return refuse(form);
+		const { error: refused } = await createComment(locals.supabase, {
+			clientId: form.data.client_id,
+			postId: params.post,
+			body: form.data.body,
+			anonymous: form.data.anonymous
+		});
+		if (refused) return refuse(form, { field: 'body', message: explainDatabaseError(refused) });
+		redirect(303, `/g/${params.group}/p/${params.post}`);
+	},
+	edit: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(editPostSchema), { id: 'edit' });
+		if (!form.valid) return refuse(form);
+		const { error: refused } = await editPost(
+			locals.supabase,
+			params.post,
+			form.data.kind,
+			form.data.body
+		);
+		if (refused) return refuse(form, { field: 'body', message: explainDatabaseError(refused) });
+		redirect(303, `/g/${params.group}/p/${params.post}`);
+	},
+	delete: async ({ locals, params }) => {
+		const { error: refused } = await deletePost(locals.supabase, params.post);
+		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+		redirect(303, `/g/${params.group}`);
+	},
+	pin: async ({ request, locals, params }) => {
+		const parsed = pin.safeParse(await formObject(request));
+		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
+		const { error: refused } = await pinPost(
+			locals.supabase,
+			params.post,
+			parsed.data.pinned === 'true'
+		);
+		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+	},
+	deleteComment: async ({ request, locals }) => {
+		const parsed = id.safeParse(await formObject(request));
+		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
+		const { error: refused } = await deleteComment(locals.supabase, parsed.data.id);
+		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+	},
+	react: async ({ request, locals, params }) => {
+		const parsed = reaction.safeParse(await formObject(request));
+		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
+		const { kind, client_id, post, comment } = parsed.data;
+		const target = comment ? { commentId: comment } : { postId: post ?? params.post };
+		const given = comment
+			? (await comments(locals.supabase, params.post))
+					.find((c) => c.id === comment)
+					?.my_reactions.includes(kind)
+			: (await onePost(locals.supabase, params.group, params.post))?.my_reactions.includes(kind);
+		const { error: refused } = await toggleReaction(
+			locals.supabase,
+			target,
+			kind,
+			Boolean(given),
+			client_id
+		);
+		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+	}
+};
