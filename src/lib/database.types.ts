@@ -423,6 +423,20 @@ export type Database = {
         }
         Returns: undefined
       }
+      answers_to_me: {
+        Args: { max_rows?: number }
+        Returns: {
+          anonymous: boolean
+          author_name: string
+          body: string
+          comment_id: string
+          created_at: string
+          group_id: string
+          group_name: string
+          post_body: string
+          post_id: string
+        }[]
+      }
       create_comment: {
         Args: {
           anonymous: boolean

@@ -202,3 +202,31 @@ describe('my data', () => {
 		expect(rows[0]).toEqual({ users: 0, posts: 0, comments: 0, memberships: 0, others: 1 });
 	});
 });
+
+describe('answers to me', () => {
+	test('the author sees answers others gave to their anonymous post; others do not', async () => {
+		const group = await makeGroup();
+		const newcomer = await joinedMember(group.id, 'Nieuwkomer');
+		const helper = await joinedMember(group.id, 'Helper');
+		const postId = await post(newcomer, group.id, { anonymous: true });
+		await helper.client.rpc('create_comment', {
+			client_id: randomUUID(),
+			post: postId,
+			body: 'Bel het OCMW.',
+			anonymous: false
+		});
+		await newcomer.client.rpc('create_comment', {
+			client_id: randomUUID(),
+			post: postId,
+			body: 'Dank je.',
+			anonymous: false
+		});
+
+		const mine = await newcomer.client.rpc('answers_to_me');
+		expect(mine.data).toEqual([
+			expect.objectContaining({ body: 'Bel het OCMW.', author_name: 'Helper' })
+		]);
+		const theirs = await helper.client.rpc('answers_to_me');
+		expect(theirs.data).toEqual([]);
+	});
+});

@@ -10,6 +10,11 @@ export async function myGroups(supabase: Client) {
 	return data ?? [];
 }
 
+export async function answersToMe(supabase: Client) {
+	const { data } = await supabase.rpc('answers_to_me');
+	return data ?? [];
+}
+
 export async function invitePreview(supabase: Client, code: string) {
 	const { data } = await supabase.rpc('invite_preview', { invite_code: code });
 	return data?.[0] ?? null;

@@ -1,6 +1,10 @@
-import { myGroups } from '$lib/server/groups';
+import { answersToMe, myGroups } from '$lib/server/groups';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	groups: await myGroups(locals.supabase)
-});
+export const load: PageServerLoad = async ({ locals }) => {
+	const [groups, answers] = await Promise.all([
+		myGroups(locals.supabase),
+		answersToMe(locals.supabase)
+	]);
+	return { groups, answers };
+};
