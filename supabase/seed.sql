@@ -67,8 +67,8 @@ insert into public.posts (id, group_id, author_id, kind, body, anonymous, create
 	('78483ce5-899b-5f90-a074-a4c1cf51a67c', 'b187c24e-c692-5358-a6d3-adf9a325f2eb', '4b68c8b0-124b-5636-b47f-beeb9afb300a', 'story', 'Vandaag voor het eerst naar de sociale kruidenier geweest. Het viel mee. De mensen waren vriendelijk.', false, now() - interval '2 days', null),
 	('08b97048-acb6-5d6d-b8ba-1416313fd298', 'b187c24e-c692-5358-a6d3-adf9a325f2eb', '3659b847-8901-5080-b6e8-b12fee583111', 'offering', 'Ik heb een kinderfiets over (voor 6 tot 8 jaar). Wie heeft er iets aan?', false, now() - interval '1 day', null),
 	('f4ae88b9-8f3e-58d3-95f7-bcd031bb355f', 'b187c24e-c692-5358-a6d3-adf9a325f2eb', '93f2479a-6908-5ec7-ad79-d73542cb1446', 'looking_for', 'I am looking for someone who can help me fill in a form from the OCMW. My Dutch is not so good yet.', false, now() - interval '20 hours', null),
-	('bbeb6a15-996e-58f9-8dbf-e7a17a6ddc6f', 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a', 'ae4acbc8-f7bd-59d1-9b74-197307435431', 'question', 'Quelquun sait où on peut trouver des vêtements dhiver pas chers pour les enfants à Bruxelles ?', false, now() - interval '4 days', null),
-	('1d6d7542-f3c5-5e9a-bcc1-1d0213123d0b', 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a', null, 'story', 'Ce mois-ci était très dur. Merci dêtre là, ça maide de savoir que je ne suis pas seule.', true, now() - interval '2 days', null),
+	('bbeb6a15-996e-58f9-8dbf-e7a17a6ddc6f', 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a', 'ae4acbc8-f7bd-59d1-9b74-197307435431', 'question', 'Quelqu''un sait où on peut trouver des vêtements d''hiver pas chers pour les enfants à Bruxelles ?', false, now() - interval '4 days', null),
+	('1d6d7542-f3c5-5e9a-bcc1-1d0213123d0b', 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a', null, 'story', 'Ce mois-ci était très dur. Merci d''être là, ça m''aide de savoir que je ne suis pas seule.', true, now() - interval '2 days', null),
 	('7fe5874d-fdf0-5eb3-b05d-b40e70613617', 'aa169ae9-7ef6-505b-8fc7-d9da32fb7857', 'ef847e74-143c-5e3f-bb0b-d415816cd93a', 'tip', 'Vraag na of je recht hebt op het sociaal tarief voor energie. Bij mij scheelde dat veel.', false, now() - interval '5 days', null);
 
 insert into public.post_authors (post_id, author_id, client_id) values
@@ -87,7 +87,7 @@ insert into public.comments (id, post_id, group_id, author_id, body, anonymous, 
 	('ec9e7a1d-83db-59c3-9d60-fd198ea59aa5', '78483ce5-899b-5f90-a074-a4c1cf51a67c', 'b187c24e-c692-5358-a6d3-adf9a325f2eb', '248505ff-8e41-5a11-b086-b0bfc2a93684', 'Knap dat je gegaan bent!', false, now() - interval '1 day'),
 	('24bb4194-bd60-5b18-a871-37829e90cfaf', 'f4ae88b9-8f3e-58d3-95f7-bcd031bb355f', 'b187c24e-c692-5358-a6d3-adf9a325f2eb', '04b03706-bf87-508f-801f-0ede765952cc', 'I can help you on Tuesday after the meeting.', false, now() - interval '10 hours'),
 	('caa7620b-5801-545c-b5e5-95efb5aef539', 'bbeb6a15-996e-58f9-8dbf-e7a17a6ddc6f', 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a', '693d96d7-1de9-578d-ab9b-319389ff1155', 'Il y a une vestiboutique à Molenbeek, le samedi matin.', false, now() - interval '3 days'),
-	('88bf05da-844b-5c9f-8bc9-6566ddfe20c4', '1d6d7542-f3c5-5e9a-bcc1-1d0213123d0b', 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a', '77b2cfcd-a050-51e3-b674-80cde7b8b694', 'Tu nes pas seule. On est là.', false, now() - interval '1 day');
+	('88bf05da-844b-5c9f-8bc9-6566ddfe20c4', '1d6d7542-f3c5-5e9a-bcc1-1d0213123d0b', 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a', '77b2cfcd-a050-51e3-b674-80cde7b8b694', 'Tu n''es pas seule. On est là.', false, now() - interval '1 day');
 
 insert into public.comment_authors (comment_id, author_id, client_id) values
 	('2e629ab4-0327-5156-8a8e-857b69b2472f', '2137bf62-9a55-53f2-9ea1-162df210d274', '03fee3a0-6f82-50eb-a643-ebdd52d6637f'),
