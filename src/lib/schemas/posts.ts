@@ -29,7 +29,11 @@ export const commentSchema = z.object({
 
 export const joinSchema = z.object({
 	nickname,
-	accept_rules: z.literal(true, { error: () => m.error_rules_not_accepted() })
+	// Unticked until the person ticks it: agreeing is their own act.
+	accept_rules: z
+		.boolean()
+		.default(false)
+		.refine((accepted) => accepted, { error: () => m.error_rules_not_accepted() })
 });
 
 export const inviteSchema = z.object({
