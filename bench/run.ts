@@ -5,6 +5,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { startBuiltApp } from '../scripts/built-app';
+import { measureFeed } from './feed';
 import { defaultPorts, portInUse } from '../local-supabase/ports';
 
 interface RouteBudget {
@@ -16,7 +17,8 @@ interface RouteBudget {
 
 const routes: RouteBudget[] = [
 	{ name: 'landing', path: '/', budgetKb: 40 },
-	{ name: 'signed-in home', path: '/home', budgetKb: 60, signedIn: true }
+	{ name: 'signed-in home', path: '/home', budgetKb: 60, signedIn: true },
+	{ name: 'group feed', path: 'feed', budgetKb: 60, signedIn: true }
 ];
 
 const results: Record<string, unknown> = { measuredAt: new Date().toISOString() };
@@ -24,6 +26,7 @@ let overBudget = false;
 
 await run('npx', ['vite', 'build', '--logLevel', 'warn']);
 results.javascript = await measureJavaScript();
+results.feed = await measureFeedOnItsOwnPlatform();
 results.devColdStart = await measureDevStart();
 
 await writeFile('bench/results.json', JSON.stringify(results, null, '\t') + '\n');
@@ -31,6 +34,17 @@ console.log('\nWrote bench/results.json');
 if (overBudget) {
 	console.error('Over budget.');
 	process.exit(1);
+}
+
+async function measureFeedOnItsOwnPlatform() {
+	const app = await startBuiltApp();
+	try {
+		const feed = await measureFeed(app.platform);
+		if (feed.overBudget) overBudget = true;
+		return feed;
+	} finally {
+		await app.stop();
+	}
 }
 
 async function measureJavaScript() {
@@ -50,14 +64,16 @@ async function measureJavaScript() {
 		for (const route of routes) {
 			const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
 			const page = await context.newPage();
-			if (route.signedIn) await signIn(page, app.url);
+			const target = route.signedIn ? await joinDemoGroup(page, app.url) : app.url + route.path;
 			const scripts = new Map<string, number>();
 			page.on('response', async (response) => {
 				if (response.request().resourceType() !== 'script') return;
 				const body = await response.body().catch(() => undefined);
 				if (body) scripts.set(response.url(), gzipSync(body, { level: 9 }).length);
 			});
-			await page.goto(app.url + route.path, { waitUntil: 'networkidle' });
+			await page.goto(route.path === 'feed' ? target : app.url + route.path, {
+				waitUntil: 'networkidle'
+			});
 			const gzipKb = [...scripts.values()].reduce((sum, size) => sum + size, 0) / 1024;
 			rows.push({
 				route: route.name,
@@ -77,11 +93,13 @@ async function measureJavaScript() {
 	return rows;
 }
 
-/** Signs in the way a newcomer does: with only a nickname. */
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-	await page.goto(`${baseUrl}/start`);
+/** Joins the demo group the way a newcomer does: invite link, nickname, rules. Returns the feed's address. */
+async function joinDemoGroup(page: Page, baseUrl: string): Promise<string> {
+	await page.goto(`${baseUrl}/join/dEmO-k7Qx2LpN9vR4sT8wYz3`);
 	await page.locator('input[name=nickname]').fill('Bench');
-	await Promise.all([page.waitForURL(/\/home/), page.locator('form button').last().click()]);
+	await page.locator('input[name=accept_rules]').check();
+	await Promise.all([page.waitForURL(/\/g\//), page.locator('main form button').last().click()]);
+	return page.url();
 }
 
 /** Seconds from `npm run dev` to the first page served (the local database is kept, as it is between runs). */

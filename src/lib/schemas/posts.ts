@@ -1,9 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
+import { postKinds } from '$lib/kinds';
 import { nickname } from './auth';
-
-export const postKinds = ['story', 'question', 'tip', 'looking_for', 'offering'] as const;
-export const reactionKinds = ['recognise', 'support', 'thanks'] as const;
 
 const body = z
 	.string()

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
-import { commentSchema, editPostSchema, reactionKinds } from '$lib/schemas/posts';
+import { reactionKinds } from '$lib/kinds';
+import { commentSchema, editPostSchema } from '$lib/schemas/posts';
 import { explainDatabaseError } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import {
