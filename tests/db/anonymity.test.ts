@@ -80,7 +80,10 @@ describe('another member', () => {
 			`post_authors?author_id=eq.${author.id}&select=post_id`,
 			`comment_authors?select=*`,
 			`posts?id=eq.${anonymousPost}&select=id,post_authors(author_id)`,
-			`comments?id=eq.${anonymousComment}&select=id,comment_authors(author_id)`
+			`comments?id=eq.${anonymousComment}&select=id,comment_authors(author_id)`,
+			`posts?id=eq.${anonymousPost}&select=*,profiles(*)`,
+			`posts?id=eq.${anonymousPost}&select=*,group_members(*)`,
+			`comments?id=eq.${anonymousComment}&select=*,profiles(*)`
 		]) {
 			const { body } = await rest(member, query);
 			expect(body).not.toContain(author.id);
