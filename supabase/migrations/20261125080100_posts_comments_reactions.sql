@@ -297,10 +297,13 @@ as $$
 	where m.group_id = target_group and m.user_id = coalesce(public_author, real_author)
 $$;
 
--- One page of a group's feed in one round trip, with every count the screen shows. Runs with
--- the caller's rights, so RLS decides what it can see. Pinned posts come first on the first
--- page; the keyset cursor (created_at, id) pages through the rest. With only_post it gives
--- that one post, in the same shape.
+-- One page of a group's feed in one round trip, with every count the screen shows; pinned posts
+-- first on the first page, then a keyset cursor (created_at, id); with only_post, that one post.
+-- The feed and the answers under a post check the reader once, not row by row: as security
+-- invoker every counted post, comment and reaction went through its RLS policy (a membership
+-- lookup per row, 40 ms for 50 posts in a group of 20,000). As security definer they first find
+-- the reader's active membership — none, no rows — and apply the anonymity rule themselves:
+-- the real author's name only for the author and the group's moderators.
 create function public.group_feed(
 	target_group uuid,
 	before_created_at timestamptz default null,
@@ -323,10 +326,14 @@ create function public.group_feed(
 	thanks_count integer,
 	my_reactions public.reaction_kind[]
 )
-language sql stable
+language sql stable security definer
 set search_path = ''
 as $$
-	with page as (
+	with reader as (
+		select m.user_id, m.role = 'moderator' as is_moderator
+		from public.group_members m
+		where m.group_id = target_group and m.user_id = (select auth.uid()) and m.status = 'active'
+	), page as (
 		(
 			select p.* from public.posts p
 			where p.group_id = target_group and p.deleted_at is null and p.pinned_at is not null
@@ -346,20 +353,24 @@ as $$
 	)
 	select
 		p.id, p.kind, p.body, p.anonymous, p.pinned_at is not null, p.created_at, p.edited_at,
-		public.shown_author(p.group_id, p.author_id, a.author_id),
-		coalesce(a.author_id = (select auth.uid()), false),
+		shown.nickname,
+		a.author_id = r.user_id,
 		(select count(*) from public.comments c where c.post_id = p.id and c.deleted_at is null)::integer,
-		(select count(*) from public.reactions r where r.post_id = p.id and r.kind = 'recognise')::integer,
-		(select count(*) from public.reactions r where r.post_id = p.id and r.kind = 'support')::integer,
-		(select count(*) from public.reactions r where r.post_id = p.id and r.kind = 'thanks')::integer,
+		(select count(*) from public.reactions x where x.post_id = p.id and x.kind = 'recognise')::integer,
+		(select count(*) from public.reactions x where x.post_id = p.id and x.kind = 'support')::integer,
+		(select count(*) from public.reactions x where x.post_id = p.id and x.kind = 'thanks')::integer,
 		coalesce(
-			(select array_agg(r.kind order by r.kind) from public.reactions r
-			where r.post_id = p.id and r.user_id = (select auth.uid())),
+			(select array_agg(x.kind order by x.kind) from public.reactions x
+			where x.post_id = p.id and x.user_id = r.user_id),
 			'{}'
 		)
 	from page p
-	left join public.post_authors a on a.post_id = p.id
-	where (select public.is_active_member(target_group))
+	cross join reader r
+	join public.post_authors a on a.post_id = p.id
+	left join public.group_members shown on shown.group_id = p.group_id
+		and shown.user_id = case
+			when not p.anonymous or r.is_moderator or a.author_id = r.user_id then a.author_id
+		end
 	order by p.pinned_at is null, p.pinned_at desc, p.created_at desc, p.id desc
 $$;
 
@@ -377,23 +388,35 @@ returns table (
 	thanks_count integer,
 	my_reactions public.reaction_kind[]
 )
-language sql stable
+language sql stable security definer
 set search_path = ''
 as $$
+	with reader as (
+		select m.user_id, m.role = 'moderator' as is_moderator
+		from public.posts p
+		join public.group_members m on m.group_id = p.group_id
+		where p.id = target_post and p.deleted_at is null
+			and m.user_id = (select auth.uid()) and m.status = 'active'
+	)
 	select
 		c.id, c.body, c.anonymous, c.created_at, c.edited_at,
-		public.shown_author(c.group_id, c.author_id, a.author_id),
-		coalesce(a.author_id = (select auth.uid()), false),
-		(select count(*) from public.reactions r where r.comment_id = c.id and r.kind = 'recognise')::integer,
-		(select count(*) from public.reactions r where r.comment_id = c.id and r.kind = 'support')::integer,
-		(select count(*) from public.reactions r where r.comment_id = c.id and r.kind = 'thanks')::integer,
+		shown.nickname,
+		a.author_id = r.user_id,
+		(select count(*) from public.reactions x where x.comment_id = c.id and x.kind = 'recognise')::integer,
+		(select count(*) from public.reactions x where x.comment_id = c.id and x.kind = 'support')::integer,
+		(select count(*) from public.reactions x where x.comment_id = c.id and x.kind = 'thanks')::integer,
 		coalesce(
-			(select array_agg(r.kind order by r.kind) from public.reactions r
-			where r.comment_id = c.id and r.user_id = (select auth.uid())),
+			(select array_agg(x.kind order by x.kind) from public.reactions x
+			where x.comment_id = c.id and x.user_id = r.user_id),
 			'{}'
 		)
 	from public.comments c
-	left join public.comment_authors a on a.comment_id = c.id
+	cross join reader r
+	join public.comment_authors a on a.comment_id = c.id
+	left join public.group_members shown on shown.group_id = c.group_id
+		and shown.user_id = case
+			when not c.anonymous or r.is_moderator or a.author_id = r.user_id then a.author_id
+		end
 	where c.post_id = target_post and c.deleted_at is null
 	order by c.created_at, c.id
 $$;
