@@ -81,9 +81,12 @@ export function bearerToken(req: http.IncomingMessage): string | undefined {
 	return match?.[1];
 }
 
-/** The first address in X-Forwarded-For (set by the gateway), else the socket's. */
+/**
+ * The address the gateway saw: the last entry of X-Forwarded-For, which the gateway appends.
+ * Earlier entries come from the client and could be made up to dodge the rate limit.
+ */
 export function clientIp(req: http.IncomingMessage): string {
 	const forwarded = req.headers['x-forwarded-for'];
-	const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-	return first || req.socket.remoteAddress || 'unknown';
+	const last = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(',').at(-1)?.trim();
+	return last || req.socket.remoteAddress || 'unknown';
 }
