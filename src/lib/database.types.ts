@@ -537,6 +537,10 @@ export type Database = {
       }
       is_active_member: { Args: { target_group: string }; Returns: boolean }
       is_moderator: { Args: { target_group: string }; Returns: boolean }
+      is_only_moderator: {
+        Args: { person: string; target_group: string }
+        Returns: boolean
+      }
       leave_group: { Args: { target_group: string }; Returns: undefined }
       mark_group_seen: { Args: { target_group: string }; Returns: undefined }
       my_groups: {

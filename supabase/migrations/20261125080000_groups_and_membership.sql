@@ -89,6 +89,25 @@ as $$
 	)
 $$;
 
+-- A group always keeps a moderator: the last one cannot leave or step down while others remain.
+create function public.is_only_moderator(target_group uuid, person uuid) returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+	select exists (
+		select 1 from public.group_members me
+		where me.group_id = target_group and me.user_id = person
+			and me.status = 'active' and me.role = 'moderator'
+	) and not exists (
+		select 1 from public.group_members other
+		where other.group_id = target_group and other.status = 'active' and other.role = 'moderator'
+			and other.user_id is distinct from person
+	) and exists (
+		select 1 from public.group_members other
+		where other.group_id = target_group and other.status = 'active' and other.user_id is distinct from person
+	)
+$$;
+
 -- Organisations are public: their names appear on their public pages.
 create policy "anyone reads organisations"
 	on public.organisations for select to anon, authenticated
@@ -236,6 +255,7 @@ language plpgsql security definer
 set search_path = ''
 as $$
 begin
+	if public.is_only_moderator(target_group, auth.uid()) then raise exception 'last_moderator'; end if;
 	update public.group_members set status = 'left'
 	where group_id = target_group and user_id = auth.uid() and status in ('active', 'pending');
 	if not found then raise exception 'not_a_member'; end if;
@@ -289,10 +309,10 @@ declare
 	created public.invites;
 begin
 	if not public.is_moderator(target_group) then raise exception 'not_allowed'; end if;
-	if expires_at <= now() or expires_at > now() + interval '1 year' then
+	if expires_at is null or expires_at <= now() or expires_at > now() + interval '1 year' then
 		raise exception 'invite_expiry_invalid';
 	end if;
-	if max_uses not between 1 and 1000 then raise exception 'invite_uses_invalid'; end if;
+	if max_uses is null or max_uses not between 1 and 1000 then raise exception 'invite_uses_invalid'; end if;
 	insert into public.invites (group_id, created_by, expires_at, max_uses)
 	values (target_group, auth.uid(), create_invite.expires_at, create_invite.max_uses)
 	returning * into created;
@@ -316,6 +336,12 @@ $$;
 revoke insert, update, delete on public.organisations, public.groups, public.group_members, public.invites
 	from anon, authenticated;
 
+-- Members see each other's names and roles, not when someone was last here: that time,
+-- set on every visit, could be lined up with an anonymous post to guess who wrote it.
+revoke select on public.group_members from anon, authenticated;
+grant select (id, group_id, user_id, role, status, nickname, joined_at, created_at)
+	on public.group_members to authenticated;
+
 revoke execute on function
 	public.accept_invite(text, text, boolean),
 	public.request_to_join(uuid, text, boolean),
@@ -327,4 +353,5 @@ revoke execute on function
 	public.revoke_invite(uuid)
 	from public, anon;
 revoke execute on function public.is_active_member(uuid), public.is_moderator(uuid) from public;
+revoke execute on function public.is_only_moderator(uuid, uuid) from public, anon, authenticated;
 grant execute on function public.is_active_member(uuid), public.is_moderator(uuid) to anon, authenticated;

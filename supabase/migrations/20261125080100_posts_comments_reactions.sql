@@ -421,7 +421,8 @@ as $$
 	order by c.created_at, c.id
 $$;
 
--- My groups with what is new in each since my last visit.
+-- My groups with what is new in each since my last visit. Security definer because it reads my
+-- own last_seen_at, which members may not select; it returns only my memberships and counts.
 create function public.my_groups()
 returns table (
 	group_id uuid,
@@ -432,7 +433,7 @@ returns table (
 	new_comments integer,
 	last_seen_at timestamptz
 )
-language sql stable
+language sql stable security definer
 set search_path = ''
 as $$
 	select g.id, g.name, o.name, m.role,

@@ -64,6 +64,12 @@ declare
 	me uuid := auth.uid();
 begin
 	if me is null then raise exception 'not_signed_in'; end if;
+	if exists (
+		select 1 from public.group_members m
+		where m.user_id = me and public.is_only_moderator(m.group_id, me)
+	) then
+		raise exception 'last_moderator';
+	end if;
 	delete from public.posts p using public.post_authors a where a.post_id = p.id and a.author_id = me;
 	delete from public.comments c using public.comment_authors a where a.comment_id = c.id and a.author_id = me;
 	-- The rest follows by its foreign keys (on delete cascade / set null).

@@ -117,6 +117,15 @@ describe('another member', () => {
 		expect(comments).not.toContain('Schrijver');
 	});
 
+	test('cannot read when others were last in the group, which could betray an author', async () => {
+		const { status, body } = await rest(
+			member,
+			`group_members?group_id=eq.${groupId}&select=nickname,last_seen_at`
+		);
+		expect(status).toBeGreaterThanOrEqual(400);
+		expect(body).not.toContain('Schrijver');
+	});
+
 	test('sees "a member" (no name) in the feed and in the comments', async () => {
 		const feed = await member.client.rpc('group_feed', { target_group: groupId });
 		const shown = (

@@ -112,6 +112,23 @@ describe('invites', () => {
 		});
 		expect(error?.message).toBe('not_allowed');
 	});
+
+	test('an invite without an expiry or a number of uses is refused in words the app knows', async () => {
+		const group = await makeGroup();
+		const moderator = await joinedModerator(group.id);
+		const noExpiry = await moderator.client.rpc('create_invite', {
+			target_group: group.id,
+			expires_at: null as never,
+			max_uses: 5
+		});
+		expect(noExpiry.error?.message).toBe('invite_expiry_invalid');
+		const noUses = await moderator.client.rpc('create_invite', {
+			target_group: group.id,
+			expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+			max_uses: null as never
+		});
+		expect(noUses.error?.message).toBe('invite_uses_invalid');
+	});
 });
 
 describe('join requests, leaving and roles', () => {
