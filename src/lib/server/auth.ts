@@ -60,9 +60,17 @@ export async function signOut(supabase: SupabaseClient) {
 	await supabase.auth.signOut({ scope: 'local' });
 }
 
-/** Only paths inside Kring, so a link can't send someone elsewhere after signing in. */
+/**
+ * Only paths inside Kring, so a link can't send someone elsewhere after signing in. The target
+ * is read the way a browser reads it (tabs and backslashes included) and must stay on our origin.
+ */
 export function safeRedirect(target: string | null | undefined, fallback = '/home'): string {
-	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\')
-		? target
-		: fallback;
+	if (!target) return fallback;
+	const base = 'http://kring.invalid';
+	try {
+		const url = new URL(target, base);
+		return url.origin === base ? url.pathname + url.search + url.hash : fallback;
+	} catch {
+		return fallback;
+	}
 }

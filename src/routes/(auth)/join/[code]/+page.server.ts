@@ -33,6 +33,11 @@ export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(joinSchema));
 		if (!form.valid) return refuse(form);
+		// A link that no longer works must not leave a new account behind.
+		const preview = await invitePreview(locals.supabase, params.code);
+		if (preview?.state !== 'valid') {
+			return refuse(form, { message: !preview ? m.join_invalid() : problems[preview.state]() });
+		}
 		// A newcomer without an account gets one here, from the nickname alone.
 		const { user } = await locals.safeGetSession();
 		if (!user) {

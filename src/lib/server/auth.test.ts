@@ -1,0 +1,20 @@
+import { describe, expect, test } from 'vitest';
+import { safeRedirect } from './auth';
+
+describe('safeRedirect', () => {
+	test('keeps a path inside Kring, with its query', () => {
+		expect(safeRedirect('/g/abc?before=1')).toBe('/g/abc?before=1');
+	});
+	test.each([
+		'//example.com',
+		'/\\example.com',
+		'/\t/example.com',
+		'https://example.com/home',
+		'javascript:alert(1)'
+	])('refuses %j, which a browser would take elsewhere', (target) => {
+		expect(safeRedirect(target)).toBe('/home');
+	});
+	test('falls back when there is no target', () => {
+		expect(safeRedirect(null, '/')).toBe('/');
+	});
+});
