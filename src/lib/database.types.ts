@@ -14,6 +14,51 @@ export type Database = {
   }
   public: {
     Tables: {
+      attendance: {
+        Row: {
+          checked_in_at: string
+          checked_in_by: string | null
+          created_at: string
+          id: string
+          meetup_id: string
+          member_id: string
+          walk_in: boolean
+        }
+        Insert: {
+          checked_in_at?: string
+          checked_in_by?: string | null
+          created_at?: string
+          id?: string
+          meetup_id: string
+          member_id: string
+          walk_in?: boolean
+        }
+        Update: {
+          checked_in_at?: string
+          checked_in_by?: string | null
+          created_at?: string
+          id?: string
+          meetup_id?: string
+          member_id?: string
+          walk_in?: boolean
+        }
+        Relationships: [
+          {
+            foreignKeyName: "attendance_meetup_id_fkey"
+            columns: ["meetup_id"]
+            isOneToOne: false
+            referencedRelation: "meetups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "attendance_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       comment_authors: {
         Row: {
           author_id: string
@@ -229,6 +274,86 @@ export type Database = {
           },
         ]
       }
+      meetups: {
+        Row: {
+          capacity: number | null
+          childcare: boolean
+          client_id: string | null
+          cost: string | null
+          created_at: string
+          created_by: string | null
+          description: string
+          ends_at: string
+          group_id: string
+          id: string
+          languages: string[]
+          online_url: string | null
+          open_to: Database["public"]["Enums"]["meetup_audience"]
+          place: string | null
+          series_id: string | null
+          starts_at: string
+          status: Database["public"]["Enums"]["meetup_status"]
+          title: string
+          transport_help: boolean
+          updated_at: string
+          wheelchair_access: boolean
+        }
+        Insert: {
+          capacity?: number | null
+          childcare?: boolean
+          client_id?: string | null
+          cost?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string
+          ends_at: string
+          group_id: string
+          id?: string
+          languages?: string[]
+          online_url?: string | null
+          open_to?: Database["public"]["Enums"]["meetup_audience"]
+          place?: string | null
+          series_id?: string | null
+          starts_at: string
+          status?: Database["public"]["Enums"]["meetup_status"]
+          title: string
+          transport_help?: boolean
+          updated_at?: string
+          wheelchair_access?: boolean
+        }
+        Update: {
+          capacity?: number | null
+          childcare?: boolean
+          client_id?: string | null
+          cost?: string | null
+          created_at?: string
+          created_by?: string | null
+          description?: string
+          ends_at?: string
+          group_id?: string
+          id?: string
+          languages?: string[]
+          online_url?: string | null
+          open_to?: Database["public"]["Enums"]["meetup_audience"]
+          place?: string | null
+          series_id?: string | null
+          starts_at?: string
+          status?: Database["public"]["Enums"]["meetup_status"]
+          title?: string
+          transport_help?: boolean
+          updated_at?: string
+          wheelchair_access?: boolean
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meetups_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organisations: {
         Row: {
           created_at: string
@@ -405,6 +530,69 @@ export type Database = {
           },
         ]
       }
+      rsvps: {
+        Row: {
+          childcare_children: number
+          client_id: string
+          cost_is_a_problem: boolean
+          created_at: string
+          id: string
+          meetup_id: string
+          member_id: string
+          note: string
+          promoted_at: string | null
+          status: Database["public"]["Enums"]["rsvp_status"]
+          transport_help: boolean
+          updated_at: string
+          waitlisted_at: string | null
+        }
+        Insert: {
+          childcare_children?: number
+          client_id: string
+          cost_is_a_problem?: boolean
+          created_at?: string
+          id?: string
+          meetup_id: string
+          member_id: string
+          note?: string
+          promoted_at?: string | null
+          status: Database["public"]["Enums"]["rsvp_status"]
+          transport_help?: boolean
+          updated_at?: string
+          waitlisted_at?: string | null
+        }
+        Update: {
+          childcare_children?: number
+          client_id?: string
+          cost_is_a_problem?: boolean
+          created_at?: string
+          id?: string
+          meetup_id?: string
+          member_id?: string
+          note?: string
+          promoted_at?: string | null
+          status?: Database["public"]["Enums"]["rsvp_status"]
+          transport_help?: boolean
+          updated_at?: string
+          waitlisted_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "rsvps_meetup_id_fkey"
+            columns: ["meetup_id"]
+            isOneToOne: false
+            referencedRelation: "meetups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "rsvps_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -423,6 +611,10 @@ export type Database = {
         }
         Returns: undefined
       }
+      add_walk_in: {
+        Args: { meetup: string; nickname: string }
+        Returns: string
+      }
       answers_to_me: {
         Args: { max_rows?: number }
         Returns: {
@@ -437,6 +629,29 @@ export type Database = {
           post_id: string
         }[]
       }
+      assert_meetup_valid: {
+        Args: {
+          capacity: number
+          cost: string
+          description: string
+          ends_at: string
+          languages: string[]
+          online_url: string
+          place: string
+          starts_at: string
+          title: string
+        }
+        Returns: undefined
+      }
+      can_see_meetup: {
+        Args: {
+          audience: Database["public"]["Enums"]["meetup_audience"]
+          target_group: string
+        }
+        Returns: boolean
+      }
+      cancel_meetup: { Args: { meetup: string }; Returns: undefined }
+      check_in: { Args: { meetup: string; member: string }; Returns: undefined }
       create_comment: {
         Args: {
           anonymous: boolean
@@ -465,6 +680,26 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      create_meetup: {
+        Args: {
+          capacity: number
+          childcare: boolean
+          client_id: string
+          cost: string
+          description: string
+          ends_at: string
+          languages: string[]
+          online_url: string
+          open_to: Database["public"]["Enums"]["meetup_audience"]
+          place: string
+          starts_at: string
+          target_group: string
+          title: string
+          transport_help: boolean
+          wheelchair_access: boolean
+        }
+        Returns: string
       }
       create_post: {
         Args: {
@@ -499,6 +734,10 @@ export type Database = {
         Returns: undefined
       }
       export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
+      fill_from_waiting_list: {
+        Args: { target_meetup: string }
+        Returns: undefined
+      }
       group_feed: {
         Args: {
           before_created_at?: string
@@ -535,14 +774,28 @@ export type Database = {
           state: string
         }[]
       }
+      is_active_in_organisation_of: {
+        Args: { target_group: string }
+        Returns: boolean
+      }
       is_active_member: { Args: { target_group: string }; Returns: boolean }
+      is_host_or_moderator: { Args: { target_group: string }; Returns: boolean }
       is_moderator: { Args: { target_group: string }; Returns: boolean }
+      is_my_membership: { Args: { member: string }; Returns: boolean }
       is_only_moderator: {
         Args: { person: string; target_group: string }
         Returns: boolean
       }
       leave_group: { Args: { target_group: string }; Returns: undefined }
       mark_group_seen: { Args: { target_group: string }; Returns: undefined }
+      meetup_counts: {
+        Args: { meetup: string }
+        Returns: {
+          going: number
+          maybe: number
+          waiting: number
+        }[]
+      }
       my_groups: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -572,6 +825,19 @@ export type Database = {
           thanks_count: number
         }[]
       }
+      record_rsvp: {
+        Args: {
+          children: number
+          cost_problem: boolean
+          member: string
+          needs_transport: boolean
+          note_text: string
+          request_client_id: string
+          requested: Database["public"]["Enums"]["rsvp_status"]
+          target_meetup: string
+        }
+        Returns: Database["public"]["Enums"]["rsvp_status"]
+      }
       remove_member: { Args: { member: string }; Returns: undefined }
       remove_reaction: {
         Args: {
@@ -586,6 +852,31 @@ export type Database = {
         Returns: Database["public"]["Enums"]["member_status"]
       }
       revoke_invite: { Args: { invite: string }; Returns: undefined }
+      rsvp: {
+        Args: {
+          childcare_children: number
+          client_id: string
+          cost_is_a_problem: boolean
+          meetup: string
+          note: string
+          status: Database["public"]["Enums"]["rsvp_status"]
+          transport_help: boolean
+        }
+        Returns: Database["public"]["Enums"]["rsvp_status"]
+      }
+      rsvp_for_member: {
+        Args: {
+          childcare_children: number
+          client_id: string
+          cost_is_a_problem: boolean
+          meetup: string
+          member: string
+          note: string
+          status: Database["public"]["Enums"]["rsvp_status"]
+          transport_help: boolean
+        }
+        Returns: Database["public"]["Enums"]["rsvp_status"]
+      }
       set_member_role: {
         Args: {
           member: string
@@ -601,13 +892,35 @@ export type Database = {
         }
         Returns: string
       }
+      update_meetup: {
+        Args: {
+          capacity: number
+          childcare: boolean
+          cost: string
+          description: string
+          ends_at: string
+          languages: string[]
+          meetup: string
+          online_url: string
+          open_to: Database["public"]["Enums"]["meetup_audience"]
+          place: string
+          starts_at: string
+          title: string
+          transport_help: boolean
+          wheelchair_access: boolean
+        }
+        Returns: undefined
+      }
     }
     Enums: {
       join_policy: "invite_only" | "request" | "open"
+      meetup_audience: "group" | "organisation" | "public"
+      meetup_status: "scheduled" | "cancelled"
       member_role: "member" | "host" | "moderator"
       member_status: "pending" | "active" | "left" | "removed"
       post_kind: "story" | "question" | "tip" | "looking_for" | "offering"
       reaction_kind: "recognise" | "support" | "thanks"
+      rsvp_status: "going" | "maybe" | "not_going" | "waiting"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -736,10 +1049,13 @@ export const Constants = {
   public: {
     Enums: {
       join_policy: ["invite_only", "request", "open"],
+      meetup_audience: ["group", "organisation", "public"],
+      meetup_status: ["scheduled", "cancelled"],
       member_role: ["member", "host", "moderator"],
       member_status: ["pending", "active", "left", "removed"],
       post_kind: ["story", "question", "tip", "looking_for", "offering"],
       reaction_kind: ["recognise", "support", "thanks"],
+      rsvp_status: ["going", "maybe", "not_going", "waiting"],
     },
   },
 } as const

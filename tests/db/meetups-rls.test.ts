@@ -1,0 +1,213 @@
+// Who may read and write the meetup tables: every table × every kind of person × every
+// operation, written down as in rls-matrix.test.ts. A write is judged by what the database holds
+// afterwards, not by the error it returned. The group's meetup here is open to the group only;
+// meetups.test.ts covers those open to the organisation and the public.
+import { randomUUID } from 'node:crypto';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { client, db, signUp } from '../support/platform';
+import { joinedMember, joinedModerator, makeGroup, membershipId } from '../support/groups';
+
+const roles = [
+	'anonymous',
+	'outsider',
+	'member',
+	'removed',
+	'otherModerator',
+	'host',
+	'moderator'
+] as const;
+type Role = (typeof roles)[number];
+
+// see: the row of group A is visible · ok: the write happened · -: nothing visible / nothing changed
+// The rsvp and attendance rows are another member's: needs are for hosts and moderators only.
+const matrix = `
+table       operation  anonymous outsider member removed otherModerator host moderator
+meetups     select     -         -        see    -       -              see  see
+meetups     insert     -         -        -      -       -              -    -
+meetups     update     -         -        -      -       -              -    -
+meetups     delete     -         -        -      -       -              -    -
+rsvps       select     -         -        -      -       -              see  see
+rsvps       insert     -         -        -      -       -              -    -
+rsvps       update     -         -        -      -       -              -    -
+rsvps       delete     -         -        -      -       -              -    -
+attendance  select     -         -        -      -       -              see  see
+attendance  insert     -         -        -      -       -              -    -
+attendance  update     -         -        -      -       -              -    -
+attendance  delete     -         -        -      -       -              -    -
+`;
+
+interface Target {
+	key: Record<string, string>;
+	insert: () => { row: Record<string, unknown>; key: [string, string] };
+	update: Record<string, unknown>;
+}
+
+let clients: Record<Role, SupabaseClient>;
+let targets: Record<string, Target>;
+
+beforeAll(async () => {
+	const groupA = await makeGroup();
+	const groupB = await makeGroup();
+	const moderator = await joinedModerator(groupA.id, 'Moderator');
+	const host = await joinedMember(groupA.id, 'Host');
+	await db().query(
+		`update public.group_members set role = 'host' where group_id = $1 and user_id = $2`,
+		[groupA.id, host.id]
+	);
+	const member = await joinedMember(groupA.id, 'Member');
+	const attendee = await joinedMember(groupA.id, 'Attendee');
+	const removed = await joinedMember(groupA.id, 'Removed');
+	const outsider = await signUp('Outsider');
+	const otherModerator = await joinedModerator(groupB.id, 'Other moderator');
+
+	const starts = Date.now() + 7 * 86_400_000;
+	const meetupFields = {
+		title: 'Soep en babbel',
+		description: '',
+		starts_at: new Date(starts).toISOString(),
+		ends_at: new Date(starts + 7_200_000).toISOString(),
+		place: 'Buurthuis',
+		online_url: null,
+		cost: null,
+		childcare: true,
+		transport_help: true,
+		wheelchair_access: false,
+		languages: ['nl'],
+		open_to: 'group',
+		capacity: 12
+	};
+	const { data: meetupId, error } = await host.client.rpc('create_meetup', {
+		client_id: randomUUID(),
+		target_group: groupA.id,
+		...meetupFields
+	});
+	expect(error).toBeNull();
+	await attendee.client.rpc('rsvp', {
+		client_id: randomUUID(),
+		meetup: meetupId,
+		status: 'going',
+		childcare_children: 1,
+		transport_help: true,
+		cost_is_a_problem: true,
+		note: 'Mijn zoon komt mee.'
+	});
+	// The removed person had answered too, before they were removed.
+	await removed.client.rpc('rsvp', {
+		client_id: randomUUID(),
+		meetup: meetupId,
+		status: 'maybe',
+		childcare_children: 0,
+		transport_help: false,
+		cost_is_a_problem: false,
+		note: ''
+	});
+	await moderator.client.rpc('remove_member', {
+		member: await membershipId(groupA.id, removed.id)
+	});
+	const attendeeMembership = await membershipId(groupA.id, attendee.id);
+	await host.client.rpc('check_in', { meetup: meetupId, member: attendeeMembership });
+	const memberMembership = await membershipId(groupA.id, member.id);
+	const { rows: rsvp } = await db().query(
+		'select id from public.rsvps where meetup_id = $1 and member_id = $2',
+		[meetupId, attendeeMembership]
+	);
+	const { rows: attendance } = await db().query(
+		'select id from public.attendance where meetup_id = $1',
+		[meetupId]
+	);
+
+	clients = {
+		anonymous: client(),
+		outsider: outsider.client,
+		member: member.client,
+		removed: removed.client,
+		otherModerator: otherModerator.client,
+		host: host.client,
+		moderator: moderator.client
+	};
+	const newId = (column = 'id') => [column, randomUUID()] as [string, string];
+	targets = {
+		meetups: {
+			key: { id: meetupId as string },
+			insert: () =>
+				withKey(newId(), {
+					group_id: groupA.id,
+					title: 'Ingebroken',
+					starts_at: meetupFields.starts_at,
+					ends_at: meetupFields.ends_at,
+					place: 'Ergens'
+				}),
+			update: { title: 'Overgenomen' }
+		},
+		rsvps: {
+			key: { id: rsvp[0].id },
+			insert: () =>
+				withKey(newId(), {
+					meetup_id: meetupId,
+					member_id: memberMembership,
+					status: 'going',
+					client_id: randomUUID()
+				}),
+			update: { status: 'not_going' }
+		},
+		attendance: {
+			key: { id: attendance[0].id },
+			insert: () => withKey(newId(), { meetup_id: meetupId, member_id: memberMembership }),
+			update: { walk_in: true }
+		}
+	};
+});
+
+function withKey(key: [string, string], row: Record<string, unknown>) {
+	return { row: { ...row, [key[0]]: key[1] }, key };
+}
+
+async function rowsMatching(table: string, key: Record<string, string>) {
+	const [column, value] = Object.entries(key)[0];
+	const { rows } = await db().query(`select * from public.${table} where ${column} = $1`, [value]);
+	return rows;
+}
+
+const cells = matrix
+	.trim()
+	.split('\n')
+	.slice(1)
+	.flatMap((line) => {
+		const [table, operation, ...outcomes] = line.trim().split(/\s+/);
+		expect(outcomes).toHaveLength(roles.length);
+		return roles.map((role, i) => ({ table, operation, role, allowed: outcomes[i] !== '-' }));
+	});
+
+describe.each(['meetups', 'rsvps', 'attendance'])('%s', (table) => {
+	test('has a row in the matrix for each operation', () => {
+		expect(cells.filter((cell) => cell.table === table).map((cell) => cell.operation)).toEqual(
+			['select', 'insert', 'update', 'delete'].flatMap((operation) => roles.map(() => operation))
+		);
+	});
+
+	test.each(cells.filter((cell) => cell.table === table))(
+		'$operation by $role: allowed = $allowed',
+		async ({ operation, role, allowed }) => {
+			const sb = clients[role];
+			const target = targets[table];
+			const [column, value] = Object.entries(target.key)[0];
+			if (operation === 'select') {
+				const { data } = await sb.from(table).select('*').eq(column, value);
+				expect((data ?? []).length > 0).toBe(allowed);
+			} else if (operation === 'insert') {
+				const { row, key } = target.insert();
+				await sb.from(table).insert(row);
+				expect((await rowsMatching(table, { [key[0]]: key[1] })).length > 0).toBe(allowed);
+			} else if (operation === 'update') {
+				const before = await rowsMatching(table, target.key);
+				await sb.from(table).update(target.update).eq(column, value);
+				const after = await rowsMatching(table, target.key);
+				expect(JSON.stringify(after) !== JSON.stringify(before)).toBe(allowed);
+			} else {
+				await sb.from(table).delete().eq(column, value);
+				expect((await rowsMatching(table, target.key)).length === 0).toBe(allowed);
+			}
+		}
+	);
+});
