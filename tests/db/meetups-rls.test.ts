@@ -4,7 +4,8 @@
 // meetups.test.ts covers those open to the organisation and the public.
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describeMatrix, withKey, type Target } from '../support/rls-matrix';
+import { beforeAll, expect } from 'vitest';
 import { client, db, signUp } from '../support/platform';
 import { joinedMember, joinedModerator, makeGroup, membershipId } from '../support/groups';
 
@@ -36,12 +37,6 @@ attendance  insert     -         -        -      -       -              -    -
 attendance  update     -         -        -      -       -              -    -
 attendance  delete     -         -        -      -       -              -    -
 `;
-
-interface Target {
-	key: Record<string, string>;
-	insert: () => { row: Record<string, unknown>; key: [string, string] };
-	update: Record<string, unknown>;
-}
 
 let clients: Record<Role, SupabaseClient>;
 let targets: Record<string, Target>;
@@ -159,55 +154,4 @@ beforeAll(async () => {
 	};
 });
 
-function withKey(key: [string, string], row: Record<string, unknown>) {
-	return { row: { ...row, [key[0]]: key[1] }, key };
-}
-
-async function rowsMatching(table: string, key: Record<string, string>) {
-	const [column, value] = Object.entries(key)[0];
-	const { rows } = await db().query(`select * from public.${table} where ${column} = $1`, [value]);
-	return rows;
-}
-
-const cells = matrix
-	.trim()
-	.split('\n')
-	.slice(1)
-	.flatMap((line) => {
-		const [table, operation, ...outcomes] = line.trim().split(/\s+/);
-		expect(outcomes).toHaveLength(roles.length);
-		return roles.map((role, i) => ({ table, operation, role, allowed: outcomes[i] !== '-' }));
-	});
-
-describe.each(['meetups', 'rsvps', 'attendance'])('%s', (table) => {
-	test('has a row in the matrix for each operation', () => {
-		expect(cells.filter((cell) => cell.table === table).map((cell) => cell.operation)).toEqual(
-			['select', 'insert', 'update', 'delete'].flatMap((operation) => roles.map(() => operation))
-		);
-	});
-
-	test.each(cells.filter((cell) => cell.table === table))(
-		'$operation by $role: allowed = $allowed',
-		async ({ operation, role, allowed }) => {
-			const sb = clients[role];
-			const target = targets[table];
-			const [column, value] = Object.entries(target.key)[0];
-			if (operation === 'select') {
-				const { data } = await sb.from(table).select('*').eq(column, value);
-				expect((data ?? []).length > 0).toBe(allowed);
-			} else if (operation === 'insert') {
-				const { row, key } = target.insert();
-				await sb.from(table).insert(row);
-				expect((await rowsMatching(table, { [key[0]]: key[1] })).length > 0).toBe(allowed);
-			} else if (operation === 'update') {
-				const before = await rowsMatching(table, target.key);
-				await sb.from(table).update(target.update).eq(column, value);
-				const after = await rowsMatching(table, target.key);
-				expect(JSON.stringify(after) !== JSON.stringify(before)).toBe(allowed);
-			} else {
-				await sb.from(table).delete().eq(column, value);
-				expect((await rowsMatching(table, target.key)).length === 0).toBe(allowed);
-			}
-		}
-	);
-});
+describeMatrix(matrix, roles, () => ({ clients, targets }));

@@ -3,7 +3,8 @@
 // what the database holds afterwards, not by the error it returned.
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describeMatrix, withKey, type Target } from '../support/rls-matrix';
+import { beforeAll } from 'vitest';
 import { client, db, signUp } from '../support/platform';
 import {
 	joinedMember,
@@ -69,15 +70,6 @@ profiles         insert     -         -        -       -      -       -         
 profiles         update     -         -        -       -      -       -              -
 profiles         delete     -         -        -       -      -       -              -
 `;
-
-interface Target {
-	/** Filter that selects the one row of group A under test. */
-	key: Record<string, string>;
-	/** A new row to try to insert; its key column identifies it afterwards. */
-	insert: () => { row: Record<string, unknown>; key: [string, string] };
-	/** A column change to try; the check reads it back. */
-	update: Record<string, unknown>;
-}
 
 let clients: Record<Role, SupabaseClient>;
 let targets: Record<string, Target>;
@@ -153,6 +145,8 @@ beforeAll(async () => {
 		},
 		group_members: {
 			key: { id: authorMembership },
+			// Members may select only some columns of group_members (not last_seen_at).
+			columns: 'id, nickname, role',
 			insert: () =>
 				withKey(newId(), {
 					group_id: groupA.id,
@@ -220,70 +214,4 @@ beforeAll(async () => {
 	};
 });
 
-function withKey(key: [string, string], row: Record<string, unknown>) {
-	return { row: { ...row, [key[0]]: key[1] }, key };
-}
-
-async function rowsMatching(table: string, key: Record<string, string>, extra = '') {
-	const [column, value] = Object.entries(key)[0];
-	const { rows } = await db().query(`select * from public.${table} where ${column} = $1 ${extra}`, [
-		value
-	]);
-	return rows;
-}
-
-const cells = matrix
-	.trim()
-	.split('\n')
-	.slice(1)
-	.flatMap((line) => {
-		const [table, operation, ...outcomes] = line.trim().split(/\s+/);
-		expect(outcomes).toHaveLength(roles.length);
-		return roles.map((role, i) => ({ table, operation, role, allowed: outcomes[i] !== '-' }));
-	});
-
-describe.each([
-	'organisations',
-	'groups',
-	'group_members',
-	'invites',
-	'posts',
-	'post_authors',
-	'comments',
-	'comment_authors',
-	'reactions',
-	'profiles'
-])('%s', (table) => {
-	test('has a row in the matrix for each operation', () => {
-		expect(cells.filter((cell) => cell.table === table).map((cell) => cell.operation)).toEqual(
-			['select', 'insert', 'update', 'delete'].flatMap((operation) => roles.map(() => operation))
-		);
-	});
-
-	test.each(cells.filter((cell) => cell.table === table))(
-		'$operation by $role: allowed = $allowed',
-		async ({ operation, role, allowed }) => {
-			const sb = clients[role];
-			const target = targets[table];
-			const [column, value] = Object.entries(target.key)[0];
-			if (operation === 'select') {
-				// Members may select only some columns of group_members (not last_seen_at).
-				const columns = table === 'group_members' ? 'id, nickname, role' : '*';
-				const { data } = await sb.from(table).select(columns).eq(column, value);
-				expect((data ?? []).length > 0).toBe(allowed);
-			} else if (operation === 'insert') {
-				const { row, key } = target.insert();
-				await sb.from(table).insert(row);
-				expect((await rowsMatching(table, { [key[0]]: key[1] })).length > 0).toBe(allowed);
-			} else if (operation === 'update') {
-				const before = await rowsMatching(table, target.key);
-				await sb.from(table).update(target.update).eq(column, value);
-				const after = await rowsMatching(table, target.key);
-				expect(JSON.stringify(after) !== JSON.stringify(before)).toBe(allowed);
-			} else {
-				await sb.from(table).delete().eq(column, value);
-				expect((await rowsMatching(table, target.key)).length === 0).toBe(allowed);
-			}
-		}
-	);
-});
+describeMatrix(matrix, roles, () => ({ clients, targets }));
