@@ -12,7 +12,9 @@ describe('timeAgo', () => {
 	test('says "yesterday" rather than "1 day ago"', () => {
 		expect(timeAgo(new Date('2026-11-24T11:00:00Z'), 'nl', now)).toBe('gisteren');
 	});
-	test('a moment ago is "this minute"', () => {
-		expect(timeAgo(new Date('2026-11-25T11:59:50Z'), 'en', now)).toBe('this minute');
+	test('a moment ago is "just now", never a time in the future', () => {
+		expect(timeAgo(new Date('2026-11-25T11:59:50Z'), 'en', now)).toBe('just now');
+		expect(timeAgo(new Date('2026-11-25T11:59:50Z'), 'nl', now)).toBe('zonet');
+		expect(timeAgo(new Date('2026-11-25T12:00:01Z'), 'fr', now)).toBe("à l'instant");
 	});
 });

@@ -1,4 +1,6 @@
 // "2 hours ago", in the person's language, from the server's clock.
+import { m } from '$lib/paraglide/messages';
+
 const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 	['year', 365 * 24 * 3600],
 	['month', 30 * 24 * 3600],
@@ -14,7 +16,8 @@ export function timeAgo(when: string | Date, locale: string, now = new Date()): 
 	for (const [unit, size] of steps) {
 		if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
 	}
-	return format.format(0, 'minute');
+	// Intl says "binnen een minuut" (within a minute) for 0 in Dutch: it reads like the future.
+	return m.time_just_now({}, { locale: locale as 'nl' | 'fr' | 'en' });
 }
 
 /** A date in words in Brussels time, e.g. "di 3 dec." */

@@ -47,7 +47,7 @@ test('a newcomer joins with a nickname, asks anonymously, and gets recognition a
 	).toBeVisible();
 	await page.getByRole('button', { name: 'Plaatsen' }).click();
 	const mine = page.getByRole('article').filter({ hasText: question });
-	await expect(mine).toContainText('door jij');
+	await expect(mine).toContainText('door jou');
 	await expect(mine).toContainText('Vraag');
 
 	// Another member sees "a member" asked it, recognises it and answers.

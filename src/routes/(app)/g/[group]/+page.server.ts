@@ -36,7 +36,7 @@ export const actions: Actions = {
 	post: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(postSchema));
 		if (!form.valid) return refuse(form);
-		const { error } = await createPost(locals.supabase, {
+		const { data: postId, error } = await createPost(locals.supabase, {
 			clientId: form.data.client_id,
 			groupId: params.group,
 			kind: form.data.kind,
@@ -44,6 +44,7 @@ export const actions: Actions = {
 			anonymous: form.data.anonymous
 		});
 		if (error) return refuse(form, { field: 'body', message: explainDatabaseError(error) });
-		redirect(303, `/g/${params.group}`);
+		// Straight to the new post, so the person sees it arrived.
+		redirect(303, `/g/${params.group}#post-${postId}`);
 	}
 };
