@@ -59,6 +59,24 @@ export type Database = {
           },
         ]
       }
+      calendar_feeds: {
+        Row: {
+          created_at: string
+          token_hash: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          token_hash: string
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          token_hash?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
       comment_authors: {
         Row: {
           author_id: string
@@ -232,6 +250,7 @@ export type Database = {
       }
       invites: {
         Row: {
+          claims_member: string | null
           code: string
           created_at: string
           created_by: string | null
@@ -243,6 +262,7 @@ export type Database = {
           uses: number
         }
         Insert: {
+          claims_member?: string | null
           code?: string
           created_at?: string
           created_by?: string | null
@@ -254,6 +274,7 @@ export type Database = {
           uses?: number
         }
         Update: {
+          claims_member?: string | null
           code?: string
           created_at?: string
           created_by?: string | null
@@ -266,7 +287,52 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "invites_claims_member_fkey"
+            columns: ["claims_member"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+          {
             foreignKeyName: "invites_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      meetup_series: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          first_on: string
+          group_id: string
+          id: string
+          repeat: Database["public"]["Enums"]["meetup_repeat"]
+          repeat_until: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          first_on: string
+          group_id: string
+          id?: string
+          repeat: Database["public"]["Enums"]["meetup_repeat"]
+          repeat_until: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          first_on?: string
+          group_id?: string
+          id?: string
+          repeat?: Database["public"]["Enums"]["meetup_repeat"]
+          repeat_until?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meetup_series_group_id_fkey"
             columns: ["group_id"]
             isOneToOne: false
             referencedRelation: "groups"
@@ -287,6 +353,7 @@ export type Database = {
           group_id: string
           id: string
           languages: string[]
+          occurrence_on: string | null
           online_url: string | null
           open_to: Database["public"]["Enums"]["meetup_audience"]
           place: string | null
@@ -310,6 +377,7 @@ export type Database = {
           group_id: string
           id?: string
           languages?: string[]
+          occurrence_on?: string | null
           online_url?: string | null
           open_to?: Database["public"]["Enums"]["meetup_audience"]
           place?: string | null
@@ -333,6 +401,7 @@ export type Database = {
           group_id?: string
           id?: string
           languages?: string[]
+          occurrence_on?: string | null
           online_url?: string | null
           open_to?: Database["public"]["Enums"]["meetup_audience"]
           place?: string | null
@@ -350,6 +419,48 @@ export type Database = {
             columns: ["group_id"]
             isOneToOne: false
             referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meetups_series_id_fkey"
+            columns: ["series_id"]
+            isOneToOne: false
+            referencedRelation: "meetup_series"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      notifications: {
+        Row: {
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["notification_kind"]
+          meetup_id: string
+          read_at: string | null
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          kind: Database["public"]["Enums"]["notification_kind"]
+          meetup_id: string
+          read_at?: string | null
+          user_id: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["notification_kind"]
+          meetup_id?: string
+          read_at?: string | null
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "notifications_meetup_id_fkey"
+            columns: ["meetup_id"]
+            isOneToOne: false
+            referencedRelation: "meetups"
             referencedColumns: ["id"]
           },
         ]
@@ -602,6 +713,10 @@ export type Database = {
         Args: { accept_rules: boolean; invite_code: string; nickname: string }
         Returns: string
       }
+      add_member_without_phone: {
+        Args: { nickname: string; target_group: string }
+        Returns: string
+      }
       add_reaction: {
         Args: {
           client_id: string
@@ -643,6 +758,26 @@ export type Database = {
         }
         Returns: undefined
       }
+      brussels_instant: {
+        Args: { on_date: string; wall_time: string }
+        Returns: string
+      }
+      calendar_feed: {
+        Args: { token: string }
+        Returns: {
+          description: string
+          ends_at: string
+          group_name: string
+          id: string
+          my_answer: Database["public"]["Enums"]["rsvp_status"]
+          online_url: string
+          place: string
+          starts_at: string
+          status: Database["public"]["Enums"]["meetup_status"]
+          title: string
+          updated_at: string
+        }[]
+      }
       can_see_meetup: {
         Args: {
           audience: Database["public"]["Enums"]["meetup_audience"]
@@ -651,7 +786,13 @@ export type Database = {
         Returns: boolean
       }
       cancel_meetup: { Args: { meetup: string }; Returns: undefined }
+      cancel_meetup_series: { Args: { meetup: string }; Returns: undefined }
       check_in: { Args: { meetup: string; member: string }; Returns: undefined }
+      create_calendar_feed: {
+        Args: Record<PropertyKey, never>
+        Returns: string
+      }
+      create_claim_invite: { Args: { member: string }; Returns: string }
       create_comment: {
         Args: {
           anonymous: boolean
@@ -661,9 +802,14 @@ export type Database = {
         }
         Returns: string
       }
+      create_due_reminders: {
+        Args: { at: string; person: string }
+        Returns: number
+      }
       create_invite: {
         Args: { expires_at: string; max_uses: number; target_group: string }
         Returns: {
+          claims_member: string | null
           code: string
           created_at: string
           created_by: string | null
@@ -693,6 +839,28 @@ export type Database = {
           online_url: string
           open_to: Database["public"]["Enums"]["meetup_audience"]
           place: string
+          starts_at: string
+          target_group: string
+          title: string
+          transport_help: boolean
+          wheelchair_access: boolean
+        }
+        Returns: string
+      }
+      create_meetup_series: {
+        Args: {
+          capacity: number
+          childcare: boolean
+          client_id: string
+          cost: string
+          description: string
+          ends_at: string
+          languages: string[]
+          online_url: string
+          open_to: Database["public"]["Enums"]["meetup_audience"]
+          place: string
+          repeat: Database["public"]["Enums"]["meetup_repeat"]
+          repeat_until: string
           starts_at: string
           target_group: string
           title: string
@@ -766,6 +934,7 @@ export type Database = {
       invite_preview: {
         Args: { invite_code: string }
         Returns: {
+          claims_nickname: string
           description: string
           group_id: string
           group_name: string
@@ -788,6 +957,51 @@ export type Database = {
       }
       leave_group: { Args: { target_group: string }; Returns: undefined }
       mark_group_seen: { Args: { target_group: string }; Returns: undefined }
+      mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
+      meetup_audience_to_notify: {
+        Args: { target_meetup: string }
+        Returns: {
+          user_id: string
+        }[]
+      }
+      meetup_cards: {
+        Args: {
+          max_rows?: number
+          only_meetup?: string
+          only_mine?: boolean
+          target_group?: string
+        }
+        Returns: {
+          capacity: number
+          childcare: boolean
+          cost: string
+          description: string
+          ends_at: string
+          going: number
+          group_id: string
+          group_name: string
+          i_am_member: boolean
+          i_host: boolean
+          id: string
+          languages: string[]
+          maybe: number
+          my_childcare_children: number
+          my_cost_is_a_problem: boolean
+          my_note: string
+          my_status: Database["public"]["Enums"]["rsvp_status"]
+          my_transport_help: boolean
+          my_waiting_place: number
+          online_url: string
+          open_to: Database["public"]["Enums"]["meetup_audience"]
+          place: string
+          starts_at: string
+          status: Database["public"]["Enums"]["meetup_status"]
+          title: string
+          transport_help: boolean
+          waiting: number
+          wheelchair_access: boolean
+        }[]
+      }
       meetup_counts: {
         Args: { meetup: string }
         Returns: {
@@ -808,6 +1022,21 @@ export type Database = {
           role: Database["public"]["Enums"]["member_role"]
         }[]
       }
+      my_notifications: {
+        Args: { before?: string; max_rows?: number }
+        Returns: {
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["notification_kind"]
+          meetup_ends_at: string
+          meetup_id: string
+          meetup_starts_at: string
+          meetup_status: Database["public"]["Enums"]["meetup_status"]
+          meetup_title: string
+          read_at: string
+        }[]
+      }
+      notification_count: { Args: Record<PropertyKey, never>; Returns: number }
       pin_post: { Args: { pinned: boolean; post: string }; Returns: undefined }
       post_comments: {
         Args: { target_post: string }
@@ -838,6 +1067,7 @@ export type Database = {
         }
         Returns: Database["public"]["Enums"]["rsvp_status"]
       }
+      reminder_due_from: { Args: { starts: string }; Returns: string }
       remove_member: { Args: { member: string }; Returns: undefined }
       remove_reaction: {
         Args: {
@@ -850,6 +1080,10 @@ export type Database = {
       request_to_join: {
         Args: { accept_rules: boolean; nickname: string; target_group: string }
         Returns: Database["public"]["Enums"]["member_status"]
+      }
+      revoke_calendar_feed: {
+        Args: Record<PropertyKey, never>
+        Returns: undefined
       }
       revoke_invite: { Args: { invite: string }; Returns: undefined }
       rsvp: {
@@ -876,6 +1110,15 @@ export type Database = {
           transport_help: boolean
         }
         Returns: Database["public"]["Enums"]["rsvp_status"]
+      }
+      send_due_reminders: { Args: Record<PropertyKey, never>; Returns: number }
+      series_dates: {
+        Args: {
+          first_on: string
+          repeat: Database["public"]["Enums"]["meetup_repeat"]
+          repeat_until: string
+        }
+        Returns: string[]
       }
       set_member_role: {
         Args: {
@@ -911,13 +1154,35 @@ export type Database = {
         }
         Returns: undefined
       }
+      update_meetup_series: {
+        Args: {
+          capacity: number
+          childcare: boolean
+          cost: string
+          description: string
+          ends_at: string
+          languages: string[]
+          meetup: string
+          online_url: string
+          open_to: Database["public"]["Enums"]["meetup_audience"]
+          place: string
+          repeat_until: string
+          starts_at: string
+          title: string
+          transport_help: boolean
+          wheelchair_access: boolean
+        }
+        Returns: undefined
+      }
     }
     Enums: {
       join_policy: "invite_only" | "request" | "open"
       meetup_audience: "group" | "organisation" | "public"
+      meetup_repeat: "weekly" | "every_two_weeks" | "monthly_nth_weekday"
       meetup_status: "scheduled" | "cancelled"
       member_role: "member" | "host" | "moderator"
       member_status: "pending" | "active" | "left" | "removed"
+      notification_kind: "reminder" | "promoted" | "changed" | "cancelled"
       post_kind: "story" | "question" | "tip" | "looking_for" | "offering"
       reaction_kind: "recognise" | "support" | "thanks"
       rsvp_status: "going" | "maybe" | "not_going" | "waiting"
@@ -1050,9 +1315,11 @@ export const Constants = {
     Enums: {
       join_policy: ["invite_only", "request", "open"],
       meetup_audience: ["group", "organisation", "public"],
+      meetup_repeat: ["weekly", "every_two_weeks", "monthly_nth_weekday"],
       meetup_status: ["scheduled", "cancelled"],
       member_role: ["member", "host", "moderator"],
       member_status: ["pending", "active", "left", "removed"],
+      notification_kind: ["reminder", "promoted", "changed", "cancelled"],
       post_kind: ["story", "question", "tip", "looking_for", "offering"],
       reaction_kind: ["recognise", "support", "thanks"],
       rsvp_status: ["going", "maybe", "not_going", "waiting"],

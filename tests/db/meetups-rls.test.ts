@@ -36,6 +36,10 @@ attendance  select     -         -        -      -       -              see  see
 attendance  insert     -         -        -      -       -              -    -
 attendance  update     -         -        -      -       -              -    -
 attendance  delete     -         -        -      -       -              -    -
+meetup_series select   -         -        see    -       -              see  see
+meetup_series insert   -         -        -      -       -              -    -
+meetup_series update   -         -        -      -       -              -    -
+meetup_series delete   -         -        -      -       -              -    -
 `;
 
 let clients: Record<Role, SupabaseClient>;
@@ -78,6 +82,20 @@ beforeAll(async () => {
 		...meetupFields
 	});
 	expect(error).toBeNull();
+	const { data: firstOfSeries, error: seriesError } = await host.client.rpc(
+		'create_meetup_series',
+		{
+			client_id: randomUUID(),
+			target_group: groupA.id,
+			...meetupFields,
+			repeat: 'weekly',
+			repeat_until: new Date(starts + 21 * 86_400_000).toISOString().slice(0, 10)
+		}
+	);
+	expect(seriesError).toBeNull();
+	const { rows: series } = await db().query('select series_id from public.meetups where id = $1', [
+		firstOfSeries
+	]);
 	await attendee.client.rpc('rsvp', {
 		client_id: randomUUID(),
 		meetup: meetupId,
@@ -150,6 +168,17 @@ beforeAll(async () => {
 			key: { id: attendance[0].id },
 			insert: () => withKey(newId(), { meetup_id: meetupId, member_id: memberMembership }),
 			update: { walk_in: true }
+		},
+		meetup_series: {
+			key: { id: series[0].series_id },
+			insert: () =>
+				withKey(newId(), {
+					group_id: groupA.id,
+					repeat: 'weekly',
+					first_on: '2027-01-05',
+					repeat_until: '2027-02-02'
+				}),
+			update: { repeat_until: '2027-12-28' }
 		}
 	};
 });

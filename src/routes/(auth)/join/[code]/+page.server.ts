@@ -23,9 +23,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		preview,
 		problem: !preview ? m.join_invalid() : problems[preview.state]?.(),
-		form: await superValidate({ nickname: profile?.display_name ?? '' }, zod4(joinSchema), {
-			errors: false
-		})
+		form: await superValidate(
+			{ nickname: preview?.claims_nickname ?? profile?.display_name ?? '' },
+			zod4(joinSchema),
+			{ errors: false }
+		)
 	};
 };
 
