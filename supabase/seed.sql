@@ -107,3 +107,72 @@ insert into public.reactions (group_id, post_id, user_id, kind, client_id) value
 	('cac359ab-41d2-5d55-9e4e-6ff781f9bc4a', '1d6d7542-f3c5-5e9a-bcc1-1d0213123d0b', 'ae4acbc8-f7bd-59d1-9b74-197307435431', 'support', '57745432-f421-5371-8c31-e71814eb25a2'),
 	('cac359ab-41d2-5d55-9e4e-6ff781f9bc4a', '1d6d7542-f3c5-5e9a-bcc1-1d0213123d0b', '693d96d7-1de9-578d-ab9b-319389ff1155', 'recognise', '41e6d7c5-6633-53f2-955c-eeb585570c21'),
 	('aa169ae9-7ef6-505b-8fc7-d9da32fb7857', '7fe5874d-fdf0-5eb3-b05d-b40e70613617', '4b68c8b0-124b-5636-b47f-beeb9afb300a', 'thanks', '74ce7d24-37d6-551a-ae1a-8ef7ef5991d0');
+
+-- Meetups, made through the functions the app calls, as the people who would make them: a
+-- weekly praatcafé in Ghent (with a member without a phone), an organisation-wide picnic and an
+-- online budget evening. Dates count from today, so the demo always has meetups to come.
+do $$
+declare
+	gent constant uuid := 'b187c24e-c692-5358-a6d3-adf9a325f2eb';
+	bruxelles constant uuid := 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a';
+	budget constant uuid := 'aa169ae9-7ef6-505b-8fc7-d9da32fb7857';
+	els constant uuid := '2137bf62-9a55-53f2-9ea1-162df210d274';
+	ahmed constant uuid := '3659b847-8901-5080-b6e8-b12fee583111';
+	next_tuesday date := current_date + ((2 - extract(isodow from current_date)::integer + 6) % 7) + 1;
+	next_saturday date := current_date + ((6 - extract(isodow from current_date)::integer + 6) % 7) + 1;
+	praatcafe uuid;
+	picnic uuid;
+	maria uuid;
+	person record;
+begin
+	perform set_config('request.jwt.claims', json_build_object('sub', els, 'role', 'authenticated')::text, true);
+	praatcafe := public.create_meetup_series(
+		gen_random_uuid(), gent, 'Praatcafé',
+		'We drinken koffie en praten over hoe het gaat. Je hoeft niets te zeggen als je dat niet wil.',
+		(next_tuesday + time '14:00') at time zone 'Europe/Brussels',
+		(next_tuesday + time '16:00') at time zone 'Europe/Brussels',
+		'Buurthuis De Sleutel, Sleutelstraat 4, 9000 Gent', null, null, true, false, true,
+		array['nl', 'en'], 'group', 8, 'weekly', next_tuesday + 84
+	);
+	picnic := public.create_meetup(
+		gen_random_uuid(), bruxelles, 'Pique-nique au parc',
+		'Chacun apporte quelque chose à partager, s''il le peut. Les enfants sont les bienvenus.',
+		(next_saturday + time '12:00') at time zone 'Europe/Brussels',
+		(next_saturday + time '15:00') at time zone 'Europe/Brussels',
+		'Parc de Forest, entrée avenue Victor Rousseau, 1190 Forest', null, '2 euro', false, true, false,
+		array['fr', 'nl'], 'organisation', null
+	);
+	perform public.create_meetup(
+		gen_random_uuid(), budget, 'Samen je energiefactuur lezen',
+		'Neem je laatste factuur mee (op papier of op je gsm). We kijken samen wat er staat.',
+		((next_tuesday + 2) + time '19:00') at time zone 'Europe/Brussels',
+		((next_tuesday + 2) + time '20:30') at time zone 'Europe/Brussels',
+		null, 'https://meet.jit.si/kring-budgetgroep', null, false, false, false,
+		array['nl'], 'group', 6
+	);
+
+	-- Karim (lid@kring.test), Sofie, Jan and Grace answer for the first praatcafé.
+	for person in
+		select * from (values
+			('ef847e74-143c-5e3f-bb0b-d415816cd93a'::uuid, 'going'::public.rsvp_status, 2, false, true, 'Ik breng mijn twee kinderen mee.'),
+			('4b68c8b0-124b-5636-b47f-beeb9afb300a'::uuid, 'going'::public.rsvp_status, 0, true, false, ''),
+			('dfa53483-c873-5000-a3fe-faea06c2f5a1'::uuid, 'maybe'::public.rsvp_status, 0, false, false, ''),
+			('93f2479a-6908-5ec7-ad79-d73542cb1446'::uuid, 'going'::public.rsvp_status, 1, false, false, '')
+		) as answers (user_id, status, children, transport, cost, note)
+	loop
+		perform set_config('request.jwt.claims', json_build_object('sub', person.user_id, 'role', 'authenticated')::text, true);
+		perform public.rsvp(gen_random_uuid(), praatcafe, person.status, person.children, person.transport, person.cost, person.note);
+	end loop;
+
+	-- Maria has no smartphone: Ahmed, a host, keeps her in the group and answers for her.
+	perform set_config('request.jwt.claims', json_build_object('sub', ahmed, 'role', 'authenticated')::text, true);
+	maria := public.add_member_without_phone(gent, 'Maria');
+	perform public.rsvp_for_member(gen_random_uuid(), praatcafe, maria, 'going', 0, true, false, 'Ze komt met de bus.');
+
+	-- Marie (marie@kring.test) comes to the picnic.
+	perform set_config('request.jwt.claims', json_build_object('sub', 'ae4acbc8-f7bd-59d1-9b74-197307435431', 'role', 'authenticated')::text, true);
+	perform public.rsvp(gen_random_uuid(), picnic, 'going', 1, false, false, '');
+
+	perform set_config('request.jwt.claims', '', true);
+end;
+$$;

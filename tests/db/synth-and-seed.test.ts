@@ -46,3 +46,18 @@ test('the demo accounts from the seed can sign in and see their group', async ()
 		expect(data.length).toBeGreaterThan(0);
 	}
 });
+
+test('the demo has meetups to come, with answers and a member without a phone', async () => {
+	const sb = client();
+	await sb.auth.signInWithPassword({ email: 'lid@kring.test', password: 'kring-demo' });
+	const { data: meetups } = await sb
+		.from('meetups')
+		.select('id, title, starts_at, series_id')
+		.gt('starts_at', new Date().toISOString())
+		.order('starts_at');
+	expect(meetups?.filter((m) => m.title === 'Praatcafé').length).toBe(13);
+	const { data: mine } = await sb.from('rsvps').select('status, childcare_children');
+	expect(mine).toEqual([{ status: 'going', childcare_children: 2 }]);
+	const { data: maria } = await sb.from('group_members').select('user_id').eq('nickname', 'Maria');
+	expect(maria).toEqual([{ user_id: null }]);
+});
