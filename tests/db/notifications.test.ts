@@ -1,0 +1,433 @@
+// Notifications: written by the database when a waiting-list place frees up, when a meetup I
+// answered changes or is cancelled, and a reminder the day before a meetup I'm going to.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { client, db, type Person } from '../support/platform';
+import { joinedMember, joinedModerator, makeGroup, membershipId } from '../support/groups';
+
+async function joinedHost(groupId: string, nickname = 'Gastvrouw'): Promise<Person> {
+	const person = await joinedMember(groupId, nickname);
+	await db().query(
+		`update public.group_members set role = 'host' where group_id = $1 and user_id = $2`,
+		[groupId, person.id]
+	);
+	return person;
+}
+
+const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+// A fixed moment a week ahead, so that saving a meetup again keeps its time.
+const weekAhead = Math.floor(Date.now() / 60_000) * 60_000 + 7 * 86_400_000;
+const weekAheadPlus = (hours: number) => new Date(weekAhead + hours * 3_600_000).toISOString();
+
+function meetupFields(overrides: Record<string, unknown> = {}) {
+	return {
+		title: 'Praatgroep',
+		description: 'We praten over de week.',
+		starts_at: weekAheadPlus(0),
+		ends_at: weekAheadPlus(2),
+		place: 'Buurthuis De Kring, Kerkstraat 12, Gent',
+		online_url: null,
+		cost: null,
+		childcare: false,
+		transport_help: false,
+		wheelchair_access: true,
+		languages: ['nl'],
+		open_to: 'group',
+		capacity: null,
+		...overrides
+	};
+}
+
+async function createMeetup(host: Person, groupId: string, overrides = {}): Promise<string> {
+	const { data, error } = await host.client.rpc('create_meetup', {
+		client_id: randomUUID(),
+		target_group: groupId,
+		...meetupFields(overrides)
+	});
+	expect(error).toBeNull();
+	return data as string;
+}
+
+async function updateMeetup(host: Person, meetup: string, overrides = {}) {
+	const { error } = await host.client.rpc('update_meetup', { meetup, ...meetupFields(overrides) });
+	expect(error).toBeNull();
+}
+
+async function rsvp(person: Person, meetup: string, status: string) {
+	const { data, error } = await person.client.rpc('rsvp', {
+		client_id: randomUUID(),
+		meetup,
+		status,
+		childcare_children: 0,
+		transport_help: false,
+		cost_is_a_problem: false,
+		note: ''
+	});
+	expect(error).toBeNull();
+	return data as string;
+}
+
+/** What the person's notifications list shows, oldest first, for one meetup. */
+async function seen(person: Person, meetup: string) {
+	const { data, error } = await person.client.rpc('my_notifications', {});
+	expect(error).toBeNull();
+	return (data ?? [])
+		.filter((row: { meetup_id: string }) => row.meetup_id === meetup)
+		.map(
+			(row: { kind: string; read_at: string | null }) =>
+				`${row.kind}${row.read_at ? ' (read)' : ''}`
+		)
+		.reverse();
+}
+
+async function unread(person: Person): Promise<number> {
+	const { data, error } = await person.client.rpc('notification_count');
+	expect(error).toBeNull();
+	return data as number;
+}
+
+async function rowsFor(meetup: string) {
+	const { rows } = await db().query<{ user_id: string; kind: string }>(
+		'select user_id, kind from public.notifications where meetup_id = $1 order by created_at',
+		[meetup]
+	);
+	return rows;
+}
+
+describe('waiting list', () => {
+	test('the first one waiting is told they have a place; the one who left is not', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const meetup = await createMeetup(host, group.id, { capacity: 1 });
+		const first = await joinedMember(group.id, 'Eerste');
+		const second = await joinedMember(group.id, 'Tweede');
+		const third = await joinedMember(group.id, 'Derde');
+		expect(await rsvp(first, meetup, 'going')).toBe('going');
+		expect(await rsvp(second, meetup, 'going')).toBe('waiting');
+		expect(await rsvp(third, meetup, 'going')).toBe('waiting');
+		expect(await unread(second)).toBe(0);
+
+		await rsvp(first, meetup, 'not_going');
+
+		expect(await seen(second, meetup)).toEqual(['promoted']);
+		expect(await unread(second)).toBe(1);
+		expect(await seen(third, meetup)).toEqual([]);
+		expect(await seen(first, meetup)).toEqual([]);
+	});
+
+	test('the host who raises the capacity is not told about their own place; nor is a member without a phone', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const meetup = await createMeetup(host, group.id, { capacity: 1 });
+		const first = await joinedMember(group.id, 'Eerste');
+		await rsvp(first, meetup, 'going');
+		expect(await rsvp(host, meetup, 'going')).toBe('waiting');
+		const waiting = await joinedMember(group.id, 'Wacht');
+		expect(await rsvp(waiting, meetup, 'going')).toBe('waiting');
+		const { rows } = await db().query<{ id: string }>(
+			`insert into public.group_members (group_id, user_id, nickname, status, joined_at)
+			values ($1, null, 'Maria zonder gsm', 'active', now()) returning id`,
+			[group.id]
+		);
+		const { data: answer } = await host.client.rpc('rsvp_for_member', {
+			client_id: randomUUID(),
+			meetup,
+			member: rows[0].id,
+			status: 'going',
+			childcare_children: 0,
+			transport_help: false,
+			cost_is_a_problem: false,
+			note: ''
+		});
+		expect(answer).toBe('waiting');
+
+		await updateMeetup(host, meetup, { capacity: 10 });
+
+		const { rows: going } = await db().query(
+			`select count(*)::int as n from public.rsvps where meetup_id = $1 and status = 'going'`,
+			[meetup]
+		);
+		expect(going[0].n).toBe(4);
+		expect(await rowsFor(meetup)).toEqual([{ user_id: waiting.id, kind: 'promoted' }]);
+	});
+});
+
+describe('changed and cancelled', () => {
+	test('a new time or place tells everyone going, maybe or waiting, once, and not the host who changed it', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const meetup = await createMeetup(host, group.id, { capacity: 1 });
+		const going = await joinedMember(group.id, 'Komt');
+		const maybe = await joinedMember(group.id, 'Misschien');
+		const waiting = await joinedMember(group.id, 'Wacht');
+		const notGoing = await joinedMember(group.id, 'Komt niet');
+		const silent = await joinedMember(group.id, 'Zegt niets');
+		await rsvp(going, meetup, 'going');
+		await rsvp(maybe, meetup, 'maybe');
+		await rsvp(waiting, meetup, 'going');
+		await rsvp(notGoing, meetup, 'not_going');
+		await rsvp(host, meetup, 'maybe');
+
+		// A new title or description is not worth a message.
+		await updateMeetup(host, meetup, { capacity: 1, title: 'Praatgroep met soep' });
+		expect(await rowsFor(meetup)).toEqual([]);
+
+		await updateMeetup(host, meetup, { capacity: 1, place: 'Bibliotheek, zaal 2' });
+		for (const person of [going, maybe, waiting]) {
+			expect(await seen(person, meetup)).toEqual(['changed']);
+		}
+		for (const person of [notGoing, silent, host]) {
+			expect(await seen(person, meetup)).toEqual([]);
+		}
+
+		// Changed again before reading: still one message, moved up to now.
+		const { rows: before } = await db().query(
+			`select created_at from public.notifications where meetup_id = $1 and user_id = $2`,
+			[meetup, going.id]
+		);
+		await updateMeetup(host, meetup, {
+			capacity: 1,
+			place: 'Bibliotheek, zaal 2',
+			starts_at: weekAheadPlus(1),
+			ends_at: weekAheadPlus(3)
+		});
+		expect(await seen(going, meetup)).toEqual(['changed']);
+		const { rows: after } = await db().query(
+			`select created_at from public.notifications where meetup_id = $1 and user_id = $2`,
+			[meetup, going.id]
+		);
+		expect(after[0].created_at.getTime()).toBeGreaterThan(before[0].created_at.getTime());
+
+		// Once read, a later change is new again.
+		expect((await going.client.rpc('mark_notifications_read', {})).data).toBe(1);
+		expect(await unread(going)).toBe(0);
+		await updateMeetup(host, meetup, { capacity: 1, online_url: 'https://meet.example.org/kring' });
+		expect(await seen(going, meetup)).toEqual(['changed (read)', 'changed']);
+		expect(await unread(going)).toBe(1);
+	});
+
+	test('cancelling tells everyone going, maybe or waiting, but not the one who cancelled', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const moderator = await joinedModerator(group.id);
+		const meetup = await createMeetup(host, group.id, { capacity: 1 });
+		const going = await joinedMember(group.id, 'Komt');
+		const maybe = await joinedMember(group.id, 'Misschien');
+		const waiting = await joinedMember(group.id, 'Wacht');
+		const notGoing = await joinedMember(group.id, 'Komt niet');
+		await rsvp(going, meetup, 'going');
+		await rsvp(maybe, meetup, 'maybe');
+		await rsvp(waiting, meetup, 'going');
+		await rsvp(notGoing, meetup, 'not_going');
+		await rsvp(moderator, meetup, 'maybe');
+		await rsvp(host, meetup, 'maybe');
+
+		expect((await moderator.client.rpc('cancel_meetup', { meetup })).error).toBeNull();
+		// Cancelling twice does not tell anyone twice.
+		expect((await moderator.client.rpc('cancel_meetup', { meetup })).error).toBeNull();
+
+		for (const person of [going, maybe, waiting, host]) {
+			expect(await seen(person, meetup)).toEqual(['cancelled']);
+		}
+		expect(await seen(notGoing, meetup)).toEqual([]);
+		expect(await seen(moderator, meetup)).toEqual([]);
+		const { data } = await going.client.rpc('my_notifications', {});
+		expect(data[0]).toMatchObject({
+			kind: 'cancelled',
+			meetup_title: 'Praatgroep',
+			meetup_status: 'cancelled',
+			read_at: null
+		});
+	});
+});
+
+describe('reminders', () => {
+	test('due from 00:00 Brussels time the day before, also across both clock changes', async () => {
+		const dueFrom = async (starts: string) => {
+			const { rows } = await db().query<{ due: Date }>(
+				'select public.reminder_due_from($1) as due',
+				[starts]
+			);
+			return rows[0].due.toISOString();
+		};
+		// An ordinary winter Tuesday 14:00 (CET): from Monday 00:00 CET.
+		expect(await dueFrom('2026-12-08T13:00:00Z')).toBe('2026-12-06T23:00:00.000Z');
+		// Monday after the spring change (Sunday 28 March 2027, 02:00 → 03:00): Sunday 00:00 is
+		// still CET (+1).
+		expect(await dueFrom('2027-03-29T08:00:00Z')).toBe('2027-03-27T23:00:00.000Z');
+		// Sunday of the change itself, 14:00 CEST: from Saturday 00:00 CET.
+		expect(await dueFrom('2027-03-28T12:00:00Z')).toBe('2027-03-26T23:00:00.000Z');
+		// Monday after the autumn change (Sunday 31 October 2027, 03:00 → 02:00): Sunday 00:00 is
+		// still CEST (+2).
+		expect(await dueFrom('2027-11-01T09:00:00Z')).toBe('2027-10-30T22:00:00.000Z');
+		// A meetup at 00:30 Brussels time: from midnight a day earlier, not half an hour before.
+		expect(await dueFrom('2026-12-08T23:30:00Z')).toBe('2026-12-07T23:00:00.000Z');
+	});
+
+	test('written at the edges of the window only, once, for those going', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const meetup = await createMeetup(host, group.id, {
+			starts_at: '2027-03-29T08:00:00Z',
+			ends_at: '2027-03-29T10:00:00Z'
+		});
+		const going = await joinedMember(group.id, 'Komt');
+		const maybe = await joinedMember(group.id, 'Misschien');
+		await rsvp(going, meetup, 'going');
+		await rsvp(maybe, meetup, 'maybe');
+		const write = async (person: Person, at: string) => {
+			const { rows } = await db().query<{ n: number }>(
+				'select public.create_due_reminders($1, $2) as n',
+				[person.id, at]
+			);
+			return rows[0].n;
+		};
+
+		expect(await write(going, '2027-03-27T22:59:59Z')).toBe(0);
+		expect(await write(maybe, '2027-03-27T23:00:00Z')).toBe(0);
+		expect(await write(going, '2027-03-27T23:00:00Z')).toBe(1);
+		expect(await write(going, '2027-03-28T12:00:00Z')).toBe(0);
+		expect(await rowsFor(meetup)).toEqual([{ user_id: going.id, kind: 'reminder' }]);
+
+		// Until the start, and not from then on.
+		await db().query('delete from public.notifications where meetup_id = $1', [meetup]);
+		expect(await write(going, '2027-03-29T08:00:00Z')).toBe(0);
+		expect(await write(going, '2027-03-29T07:59:59Z')).toBe(1);
+
+		// Moved to another day: the reminder goes, and comes back the day before the new date.
+		await updateMeetup(host, meetup, {
+			starts_at: '2027-04-05T08:00:00Z',
+			ends_at: '2027-04-05T10:00:00Z'
+		});
+		expect((await rowsFor(meetup)).map((row) => row.kind)).toEqual(['changed', 'changed']);
+		expect(await write(going, '2027-03-29T07:59:59Z')).toBe(0);
+		expect(await write(going, '2027-04-04T00:00:00+02:00')).toBe(1);
+
+		// Cancelled: no reminder.
+		await db().query(
+			`delete from public.notifications where meetup_id = $1 and kind = 'reminder'`,
+			[meetup]
+		);
+		expect((await host.client.rpc('cancel_meetup', { meetup })).error).toBeNull();
+		expect(await write(going, '2027-04-04T12:00:00Z')).toBe(0);
+	});
+
+	test('appear when the person looks, with nobody running a job', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const soon = await createMeetup(host, group.id, {
+			starts_at: inHours(2),
+			ends_at: inHours(4)
+		});
+		const later = await createMeetup(host, group.id, {
+			starts_at: inHours(3 * 24),
+			ends_at: inHours(3 * 24 + 2)
+		});
+		const full = await createMeetup(host, group.id, {
+			starts_at: inHours(3),
+			ends_at: inHours(5),
+			capacity: 1
+		});
+		const person = await joinedMember(group.id, 'Komt');
+		const other = await joinedMember(group.id, 'Ander');
+		await rsvp(other, full, 'going');
+		await rsvp(person, soon, 'going');
+		await rsvp(person, later, 'going');
+		expect(await rsvp(person, full, 'going')).toBe('waiting');
+
+		expect(await unread(person)).toBe(1);
+		expect(await seen(person, soon)).toEqual(['reminder']);
+		expect(await seen(person, later)).toEqual([]);
+		expect(await seen(person, full)).toEqual([]);
+		// Asking again writes nothing new.
+		expect(await unread(person)).toBe(1);
+		expect(await seen(person, soon)).toEqual(['reminder']);
+		// Read reminders do not come back.
+		await person.client.rpc('mark_notifications_read', {});
+		expect(await unread(person)).toBe(0);
+		expect(await seen(person, soon)).toEqual(['reminder (read)']);
+	});
+
+	test('send_due_reminders writes them for everyone, and only the database may run it', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const soon = await createMeetup(host, group.id, { starts_at: inHours(2), ends_at: inHours(3) });
+		const people = [await joinedMember(group.id), await joinedMember(group.id)];
+		for (const person of people) await rsvp(person, soon, 'going');
+
+		const { error } = await people[0].client.rpc('send_due_reminders');
+		expect(error).not.toBeNull();
+		expect(await rowsFor(soon)).toEqual([]);
+
+		await db().query('select public.send_due_reminders()');
+		const rows = await rowsFor(soon);
+		expect(rows.map((row) => row.kind)).toEqual(['reminder', 'reminder']);
+		expect(new Set(rows.map((row) => row.user_id))).toEqual(new Set(people.map((p) => p.id)));
+		const { rows: again } = await db().query('select public.send_due_reminders() as n');
+		expect(again[0].n).toBe(0);
+	});
+});
+
+describe('privacy', () => {
+	test('nobody else reads or marks my notifications', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const meetup = await createMeetup(host, group.id);
+		const mine = await joinedMember(group.id, 'Ik');
+		const other = await joinedMember(group.id, 'Ander');
+		await rsvp(mine, meetup, 'going');
+		await rsvp(other, meetup, 'going');
+		await updateMeetup(host, meetup, { place: 'Elders' });
+		const { rows } = await db().query<{ id: string }>(
+			'select id from public.notifications where meetup_id = $1 and user_id = $2',
+			[meetup, mine.id]
+		);
+		const id = rows[0].id;
+
+		const { data: looked } = await other.client.from('notifications').select('id').eq('id', id);
+		expect(looked).toEqual([]);
+		expect((await host.client.from('notifications').select('id').eq('id', id)).data).toEqual([]);
+		const { data: marked } = await other.client.rpc('mark_notifications_read', { ids: [id] });
+		expect(marked).toBe(0);
+		await host.client.rpc('mark_notifications_read', {});
+		await other.client
+			.from('notifications')
+			.update({ read_at: new Date().toISOString() })
+			.eq('id', id);
+		expect(await unread(mine)).toBe(1);
+		// Marking my own chosen ones works.
+		expect((await mine.client.rpc('mark_notifications_read', { ids: [id] })).data).toBe(1);
+		expect(await unread(mine)).toBe(0);
+
+		const anonymous = client();
+		expect((await anonymous.rpc('notification_count')).error).not.toBeNull();
+		expect((await anonymous.rpc('my_notifications', {})).error).not.toBeNull();
+		expect((await anonymous.rpc('mark_notifications_read', {})).error).not.toBeNull();
+		expect((await anonymous.from('notifications').select('id')).data ?? []).toEqual([]);
+	});
+
+	test('a removed member no longer reads about the group, and is told nothing new', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const moderator = await joinedModerator(group.id);
+		const meetup = await createMeetup(host, group.id);
+		const removed = await joinedMember(group.id, 'Weg');
+		await rsvp(removed, meetup, 'going');
+		await updateMeetup(host, meetup, { place: 'Elders' });
+		expect(await seen(removed, meetup)).toEqual(['changed']);
+
+		await moderator.client.rpc('remove_member', {
+			member: await membershipId(group.id, removed.id)
+		});
+
+		expect(await seen(removed, meetup)).toEqual([]);
+		expect(await unread(removed)).toBe(0);
+		expect((await removed.client.from('notifications').select('id')).data).toEqual([]);
+		await host.client.rpc('cancel_meetup', { meetup });
+		const { rows } = await db().query(
+			`select kind from public.notifications where user_id = $1 order by created_at`,
+			[removed.id]
+		);
+		expect(rows).toEqual([{ kind: 'changed' }]);
+	});
+});
