@@ -366,3 +366,49 @@ describe('attendance', () => {
 		expect((await host.client.rpc('check_in', { meetup, member: phoneless })).error).toBeNull();
 	});
 });
+
+describe('leaving frees a place', () => {
+	test('removed, left or deleted: the answers to come go, the first one waiting moves up, the past stays', async () => {
+		const group = await makeGroup();
+		const moderator = await joinedModerator(group.id);
+		const [an, bo, cas, dirk] = [
+			await joinedMember(group.id, 'An'),
+			await joinedMember(group.id, 'Bo'),
+			await joinedMember(group.id, 'Cas'),
+			await joinedMember(group.id, 'Dirk')
+		];
+		const past = await createMeetup(moderator, group.id, { capacity: 1 });
+		const meetup = await createMeetup(moderator, group.id, { capacity: 1 });
+		await rsvp(an, past, 'going');
+		await db().query(
+			`update public.meetups set starts_at = now() - interval '2 days', ends_at = now() - interval '47 hours' where id = $1`,
+			[past]
+		);
+		for (const person of [an, bo, cas, dirk]) await rsvp(person, meetup, 'going');
+		const going = async () => {
+			const { rows } = await db().query<{ nickname: string; promoted: boolean }>(
+				`select m.nickname, r.promoted_at is not null as promoted from public.rsvps r
+				join public.group_members m on m.id = r.member_id
+				where r.meetup_id = $1 and r.status = 'going'`,
+				[meetup]
+			);
+			return rows;
+		};
+		expect(await going()).toEqual([{ nickname: 'An', promoted: false }]);
+
+		await moderator.client.rpc('remove_member', { member: await membershipId(group.id, an.id) });
+		expect(await going()).toEqual([{ nickname: 'Bo', promoted: true }]);
+
+		expect((await bo.client.rpc('leave_group', { target_group: group.id })).error).toBeNull();
+		expect(await going()).toEqual([{ nickname: 'Cas', promoted: true }]);
+
+		expect((await cas.client.rpc('delete_my_account')).error).toBeNull();
+		expect(await going()).toEqual([{ nickname: 'Dirk', promoted: true }]);
+
+		const { rows: history } = await db().query(
+			'select status from public.rsvps where meetup_id = $1',
+			[past]
+		);
+		expect(history).toEqual([{ status: 'going' }]);
+	});
+});
