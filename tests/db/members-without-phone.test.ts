@@ -52,6 +52,11 @@ describe('a member without a phone', () => {
 			note: ''
 		});
 
+		// She came last time without a phone; the host checked her in.
+		await db().query('insert into public.attendance (meetup_id, member_id) values ($1, $2)', [
+			meetup,
+			jeanne
+		]);
 		expect((await host.client.rpc('create_claim_invite', { member: jeanne })).error?.message).toBe(
 			'not_allowed'
 		);
@@ -78,6 +83,11 @@ describe('a member without a phone', () => {
 		expect(mine).toEqual([
 			{ meetup_id: meetup, status: 'going', childcare_children: 1, transport_help: true }
 		]);
+		const { data: exported } = await person.client.rpc('export_my_data');
+		expect(exported.rsvps).toEqual([
+			expect.objectContaining({ meetup: 'Soep en babbel', status: 'going', childcare_children: 1 })
+		]);
+		expect(exported.attendance).toEqual([expect.objectContaining({ walk_in: false })]);
 		const { rows } = await db().query(
 			'select count(*)::int as entries from public.group_members where group_id = $1 and lower(nickname) like $2',
 			[group.id, 'jeanne%']
