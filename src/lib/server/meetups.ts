@@ -1,0 +1,49 @@
+// Meetups as members see them: one call per screen through the person's own client; the
+// database decides what they may see (meetup_cards checks it) and holds every RSVP rule.
+import type { Database } from '$lib/database.types';
+import type { SupabaseClient } from '@supabase/supabase-js';
+
+type Client = SupabaseClient<Database>;
+export type MeetupCard = Database['public']['Functions']['meetup_cards']['Returns'][number];
+export type RsvpStatus = Database['public']['Enums']['rsvp_status'];
+
+/** What is still to come in a group, soonest first, with counts and my own answer. */
+export async function upcomingMeetups(supabase: Client, groupId: string, max = 20) {
+	const { data } = await supabase.rpc('meetup_cards', { target_group: groupId, max_rows: max });
+	return data ?? [];
+}
+
+/** The meetups I said I come to (or maybe, or wait for), across all my groups. */
+export async function myNextMeetups(supabase: Client, max = 5) {
+	const { data } = await supabase.rpc('meetup_cards', { only_mine: true, max_rows: max });
+	return data ?? [];
+}
+
+/** One meetup with its group's name, counts, my answer and whether I host; null when not mine to see. */
+export async function oneMeetup(supabase: Client, meetupId: string) {
+	const { data } = await supabase.rpc('meetup_cards', { only_meetup: meetupId });
+	return data?.[0] ?? null;
+}
+
+export interface RsvpAnswer {
+	clientId: string;
+	meetupId: string;
+	status: Exclude<RsvpStatus, 'waiting'>;
+	childcareChildren: number;
+	transportHelp: boolean;
+	costIsAProblem: boolean;
+	note: string;
+}
+
+/** Answers for me; the same client id twice changes nothing. Returns where I stand. */
+export async function answerMeetup(supabase: Client, answer: RsvpAnswer) {
+	return supabase.rpc('rsvp', {
+		client_id: answer.clientId,
+		meetup: answer.meetupId,
+		status: answer.status,
+		childcare_children: answer.childcareChildren,
+		transport_help: answer.transportHelp,
+		cost_is_a_problem: answer.costIsAProblem,
+		note: answer.note
+	});
+}

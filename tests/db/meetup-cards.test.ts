@@ -1,0 +1,193 @@
+// meetup_cards: what the member screens read. It counts everyone's answers (a member may not
+// read them) and returns my own answer only, so it must refuse what RLS would refuse.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { client, db, type Person } from '../support/platform';
+import { joinedMember, makeGroup, membershipId } from '../support/groups';
+
+async function joinedHost(groupId: string, nickname = 'Gastvrouw'): Promise<Person> {
+	const person = await joinedMember(groupId, nickname);
+	await db().query(
+		`update public.group_members set role = 'host' where group_id = $1 and user_id = $2`,
+		[groupId, person.id]
+	);
+	return person;
+}
+
+const inDays = (days: number, hours = 0) =>
+	new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
+
+async function createMeetup(
+	host: Person,
+	groupId: string,
+	overrides: Record<string, unknown> = {}
+): Promise<string> {
+	const { data, error } = await host.client.rpc('create_meetup', {
+		client_id: randomUUID(),
+		target_group: groupId,
+		title: 'Soep en babbel',
+		description: 'We koken samen.',
+		starts_at: inDays(7),
+		ends_at: inDays(7, 2),
+		place: 'Buurthuis, Kerkstraat 12, Gent',
+		online_url: null,
+		cost: null,
+		childcare: true,
+		transport_help: false,
+		wheelchair_access: true,
+		languages: ['nl'],
+		open_to: 'group',
+		capacity: null,
+		...overrides
+	});
+	expect(error).toBeNull();
+	return data as string;
+}
+
+async function answer(
+	person: Person,
+	meetup: string,
+	status: string,
+	needs: Record<string, unknown> = {}
+) {
+	const { data, error } = await person.client.rpc('rsvp', {
+		client_id: randomUUID(),
+		meetup,
+		status,
+		childcare_children: 0,
+		transport_help: false,
+		cost_is_a_problem: false,
+		note: '',
+		...needs
+	});
+	expect(error).toBeNull();
+	return data;
+}
+
+const cards = (person: Person | { client: Person['client'] }, args: Record<string, unknown>) =>
+	person.client.rpc('meetup_cards', args);
+
+describe('meetup_cards', () => {
+	test('a member sees counts, their own answer and needs, and their place on the waiting list', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const meetup = await createMeetup(host, group.id, { capacity: 1 });
+		const first = await joinedMember(group.id, 'Eerste');
+		const second = await joinedMember(group.id, 'Tweede');
+		const third = await joinedMember(group.id, 'Derde');
+		await answer(first, meetup, 'going', { childcare_children: 2, note: 'Met de buggy.' });
+		await answer(second, meetup, 'going');
+		await answer(third, meetup, 'going', { transport_help: true });
+
+		const { data: mine, error } = await cards(third, { only_meetup: meetup });
+		expect(error).toBeNull();
+		expect(mine).toHaveLength(1);
+		expect(mine![0]).toMatchObject({
+			going: 1,
+			maybe: 0,
+			waiting: 2,
+			my_status: 'waiting',
+			my_waiting_place: 2,
+			my_transport_help: true,
+			my_childcare_children: 0,
+			my_note: '',
+			i_am_member: true,
+			i_host: false
+		});
+		// No one else's needs or note come along.
+		expect(JSON.stringify(mine)).not.toContain('buggy');
+
+		const { data: firstView } = await cards(first, { target_group: group.id });
+		expect(firstView![0]).toMatchObject({
+			my_status: 'going',
+			my_childcare_children: 2,
+			my_waiting_place: null
+		});
+		const { data: hostView } = await cards(host, { only_meetup: meetup });
+		expect(hostView![0]).toMatchObject({ i_host: true, my_status: null });
+
+		// The first goes away: the second moves up, the third is now first in the queue.
+		await answer(first, meetup, 'not_going');
+		const { data: after } = await cards(third, { only_meetup: meetup });
+		expect(after![0]).toMatchObject({ going: 1, waiting: 1, my_waiting_place: 1 });
+	});
+
+	test('a group meetup stays hidden from other groups, removed members and the signed-out', async () => {
+		const group = await makeGroup({ name: 'Praatgroep Test' });
+		const host = await joinedHost(group.id);
+		const removed = await joinedMember(group.id, 'Weg');
+		const { rows } = await db().query<{ id: string }>(
+			`insert into public.groups (organisation_id, name, slug) values ($1, 'Buur', $2) returning id`,
+			[group.organisationId, `b-${randomUUID().slice(0, 8)}`]
+		);
+		const neighbour = await joinedMember(rows[0].id, 'Buur');
+		const stranger = await joinedMember((await makeGroup()).id, 'Vreemde');
+		const forGroup = await createMeetup(host, group.id);
+		const forOrganisation = await createMeetup(host, group.id, { open_to: 'organisation' });
+		await answer(removed, forGroup, 'going');
+		await db().query(`update public.group_members set status = 'removed' where id = $1`, [
+			await membershipId(group.id, removed.id)
+		]);
+
+		for (const outsider of [neighbour, stranger, removed]) {
+			expect((await cards(outsider, { only_meetup: forGroup })).data).toEqual([]);
+			expect((await cards(outsider, { only_mine: true })).data).toEqual([]);
+		}
+		expect((await cards(stranger, { target_group: group.id })).data).toEqual([]);
+
+		// An organisation-wide meetup reaches the neighbouring group, with its group's name.
+		const { data: open } = await cards(neighbour, { target_group: group.id });
+		expect(open!.map((card) => card.id)).toEqual([forOrganisation]);
+		expect(open![0]).toMatchObject({ group_name: 'Praatgroep Test', i_am_member: false });
+
+		const { error } = await client().rpc('meetup_cards', { only_meetup: forOrganisation });
+		expect(error?.code).toBe('42501');
+	});
+
+	test('home lists what is coming in my groups and what I said yes to elsewhere, not what I declined', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const { rows } = await db().query<{ id: string }>(
+			`insert into public.groups (organisation_id, name, slug) values ($1, 'Buur', $2) returning id`,
+			[group.organisationId, `b-${randomUUID().slice(0, 8)}`]
+		);
+		const neighbourHost = await joinedHost(rows[0].id, 'Buurvrouw');
+		const member = await joinedMember(group.id, 'Lid');
+		await db().query(
+			`insert into public.group_members (group_id, user_id, nickname, status, joined_at)
+			values ($1, $2, 'Lid', 'active', now())`,
+			[rows[0].id, member.id]
+		);
+		const soon = await createMeetup(host, group.id, {
+			starts_at: inDays(1),
+			ends_at: inDays(1, 2)
+		});
+		const later = await createMeetup(host, group.id, {
+			starts_at: inDays(3),
+			ends_at: inDays(3, 2)
+		});
+		const declined = await createMeetup(host, group.id, {
+			starts_at: inDays(2),
+			ends_at: inDays(2, 2)
+		});
+		const past = await createMeetup(host, group.id, {
+			starts_at: inDays(1),
+			ends_at: inDays(1, 1)
+		});
+		await db().query(
+			`update public.meetups set starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' where id = $1`,
+			[past]
+		);
+		await answer(member, declined, 'not_going');
+		await answer(member, later, 'maybe');
+		// In the other group, where the member now also belongs.
+		const elsewhere = await createMeetup(neighbourHost, rows[0].id, {
+			starts_at: inDays(2, 1),
+			ends_at: inDays(2, 3)
+		});
+
+		const { data } = await cards(member, { only_mine: true });
+		expect(data!.map((card) => card.id)).toEqual([soon, elsewhere, later]);
+		expect(data!.map((card) => card.my_status)).toEqual([null, null, 'maybe']);
+	});
+});
