@@ -64,8 +64,12 @@ async function answer(
 	return data;
 }
 
-const cards = (person: Person | { client: Person['client'] }, args: Record<string, unknown>) =>
-	person.client.rpc('meetup_cards', args);
+type Card = Record<string, unknown> & { id: string; my_status: string | null };
+
+async function cards(person: Person, args: Record<string, unknown>) {
+	const { data, error } = await person.client.rpc('meetup_cards', args);
+	return { data: data as Card[] | null, error };
+}
 
 describe('meetup_cards', () => {
 	test('a member sees counts, their own answer and needs, and their place on the waiting list', async () => {
