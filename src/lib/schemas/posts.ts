@@ -25,6 +25,8 @@ export const commentSchema = z.object({
 	anonymous: z.boolean().default(false)
 });
 
+export const editCommentSchema = z.object({ id: z.uuid(), body });
+
 export const joinSchema = z.object({
 	nickname,
 	// Unticked until the person ticks it: agreeing is their own act.

@@ -71,6 +71,10 @@ export async function createComment(
 	});
 }
 
+export async function editComment(supabase: Client, commentId: string, body: string) {
+	return supabase.rpc('edit_comment', { comment: commentId, body });
+}
+
 export async function deleteComment(supabase: Client, commentId: string) {
 	return supabase.rpc('delete_comment', { comment: commentId });
 }

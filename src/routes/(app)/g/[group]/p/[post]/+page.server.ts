@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { reactionKinds } from '$lib/kinds';
-import { commentSchema, editPostSchema } from '$lib/schemas/posts';
+import { commentSchema, editCommentSchema, editPostSchema } from '$lib/schemas/posts';
 import { explainDatabaseError } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import {
@@ -8,6 +8,7 @@ import {
 	createComment,
 	deleteComment,
 	deletePost,
+	editComment,
 	editPost,
 	onePost,
 	pinPost,
@@ -90,6 +91,19 @@ export const actions: Actions = {
 			parsed.data.pinned === 'true'
 		);
 		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+	},
+	// A plain form per answer: what was typed comes back with the problem, in the same place.
+	editComment: async ({ request, locals }) => {
+		const typed = await formObject(request);
+		const parsed = editCommentSchema.safeParse(typed);
+		const kept = { id: String(typed.id ?? ''), body: String(typed.body ?? '') };
+		if (!parsed.success) {
+			return fail(400, { editComment: { ...kept, problem: parsed.error.issues[0].message } });
+		}
+		const { error: refused } = await editComment(locals.supabase, parsed.data.id, parsed.data.body);
+		if (refused) {
+			return fail(403, { editComment: { ...kept, problem: explainDatabaseError(refused) } });
+		}
 	},
 	deleteComment: async ({ request, locals }) => {
 		const parsed = id.safeParse(await formObject(request));
