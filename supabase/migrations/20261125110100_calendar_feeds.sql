@@ -55,8 +55,9 @@ $$;
 -- The feed behind a token, for anyone holding it (calendar apps fetch without a session):
 -- the owner's meetups from 30 days ago on, that they answered going, maybe or waiting, through
 -- a membership that is still active, and that they may still see. Cancelled ones stay in, so
--- the calendar can show them as cancelled. An unknown or stopped token gives no rows, the same
--- as a person with no meetups: the answer says nothing about which tokens exist.
+-- the calendar can show them as cancelled. An unknown or stopped token raises
+-- 'calendar_feed_not_found', so the app answers 404 (a known token with no meetups is an empty
+-- calendar, which a phone keeps subscribed to).
 create function public.calendar_feed(token text)
 returns table (
 	id uuid,
@@ -71,38 +72,43 @@ returns table (
 	group_name text,
 	my_answer public.rsvp_status
 )
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = ''
 as $$
-	with owner as (
-		select f.user_id from public.calendar_feeds f
-		where char_length(token) between 20 and 100
-			and f.token_hash = sha256(convert_to(token, 'UTF8'))
-	)
+declare
+	owner uuid;
+begin
+	select f.user_id into owner from public.calendar_feeds f
+	where char_length(token) between 20 and 100
+		and f.token_hash = sha256(convert_to(token, 'UTF8'));
+	if owner is null then raise exception 'calendar_feed_not_found'; end if;
+
+	return query
 	select m.id, m.title, m.description, m.starts_at, m.ends_at, m.place, m.online_url, m.status,
 		m.updated_at, g.name, r.status
-	from owner o
-	join public.group_members gm on gm.user_id = o.user_id and gm.status = 'active'
+	from public.group_members gm
 	join public.rsvps r on r.member_id = gm.id and r.status in ('going', 'maybe', 'waiting')
 	join public.meetups m on m.id = r.meetup_id
 	join public.groups g on g.id = m.group_id
-	where m.ends_at > now() - interval '30 days'
+	where gm.user_id = owner and gm.status = 'active'
+		and m.ends_at > now() - interval '30 days'
 		-- What can_see_meetup() says, for the owner rather than the (anonymous) caller.
 		and (
 			m.open_to = 'public'
 			or exists (
 				select 1 from public.group_members x
-				where x.group_id = m.group_id and x.user_id = o.user_id and x.status = 'active'
+				where x.group_id = m.group_id and x.user_id = owner and x.status = 'active'
 			)
 			or (m.open_to = 'organisation' and exists (
 				select 1 from public.groups t
 				join public.groups og on og.organisation_id = t.organisation_id
 				join public.group_members x on x.group_id = og.id
-				where t.id = m.group_id and x.user_id = o.user_id and x.status = 'active'
+				where t.id = m.group_id and x.user_id = owner and x.status = 'active'
 			))
 		)
 	order by m.starts_at
-	limit 500
+	limit 500;
+end;
 $$;
 
 revoke execute on function

@@ -1,0 +1,116 @@
+// Calendar files (.ics) for one meetup and for a person's secret feed. Times are written in UTC
+// (…Z): every phone calendar reads those correctly and shows them in the phone's own time zone,
+// with no time zone table that could be read wrong around a clock change.
+import type { Database } from '$lib/database.types';
+import { m } from '$lib/paraglide/messages';
+import { supabaseSettings } from '$lib/server/env';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import ical, { ICalEventStatus } from 'ical-generator';
+import ws from 'ws';
+
+type Locale = 'nl' | 'fr' | 'en';
+
+export interface CalendarMeetup {
+	id: string;
+	title: string;
+	description: string;
+	starts_at: string;
+	ends_at: string;
+	place: string | null;
+	online_url: string | null;
+	status: Database['public']['Enums']['meetup_status'];
+	updated_at: string;
+	/** The owner's answer, in a feed: maybe and waiting are shown as not certain. */
+	my_answer?: Database['public']['Enums']['rsvp_status'] | null;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One meetup as its reader may see it (row level security decides), or null. */
+export async function meetupForCalendar(
+	supabase: SupabaseClient<Database>,
+	id: string
+): Promise<CalendarMeetup | null> {
+	if (!uuid.test(id)) return null;
+	const { data } = await supabase
+		.from('meetups')
+		.select('id, title, description, starts_at, ends_at, place, online_url, status, updated_at')
+		.eq('id', id)
+		.maybeSingle();
+	return data;
+}
+
+/**
+ * The meetups behind a feed token, asked with only the public key: the token is the only key.
+ * null for an unknown or stopped token (the database answers both the same way).
+ */
+export async function feedMeetups(token: string): Promise<CalendarMeetup[] | null> {
+	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+	const { PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_ANON_KEY } = supabaseSettings();
+	const anonymous = createClient<Database>(PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_ANON_KEY, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		realtime: { transport: ws as never }
+	});
+	const { data, error } = await anonymous.rpc('calendar_feed', { token });
+	return error ? null : data;
+}
+
+export function calendarFile(
+	meetups: CalendarMeetup[],
+	options: { origin: string; locale: Locale; name?: string }
+): string {
+	const { origin, locale } = options;
+	const calendar = ical({
+		prodId: { company: 'Kring', product: 'Kring', language: locale.toUpperCase() },
+		...(options.name ? { name: options.name, ttl: 60 * 60 } : {})
+	});
+	calendar.x('X-WR-TIMEZONE', 'Europe/Brussels');
+	for (const meetup of meetups) {
+		const page = `${origin}/m/${meetup.id}`;
+		const cancelled = meetup.status === 'cancelled';
+		const unsure = meetup.my_answer === 'maybe' || meetup.my_answer === 'waiting';
+		const title = { title: meetup.title };
+		const summary = cancelled
+			? m.calendar_event_cancelled(title, { locale })
+			: meetup.my_answer === 'maybe'
+				? m.calendar_event_maybe(title, { locale })
+				: meetup.my_answer === 'waiting'
+					? m.calendar_event_waiting(title, { locale })
+					: meetup.title;
+		const description = [
+			meetup.description,
+			meetup.place && meetup.online_url ? meetup.online_url : '',
+			m.calendar_event_more({ url: page }, { locale })
+		]
+			.filter(Boolean)
+			.join('\n\n');
+		calendar.createEvent({
+			// Stable per meetup: a calendar updates the event instead of adding a second one.
+			id: `${meetup.id}@kring`,
+			start: new Date(meetup.starts_at),
+			end: new Date(meetup.ends_at),
+			summary,
+			description,
+			location: meetup.place ?? meetup.online_url,
+			url: page,
+			status: cancelled
+				? ICalEventStatus.CANCELLED
+				: unsure
+					? ICalEventStatus.TENTATIVE
+					: ICalEventStatus.CONFIRMED,
+			stamp: new Date(meetup.updated_at),
+			lastModified: new Date(meetup.updated_at)
+		});
+	}
+	return calendar.toString();
+}
+
+export function calendarResponse(body: string, filename: string): Response {
+	return new Response(body, {
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `attachment; filename="${filename}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}

@@ -1,0 +1,28 @@
+import { m } from '$lib/paraglide/messages';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const { user } = await locals.safeGetSession();
+	const { data } = await locals.supabase
+		.from('calendar_feeds')
+		.select('created_at')
+		.eq('user_id', user?.id ?? '')
+		.maybeSingle();
+	return { since: data?.created_at ?? null };
+};
+
+export const actions: Actions = {
+	// Also "make a new link": the database replaces the old secret, so the old link stops.
+	make: async ({ locals, url }) => {
+		const { data: token, error } = await locals.supabase.rpc('create_calendar_feed');
+		if (error || !token) return fail(500, { problem: m.error_something_wrong() });
+		const path = `/calendar/${token}.ics`;
+		return { link: `${url.origin}${path}`, webcal: `webcal://${url.host}${path}` };
+	},
+	stop: async ({ locals }) => {
+		const { error } = await locals.supabase.rpc('revoke_calendar_feed');
+		if (error) return fail(500, { problem: m.error_something_wrong() });
+		return { stopped: true };
+	}
+};
