@@ -241,6 +241,51 @@ describe('changed and cancelled', () => {
 	});
 });
 
+describe('series', () => {
+	test('changing or cancelling the rest of a series tells those who answered each occurrence', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const until = new Date(weekAhead + 15 * 86_400_000).toISOString().slice(0, 10);
+		const { data: first, error } = await host.client.rpc('create_meetup_series', {
+			client_id: randomUUID(),
+			target_group: group.id,
+			...meetupFields(),
+			repeat: 'weekly',
+			repeat_until: until
+		});
+		expect(error).toBeNull();
+		const { rows } = await db().query<{ id: string }>(
+			`select id from public.meetups
+			where series_id = (select series_id from public.meetups where id = $1)
+			order by starts_at`,
+			[first]
+		);
+		expect(rows).toHaveLength(3);
+		const [one, two, three] = rows.map((row) => row.id);
+		const person = await joinedMember(group.id, 'Komt');
+		await rsvp(person, one, 'going');
+		await rsvp(person, three, 'maybe');
+
+		const { error: moved } = await host.client.rpc('update_meetup_series', {
+			meetup: two,
+			...meetupFields({
+				place: 'Bibliotheek, zaal 2',
+				starts_at: weekAheadPlus(7 * 24),
+				ends_at: weekAheadPlus(7 * 24 + 2)
+			}),
+			repeat_until: until
+		});
+		expect(moved).toBeNull();
+		expect(await seen(person, one)).toEqual([]);
+		expect(await seen(person, three)).toEqual(['changed']);
+
+		expect((await host.client.rpc('cancel_meetup_series', { meetup: one })).error).toBeNull();
+		expect(await seen(person, one)).toEqual(['cancelled']);
+		expect(await seen(person, two)).toEqual([]);
+		expect(await seen(person, three)).toEqual(['changed', 'cancelled']);
+	});
+});
+
 describe('reminders', () => {
 	test('due from 00:00 Brussels time the day before, also across both clock changes', async () => {
 		const dueFrom = async (starts: string) => {
