@@ -1,12 +1,11 @@
 // The meetup forms hosts fill in on a phone. Every check says what to do in plain words, on the
 // field it is about. Dates and times are a Brussels clock (see $lib/zoned).
+import { audiences, repeats, spokenLanguages } from '$lib/meetup-options';
 import { m } from '$lib/paraglide/messages';
 import { addMonths, brusselsToInstant, isDate, isTime } from '$lib/zoned';
 import { z } from 'zod';
 
-export const audiences = ['group', 'organisation', 'public'] as const;
-export const repeats = ['once', 'weekly', 'every_two_weeks', 'monthly_nth_weekday'] as const;
-export const spokenLanguages = ['nl', 'fr', 'en'] as const;
+export { audiences, repeats, spokenLanguages };
 
 /** How far ahead a series may run, and how far it runs when the host leaves "until" empty. */
 export const seriesMaxMonths = 12;
@@ -199,4 +198,20 @@ export const rsvpSchema = z.object({
 		.trim()
 		.max(300, { error: () => m.rsvp_error_note_long() })
 		.default('')
+});
+
+/** A host answers for a member without a phone; client_id makes a retry count once. */
+export const answerForMemberSchema = z.object({
+	client_id: z.uuid(),
+	member: z.uuid({ error: () => m.host_for_member_who() }),
+	status: z.enum(['going', 'maybe', 'not_going']).default('going'),
+	childcare_children: z
+		.number({ error: () => m.host_error_children() })
+		.int({ error: () => m.host_error_children() })
+		.min(0, { error: () => m.host_error_children() })
+		.max(20, { error: () => m.host_error_children() })
+		.default(0),
+	transport_help: z.boolean().default(false),
+	cost_is_a_problem: z.boolean().default(false),
+	note: text(300, () => m.host_error_note())
 });

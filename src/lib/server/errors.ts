@@ -18,7 +18,23 @@ const words: Record<string, () => string> = {
 	rsvp_closed: m.rsvp_closed,
 	rsvp_status_invalid: m.rsvp_error_choose,
 	rsvp_children_invalid: m.rsvp_error_children,
-	rsvp_note_too_long: m.rsvp_error_note_long
+	rsvp_note_too_long: m.rsvp_error_note_long,
+	// Hosting (the meetup form, check-in, members without a phone).
+	meetup_title_invalid: m.meetupform_error_title,
+	meetup_description_too_long: m.meetupform_error_description_long,
+	meetup_times_invalid: m.meetupform_error_end,
+	meetup_in_the_past: m.meetupform_error_past,
+	meetup_place_missing: m.meetupform_error_place,
+	meetup_place_invalid: m.meetupform_error_place_long,
+	meetup_online_url_invalid: m.meetupform_error_online,
+	meetup_cost_invalid: m.meetupform_error_cost,
+	meetup_languages_invalid: m.meetupform_error_languages,
+	meetup_capacity_invalid: m.meetupform_error_capacity,
+	meetup_repeat_until_invalid: m.meetupform_error_until,
+	meetup_series_day_change: m.meetupform_error_day_change,
+	not_in_a_series: m.host_error_not_in_series,
+	not_a_member: m.host_error_not_a_member,
+	not_claimable: m.host_error_not_claimable
 };
 
 export function explainDatabaseError(error: { message: string; code?: string } | null): string {

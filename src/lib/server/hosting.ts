@@ -1,0 +1,309 @@
+// What hosts and moderators do around a meetup: make and change it, see who comes and what they
+// need, check people in, and keep members without a phone in. The database functions hold the
+// rules (only hosts and moderators of the group); this layer only shapes their answers.
+import type { Database } from '$lib/database.types';
+import { m } from '$lib/paraglide/messages';
+import { meetupRecord, spokenLanguages, type MeetupEditForm } from '$lib/schemas/meetups';
+import { instantToBrussels } from '$lib/zoned';
+import type { SupabaseClient } from '@supabase/supabase-js';
+
+type Client = SupabaseClient<Database>;
+type RsvpStatus = Database['public']['Enums']['rsvp_status'];
+type Repeat = Database['public']['Enums']['meetup_repeat'];
+
+/** The form field a database refusal is about, so it is said next to that field. */
+export const fieldOfRefusal: Record<string, string> = {
+	meetup_title_invalid: 'title',
+	meetup_description_too_long: 'description',
+	meetup_times_invalid: 'end',
+	meetup_in_the_past: 'date',
+	meetup_series_day_change: 'date',
+	meetup_place_missing: 'place',
+	meetup_place_invalid: 'place',
+	meetup_online_url_invalid: 'online_url',
+	meetup_cost_invalid: 'cost',
+	meetup_languages_invalid: 'languages_other',
+	meetup_capacity_invalid: 'capacity',
+	meetup_repeat_until_invalid: 'until',
+	nickname_invalid: 'nickname',
+	rsvp_children_invalid: 'childcare_children',
+	rsvp_note_too_long: 'note'
+};
+
+export async function isHostOrModerator(supabase: Client, groupId: string): Promise<boolean> {
+	const { data } = await supabase.rpc('is_host_or_moderator', { target_group: groupId });
+	return data === true;
+}
+
+const meetupColumns =
+	'id, group_id, title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, status, series_id, occurrence_on, groups(name)';
+
+/** The meetup with its group's name and its series' end, or null when I do not host it. */
+export async function hostedMeetup(supabase: Client, meetupId: string) {
+	if (!/^[0-9a-f-]{36}$/i.test(meetupId)) return null;
+	const { data: meetup } = await supabase
+		.from('meetups')
+		.select(meetupColumns)
+		.eq('id', meetupId)
+		.maybeSingle();
+	if (!meetup || !(await isHostOrModerator(supabase, meetup.group_id))) return null;
+	let series: { repeat: Repeat; repeat_until: string } | null = null;
+	if (meetup.series_id) {
+		const { data } = await supabase
+			.from('meetup_series')
+			.select('repeat, repeat_until')
+			.eq('id', meetup.series_id)
+			.maybeSingle();
+		series = data;
+	}
+	const { groups, ...rest } = meetup;
+	return { ...rest, groupName: groups?.name ?? '', series };
+}
+
+export type HostedMeetup = NonNullable<Awaited<ReturnType<typeof hostedMeetup>>>;
+
+/** The edit form's starting values: what the meetup is now, on a Brussels clock. */
+export function editValues(meetup: HostedMeetup): MeetupEditForm {
+	const start = instantToBrussels(meetup.starts_at);
+	const end = instantToBrussels(meetup.ends_at);
+	const known: readonly string[] = spokenLanguages;
+	return {
+		title: meetup.title,
+		description: meetup.description,
+		date: start.date,
+		start: start.time,
+		end: end.time,
+		place: meetup.place ?? '',
+		online_url: meetup.online_url ?? '',
+		cost: meetup.cost ?? '',
+		childcare: meetup.childcare,
+		transport_help: meetup.transport_help,
+		wheelchair_access: meetup.wheelchair_access,
+		languages: meetup.languages.filter((language): language is (typeof spokenLanguages)[number] =>
+			known.includes(language)
+		),
+		languages_other: meetup.languages.filter((language) => !known.includes(language)).join(', '),
+		open_to: meetup.open_to,
+		capacity: meetup.capacity ?? undefined,
+		until: meetup.series?.repeat_until ?? '',
+		scope: 'one'
+	};
+}
+
+function fields(data: Omit<MeetupEditForm, 'scope'>) {
+	const record = meetupRecord(data);
+	// The generated types do not know these arguments may be null (no limit).
+	return { ...record, capacity: record.capacity as number };
+}
+
+/** Makes a meetup, or a series when it repeats; answers with the (first) meetup's id. */
+export async function createMeetup(
+	supabase: Client,
+	groupId: string,
+	clientId: string,
+	data: Omit<MeetupEditForm, 'scope'> & { repeat: Repeat | 'once' }
+) {
+	const { repeat_until, ...one } = fields(data);
+	const common = { client_id: clientId, target_group: groupId, ...one };
+	if (data.repeat === 'once') return supabase.rpc('create_meetup', common);
+	return supabase.rpc('create_meetup_series', { ...common, repeat: data.repeat, repeat_until });
+}
+
+/** Changes this meetup only, or it and every later one of its series. */
+export async function updateMeetup(supabase: Client, meetupId: string, data: MeetupEditForm) {
+	const { repeat_until, ...one } = fields(data);
+	if (data.scope === 'series') {
+		return supabase.rpc('update_meetup_series', { meetup: meetupId, ...one, repeat_until });
+	}
+	return supabase.rpc('update_meetup', { meetup: meetupId, ...one });
+}
+
+export async function cancelMeetup(supabase: Client, meetupId: string, scope: 'one' | 'series') {
+	return scope === 'series'
+		? supabase.rpc('cancel_meetup_series', { meetup: meetupId })
+		: supabase.rpc('cancel_meetup', { meetup: meetupId });
+}
+
+export interface Person {
+	memberId: string;
+	/** null for someone of another group of the organisation, whose name the host cannot read. */
+	nickname: string | null;
+	withoutPhone: boolean;
+}
+
+export interface Answer extends Person {
+	status: RsvpStatus;
+	childcareChildren: number;
+	transportHelp: boolean;
+	costIsAProblem: boolean;
+	note: string;
+	/** Their needs in a few words ("opvang voor 2, vervoer"), empty when none. */
+	needs: string;
+}
+
+/**
+ * Who answered (going, maybe, the waiting list in its order, can't), who is checked in, and the
+ * group's active members for the check-in list.
+ */
+export async function whoComes(supabase: Client, meetup: HostedMeetup) {
+	const [{ data: rsvps }, { data: attendance }, { data: members }] = await Promise.all([
+		supabase
+			.from('rsvps')
+			.select(
+				'member_id, status, childcare_children, transport_help, cost_is_a_problem, note, waitlisted_at, created_at, group_members(nickname, user_id)'
+			)
+			.eq('meetup_id', meetup.id)
+			.order('waitlisted_at', { ascending: true, nullsFirst: false })
+			.order('created_at'),
+		supabase
+			.from('attendance')
+			.select('member_id, walk_in, checked_in_at')
+			.eq('meetup_id', meetup.id),
+		supabase
+			.from('group_members')
+			.select('id, nickname, user_id')
+			.eq('group_id', meetup.group_id)
+			.eq('status', 'active')
+			.order('nickname')
+	]);
+	const answers: Answer[] = (rsvps ?? []).map((rsvp) => ({
+		needs: personNeeds(rsvp.childcare_children, rsvp.transport_help, rsvp.cost_is_a_problem),
+		memberId: rsvp.member_id,
+		nickname: rsvp.group_members?.nickname ?? null,
+		withoutPhone: rsvp.group_members ? rsvp.group_members.user_id === null : false,
+		status: rsvp.status,
+		childcareChildren: rsvp.childcare_children,
+		transportHelp: rsvp.transport_help,
+		costIsAProblem: rsvp.cost_is_a_problem,
+		note: rsvp.note
+	}));
+	const byStatus = (status: RsvpStatus) => answers.filter((answer) => answer.status === status);
+	const here = new Set((attendance ?? []).map((row) => row.member_id));
+
+	// The check-in list: who said they come first, then maybe, waiting, and the rest of the group.
+	const order: Record<RsvpStatus, number> = { going: 0, maybe: 1, waiting: 2, not_going: 4 };
+	const rank = new Map(answers.map((answer) => [answer.memberId, order[answer.status]]));
+	const people = new Map<string, Person>();
+	for (const answer of answers) people.set(answer.memberId, answer);
+	for (const member of members ?? []) {
+		if (!people.has(member.id)) {
+			people.set(member.id, {
+				memberId: member.id,
+				nickname: member.nickname,
+				withoutPhone: member.user_id === null
+			});
+		}
+	}
+	const checkIn = [...people.values()]
+		.map((person) => ({
+			memberId: person.memberId,
+			nickname: person.nickname,
+			withoutPhone: person.withoutPhone,
+			here: here.has(person.memberId)
+		}))
+		.sort(
+			(a, b) =>
+				(rank.get(a.memberId) ?? 3) - (rank.get(b.memberId) ?? 3) ||
+				(a.nickname ?? '').localeCompare(b.nickname ?? '')
+		);
+
+	return {
+		going: byStatus('going'),
+		maybe: byStatus('maybe'),
+		waiting: byStatus('waiting'),
+		notGoing: byStatus('not_going'),
+		notes: answers.filter((answer) => answer.note.trim() !== ''),
+		needs: needsInWords(answers),
+		checkIn,
+		hereCount: here.size,
+		withoutPhone: (members ?? [])
+			.filter((member) => member.user_id === null)
+			.map((member) => ({ id: member.id, nickname: member.nickname }))
+	};
+}
+
+/**
+ * "3 kinderen hebben opvang nodig, 2 mensen hebben hulp nodig met vervoer, voor 1 persoon is de
+ * prijs een probleem." Counts those who come or may come: they are who the host prepares for.
+ * Empty when nobody asked for anything.
+ */
+export function needsInWords(answers: Answer[]): string {
+	const coming = answers.filter((answer) => answer.status === 'going' || answer.status === 'maybe');
+	const children = coming.reduce((sum, answer) => sum + answer.childcareChildren, 0);
+	const transport = coming.filter((answer) => answer.transportHelp).length;
+	const cost = coming.filter((answer) => answer.costIsAProblem).length;
+	const parts = [
+		children === 1 && m.host_needs_childcare_one(),
+		children > 1 && m.host_needs_childcare_many({ count: children }),
+		transport === 1 && m.host_needs_transport_one(),
+		transport > 1 && m.host_needs_transport_many({ count: transport }),
+		cost === 1 && m.host_needs_cost_one(),
+		cost > 1 && m.host_needs_cost_many({ count: cost })
+	].filter((part) => part !== false);
+	if (!parts.length) return '';
+	const sentence = parts.join(', ');
+	return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+
+/** One person's needs in a few words ("opvang voor 2, vervoer"), empty when none. */
+export function personNeeds(children: number, transport: boolean, cost: boolean): string {
+	return [
+		children > 0 && m.host_need_children({ count: children }),
+		transport && m.host_need_transport(),
+		cost && m.host_need_cost()
+	]
+		.filter(Boolean)
+		.join(', ');
+}
+
+export async function checkIn(supabase: Client, meetupId: string, memberId: string) {
+	return supabase.rpc('check_in', { meetup: meetupId, member: memberId });
+}
+
+export async function addWalkIn(supabase: Client, meetupId: string, nickname: string) {
+	return supabase.rpc('add_walk_in', { meetup: meetupId, nickname });
+}
+
+export interface AnswerFor {
+	clientId: string;
+	meetupId: string;
+	memberId: string;
+	status: Exclude<RsvpStatus, 'waiting'>;
+	childcareChildren: number;
+	transportHelp: boolean;
+	costIsAProblem: boolean;
+	note: string;
+}
+
+/** A host answers for a member without a phone; the same client id twice changes nothing. */
+export async function answerForMember(supabase: Client, answer: AnswerFor) {
+	return supabase.rpc('rsvp_for_member', {
+		client_id: answer.clientId,
+		meetup: answer.meetupId,
+		member: answer.memberId,
+		status: answer.status,
+		childcare_children: answer.childcareChildren,
+		transport_help: answer.transportHelp,
+		cost_is_a_problem: answer.costIsAProblem,
+		note: answer.note
+	});
+}
+
+export async function addMemberWithoutPhone(supabase: Client, groupId: string, nickname: string) {
+	return supabase.rpc('add_member_without_phone', { target_group: groupId, nickname });
+}
+
+export async function createClaimInvite(supabase: Client, memberId: string) {
+	return supabase.rpc('create_claim_invite', { member: memberId });
+}
+
+/** Which active members of the group have no account (no phone). */
+export async function membersWithoutPhone(supabase: Client, groupId: string) {
+	const { data } = await supabase
+		.from('group_members')
+		.select('id')
+		.eq('group_id', groupId)
+		.eq('status', 'active')
+		.is('user_id', null);
+	return new Set((data ?? []).map((row) => row.id));
+}

@@ -1,0 +1,158 @@
+import { devices, type Browser, type Page } from '@playwright/test';
+import { addMonths, brusselsToday, nthWeekday, weekdayName } from '../../src/lib/zoned';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+
+// From supabase/seed.sql: the Ghent group; Els moderates it, Karim is a plain member.
+const gent = 'b187c24e-c692-5358-a6d3-adf9a325f2eb';
+const title = 'Wandeling in het park';
+const place = 'Citadelpark, ingang Kunstlaan, 9000 Gent';
+
+async function phone(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'nl-BE' });
+	return context.newPage();
+}
+
+async function signIn(page: Page, email: string) {
+	await page.goto('/signin');
+	await page.getByLabel('E-mailadres', { exact: true }).fill(email);
+	await page.getByLabel('Wachtwoord', { exact: true }).fill('kring-demo');
+	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	await expect(page).toHaveURL(/\/home$/);
+}
+
+/** Two weeks from today on a Brussels calendar: always in the future, never in the past. */
+function firstDate(): string {
+	const [y, mo, d] = brusselsToday().split('-').map(Number);
+	return new Date(Date.UTC(y, mo - 1, d + 14)).toISOString().slice(0, 10);
+}
+
+const ordinals = { 1: '1ste', 2: '2de', 3: '3de', 4: '4de', last: 'laatste' } as const;
+
+test('a moderator makes a weekly meetup, sees who comes with their needs, and checks people in', async ({
+	page,
+	browser
+}) => {
+	const date = firstDate();
+	await signIn(page, 'moderator@kring.test');
+	await page.goto(`/g/${gent}/meetups/new`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe bijeenkomst' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('Naam van de bijeenkomst', { exact: true }).fill(title);
+	await page
+		.getByLabel('Wat gaan we doen?', { exact: true })
+		.fill('We wandelen samen en drinken daarna koffie.');
+	await page.getByLabel('Datum', { exact: true }).fill(date);
+	await page.getByLabel('Van', { exact: true }).fill('14:00');
+	// A slip of the finger: the end before the start.
+	await page.getByLabel('Tot', { exact: true }).fill('13:00');
+	await page.getByLabel('Adres', { exact: true }).fill(place);
+	await page.getByLabel('Opvang voor kinderen', { exact: true }).check();
+	await page.getByRole('checkbox', { name: 'Nederlands' }).check();
+	await page.getByLabel('Andere talen', { exact: true }).fill('Arabisch');
+	await page.getByLabel('Hoeveel plaatsen?', { exact: true }).fill('12');
+	// The monthly choice names the weekday of the chosen date.
+	const { nth } = nthWeekday(date);
+	await expect(
+		page.getByLabel(`Elke maand op de ${ordinals[nth]} ${weekdayName(date, 'nl')}`)
+	).toBeVisible();
+	await page.getByLabel('Elke week', { exact: true }).check();
+	await page.getByRole('button', { name: 'Bijeenkomst maken' }).click();
+
+	await expect(page.getByText('Het einde moet na het begin komen.')).toBeVisible();
+	await expect(page.getByLabel('Tot', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+	// Nothing typed is lost.
+	await expect(page.getByLabel('Naam van de bijeenkomst', { exact: true })).toHaveValue(title);
+	await expect(page.getByLabel('Datum', { exact: true })).toHaveValue(date);
+	await expect(page.getByLabel('Adres', { exact: true })).toHaveValue(place);
+	await expect(page.getByLabel('Opvang voor kinderen', { exact: true })).toBeChecked();
+	await expect(page.getByLabel('Andere talen', { exact: true })).toHaveValue('Arabisch');
+	await expect(page.getByLabel('Hoeveel plaatsen?', { exact: true })).toHaveValue('12');
+	await expect(page.getByLabel('Elke week', { exact: true })).toBeChecked();
+	await expect(page.getByLabel('Tot', { exact: true })).toHaveValue('13:00');
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('Tot', { exact: true }).fill('16:00');
+	await page.getByRole('button', { name: 'Bijeenkomst maken' }).click();
+	await expect(page).toHaveURL(/\/m\/[0-9a-f-]{36}\/host$/);
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(
+		page.getByText('Niemand vroeg om opvang, vervoer of hulp met de prijs.')
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+	const host = page.url();
+	const meetup = new URL(host).pathname.split('/')[2];
+
+	// The edit form shows the meetup as it is, and asks about this time or all the next ones.
+	await page.getByRole('link', { name: 'Aanpassen of afgelasten' }).click();
+	await expect(page.getByLabel('Naam van de bijeenkomst', { exact: true })).toHaveValue(title);
+	await expect(page.getByLabel('Datum', { exact: true })).toHaveValue(date);
+	await expect(page.getByLabel('Van', { exact: true })).toHaveValue('14:00');
+	await expect(page.getByLabel('Tot', { exact: true })).toHaveValue('16:00');
+	await expect(page.getByLabel('Andere talen', { exact: true })).toHaveValue('Arabisch');
+	await expect(
+		page.getByLabel('Deze en alle volgende keren', { exact: true }).first()
+	).toBeVisible();
+	await expect(page.getByLabel('Tot en met', { exact: true })).toHaveValue(addMonths(date, 3));
+	await expectNoAxeViolations(page);
+
+	// Karim answers on his own phone that he comes, with three children for the childcare.
+	const karim = await phone(browser);
+	await signIn(karim, 'lid@kring.test');
+	await karim.goto(`/m/${meetup}`);
+	await karim.getByLabel(/opvang nodig voor/).fill('3');
+	await karim.getByRole('button', { name: 'Ik kom' }).click();
+	await expect(karim.getByText('Je komt')).toBeVisible();
+
+	// He is not a host: the host screens do not exist for him.
+	for (const path of [`/g/${gent}/meetups/new`, `/m/${meetup}/host`, `/m/${meetup}/edit`]) {
+		const response = await karim.goto(path);
+		expect(response?.status(), path).toBe(404);
+		await expect(karim.getByRole('heading', { name: 'Deze pagina bestaat niet.' })).toBeVisible();
+	}
+	await expectNoAxeViolations(karim);
+
+	// Jet has no smartphone: the moderator keeps her in the group, with a link to take over later.
+	await page.goto(`/g/${gent}/members`);
+	await page.getByLabel('Bijnaam', { exact: true }).fill('Jet');
+	await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+	await expect(page.getByText('Jet is toegevoegd.')).toBeVisible();
+	const jet = page.getByRole('listitem').filter({ hasText: 'Jet' });
+	await expect(jet).toContainText('zonder smartphone');
+	await jet.getByRole('button', { name: 'Maak een link om de naam Jet over te nemen' }).click();
+	await expect(page.getByRole('img', { name: 'QR-code voor Jet' })).toBeVisible();
+	await expect(page.getByLabel('Link voor Jet', { exact: true })).toHaveValue(/\/join\/\S{16,}$/);
+	await expectNoAxeViolations(page);
+
+	// The host answers for her: she comes, and needs help with transport.
+	await page.goto(host);
+	await page.getByLabel('Voor wie?', { exact: true }).selectOption({ label: 'Jet' });
+	await page.getByLabel('Heeft hulp nodig met vervoer', { exact: true }).check();
+	await page.getByRole('button', { name: 'Antwoord bewaren' }).click();
+	await expect(page.getByText('Bewaard: Jet, Komt.')).toBeVisible();
+	await expect(
+		page.getByText('3 kinderen hebben opvang nodig, 1 persoon heeft hulp nodig met vervoer.')
+	).toBeVisible();
+	const going = page.getByRole('heading', { name: 'Komen: 2' }).locator('..');
+	await expect(going).toContainText('Karim');
+	await expect(going).toContainText('opvang voor 3');
+
+	// On the day: tap Karim's name, and add someone who came without saying so.
+	const checkIn = page.getByRole('region', { name: 'Wie is er?' });
+	await checkIn.getByRole('button', { name: 'Karim', exact: true }).click();
+	await expect(checkIn.getByRole('listitem').filter({ hasText: 'Karim' })).toContainText('is er');
+	await expect(checkIn.getByRole('button', { name: 'Karim', exact: true })).toHaveCount(0);
+	await page.getByLabel('Bijnaam', { exact: true }).fill('Mo');
+	await page.getByRole('button', { name: 'Toevoegen als aanwezig' }).click();
+	await expect(page.getByText('Mo is er.')).toBeVisible();
+	await expect(checkIn.getByRole('listitem').filter({ hasText: 'Mo' })).toContainText('is er');
+	await expect(checkIn.getByText('Er zijn: 2')).toBeVisible();
+	await expect(page.getByLabel('Bijnaam', { exact: true })).toHaveValue('');
+	await expectNoAxeViolations(page);
+
+	// After a reload it is still so: it was saved, not only shown.
+	await page.reload();
+	await expect(
+		page.getByRole('region', { name: 'Wie is er?' }).getByText('Er zijn: 2')
+	).toBeVisible();
+});
