@@ -92,6 +92,8 @@ language plpgsql security definer
 set search_path = ''
 as $$
 begin
+	-- Tidying up a meetup that is over (its times, or cancelling it afterwards) is news to no one.
+	if greatest(old.ends_at, new.ends_at) <= now() then return null; end if;
 	if new.status = 'cancelled' and old.status <> 'cancelled' then
 		insert into public.notifications (user_id, kind, meetup_id)
 		select a.user_id, 'cancelled', new.id from public.meetup_audience_to_notify(new.id) a;

@@ -206,6 +206,29 @@ describe('changed and cancelled', () => {
 		expect(await unread(going)).toBe(1);
 	});
 
+	test('tidying up a meetup that is over tells no one', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const meetup = await createMeetup(host, group.id);
+		const person = await joinedMember(group.id, 'Kwam');
+		await rsvp(person, meetup, 'going');
+		// It took place last week (RSVPs close at the start, so it is moved there directly).
+		const past = Date.now() - 7 * 86_400_000;
+		await db().query('update public.meetups set starts_at = $2, ends_at = $3 where id = $1', [
+			meetup,
+			new Date(past).toISOString(),
+			new Date(past + 7_200_000).toISOString()
+		]);
+		await db().query('delete from public.notifications where meetup_id = $1', [meetup]);
+		await updateMeetup(host, meetup, {
+			place: 'Toch in de bibliotheek',
+			starts_at: new Date(past).toISOString(),
+			ends_at: new Date(past + 3 * 3_600_000).toISOString()
+		});
+		expect((await host.client.rpc('cancel_meetup', { meetup })).error).toBeNull();
+		expect(await rowsFor(meetup)).toEqual([]);
+	});
+
 	test('cancelling tells everyone going, maybe or waiting, but not the one who cancelled', async () => {
 		const group = await makeGroup();
 		const host = await joinedHost(group.id);
