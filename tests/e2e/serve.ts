@@ -1,7 +1,16 @@
 // Playwright's web server: the built app on its own platform, never a running `npm run dev`.
+// It leaves the platform's address for the specs (see platform-file.ts).
+import { writeFile } from 'node:fs/promises';
 import { stopOnSignal } from '../../local-supabase/local';
 import { startBuiltApp } from '../../scripts/built-app';
+import { forgetPlatform, platformFile } from './platform-file';
 
-const app = await startBuiltApp({ port: Number(process.env.KRING_E2E_PORT) });
-stopOnSignal(app.stop);
+const port = Number(process.env.KRING_E2E_PORT);
+const app = await startBuiltApp({ port });
+const { apiUrl, anonKey } = app.platform;
+await writeFile(platformFile(port), JSON.stringify({ apiUrl, anonKey }));
+stopOnSignal(async () => {
+	await forgetPlatform(port);
+	await app.stop();
+});
 console.log(`e2e app ready at ${app.url}`);

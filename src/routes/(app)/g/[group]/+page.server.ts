@@ -2,6 +2,9 @@ import { postSchema } from '$lib/schemas/posts';
 import { explainDatabaseError } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { markSeen } from '$lib/server/groups';
+import { upcomingMeetups } from '$lib/server/meetups';
+import { getLocale } from '$lib/paraglide/runtime';
+import { meetupWhen } from '$lib/time';
 import { createPost, feed, pageSize } from '$lib/server/posts';
 import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
@@ -17,17 +20,24 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		id: url.searchParams.get('id')
 	});
 	const before = parsed.success ? { createdAt: parsed.data.before, id: parsed.data.id } : undefined;
-	const [posts, form] = await Promise.all([
+	const [posts, form, meetups] = await Promise.all([
 		feed(locals.supabase, params.group, before),
 		superValidate({ client_id: crypto.randomUUID() }, zod4(postSchema), { errors: false }),
+		// The next one or two meetups, in the same round trip time as the feed.
+		before ? [] : upcomingMeetups(locals.supabase, params.group, 2),
 		before ? undefined : markSeen(locals.supabase, params.group)
 	]);
+	const now = new Date();
 	const unpinned = posts.filter((post) => !post.pinned);
 	const last = unpinned.length >= pageSize ? unpinned[unpinned.length - 1] : undefined;
 	return {
 		posts,
 		form,
 		paged: Boolean(before),
+		meetups: meetups.map((meetup) => ({
+			...meetup,
+			when: meetupWhen(meetup.starts_at, meetup.ends_at, getLocale(), now)
+		})),
 		older: last && { before: last.created_at, id: last.id }
 	};
 };

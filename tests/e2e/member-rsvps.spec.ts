@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { signedInClient } from './platform-file';
+
+// From supabase/seed.sql: the Ghent group, its invite link, and people with a password.
+const gent = 'b187c24e-c692-5358-a6d3-adf9a325f2eb';
+const invite = '/join/dEmO-k7Qx2LpN9vR4sT8wYz3';
+
+async function signIn(page: Page, email: string) {
+	await page.goto('/signin');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Wachtwoord').fill('kring-demo');
+	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	await expect(page).toHaveURL(/\/home$/);
+}
+
+/** A meetup in the Ghent group, made by its moderator through the app's database function. */
+async function meetupInGent(
+	title: string,
+	options: { inMinutes?: number; capacity?: number; cancelled?: boolean } = {}
+): Promise<string> {
+	const els = await signedInClient('moderator@kring.test');
+	const starts = new Date(Date.now() + (options.inMinutes ?? 3 * 24 * 60) * 60_000);
+	const { data, error } = await els.rpc('create_meetup', {
+		client_id: randomUUID(),
+		target_group: gent,
+		title,
+		description: 'We wandelen samen en drinken daarna koffie.',
+		starts_at: starts.toISOString(),
+		ends_at: new Date(starts.getTime() + 2 * 3_600_000).toISOString(),
+		place: 'Citadelpark, ingang Kunstlaan, 9000 Gent',
+		online_url: null,
+		cost: null,
+		childcare: true,
+		transport_help: true,
+		wheelchair_access: true,
+		languages: ['nl', 'fr'],
+		open_to: 'group',
+		capacity: options.capacity ?? null
+	});
+	expect(error).toBeNull();
+	if (options.cancelled) {
+		expect((await els.rpc('cancel_meetup', { meetup: data })).error).toBeNull();
+	}
+	return data as string;
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+	const { overflow, widest } = await page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		const widest = [...document.querySelectorAll('body *')]
+			.filter((element) => element.getBoundingClientRect().right > width + 0.5)
+			.map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+			.slice(0, 5);
+		return { overflow: document.documentElement.scrollWidth - width, widest };
+	});
+	expect(overflow, `the page scrolls sideways; too wide: ${widest.join(', ')}`).toBeLessThanOrEqual(
+		0
+	);
+}
+
+test('a member sees a meetup on the group page and home, and comes with childcare for two children', async ({
+	page
+}) => {
+	// Soon: before the seed's weekly praatcafé, so it is first in the group's strip.
+	const title = `Wandeling ${randomUUID().slice(0, 6)}`;
+	const meetup = await meetupInGent(title, { inMinutes: 20 });
+
+	await signIn(page, 'lid@kring.test');
+	const home = page.getByRole('region', { name: 'Mijn volgende bijeenkomsten' });
+	await expect(home.getByRole('link', { name: new RegExp(title) })).toContainText(
+		'Nog niet geantwoord'
+	);
+	await expect(home.getByRole('link', { name: new RegExp(title) })).toContainText(
+		'Praatgroep Gent'
+	);
+	await expectNoAxeViolations(page);
+
+	await page
+		.getByRole('region', { name: 'Mijn groepen' })
+		.getByRole('link', { name: /Praatgroep Gent/ })
+		.click();
+	const strip = page.getByRole('region', { name: 'Volgende bijeenkomsten' });
+	await expect(strip.getByRole('link', { name: new RegExp(title) })).toBeVisible();
+	await expect(strip.getByRole('link', { name: 'Alle bijeenkomsten' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await strip.getByRole('link', { name: 'Alle bijeenkomsten' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Bijeenkomsten van Praatgroep Gent'
+	);
+	// Karim is a member, not a host: no link to make one.
+	await expect(page.getByRole('link', { name: /Nieuwe bijeenkomst/ })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: new RegExp(title) }).click();
+
+	await expect(page).toHaveURL(new RegExp(`/m/${meetup}$`));
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(page.getByText('Citadelpark, ingang Kunstlaan, 9000 Gent')).toBeVisible();
+	const facts = page.getByRole('region', { name: 'Goed om te weten' });
+	for (const fact of ['Gratis', 'Kinderopvang', 'Hulp bij vervoer', 'Rolstoeltoegankelijk']) {
+		await expect(facts.getByRole('listitem').filter({ hasText: fact })).toBeVisible();
+	}
+	await expect(facts).toContainText('Talen: Nederlands, Frans');
+	await expect(
+		page.getByText('Dit zien alleen jij, de gastheer of gastvrouw en de begeleiders')
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Zet in mijn agenda' })).toHaveAttribute(
+		'href',
+		`/m/${meetup}/calendar.ics`
+	);
+	await expect(page.getByRole('link', { name: 'Aanpassen' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('Ik heb opvang nodig voor').fill('2');
+	await page
+		.getByLabel('Een kort bericht voor de gastheer of gastvrouw')
+		.fill('Ik kom met de tram.');
+	await page.getByRole('button', { name: 'Ik kom' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Je komt' })).toBeVisible();
+	await expect(page.getByText('Komen: 1')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// What I answered is still there when I come back, and home says I come.
+	await page.reload();
+	await expect(page.getByLabel('Ik heb opvang nodig voor')).toHaveValue('2');
+	await expect(page.getByLabel('Een kort bericht voor de gastheer of gastvrouw')).toHaveValue(
+		'Ik kom met de tram.'
+	);
+	await page.goto('/home');
+	await expect(home.getByRole('link', { name: new RegExp(title) })).toContainText('Je komt');
+
+	// At 200% zoom (half the width), nothing needs scrolling sideways.
+	await page.goto(`/m/${meetup}`);
+	const size = page.viewportSize()!;
+	await page.setViewportSize({ width: Math.floor(size.width / 2), height: size.height });
+	await expectNoHorizontalScroll(page);
+});
+
+test('on a full meetup a second member lands on the waiting list and sees their place', async ({
+	page
+}) => {
+	const title = `Kookles ${randomUUID().slice(0, 6)}`;
+	const meetup = await meetupInGent(title, { capacity: 1 });
+	const karim = await signedInClient('lid@kring.test');
+	const { data: first } = await karim.rpc('rsvp', {
+		client_id: randomUUID(),
+		meetup,
+		status: 'going',
+		childcare_children: 0,
+		transport_help: false,
+		cost_is_a_problem: false,
+		note: ''
+	});
+	expect(first).toBe('going');
+
+	// A newcomer joins the group with a nickname and opens the meetup.
+	await page.goto(invite);
+	await page.getByLabel('Bijnaam').fill('Noor');
+	await page.getByLabel('Ik ga akkoord met deze afspraken').check();
+	await page.getByRole('button', { name: 'Ik doe mee' }).click();
+	await expect(page).toHaveURL(new RegExp(`/g/${gent}`));
+	await page.goto(`/m/${meetup}`);
+	await expect(page.getByText('Volzet.')).toBeVisible();
+	await expect(page.getByText('Komen: 1')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('De prijs is een probleem voor mij').check();
+	await page.getByRole('button', { name: 'Ik kom' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Je staat op de wachtlijst (plaats 1)' })
+	).toBeVisible();
+	await expect(page.getByText('Op de wachtlijst: 1')).toBeVisible();
+	await expect(page.getByLabel('De prijs is een probleem voor mij')).toBeChecked();
+	await expectNoAxeViolations(page);
+
+	// A note that is too long is refused in words, and what was typed stays.
+	await page.getByLabel('Ik heb opvang nodig voor').fill('25');
+	await page.getByRole('button', { name: 'Misschien' }).click();
+	await expect(page.getByText('Schrijf een aantal kinderen van 0 tot 20.')).toBeVisible();
+	await expect(page.getByLabel('Ik heb opvang nodig voor')).toHaveValue('25');
+	await expect(page.getByLabel('De prijs is een probleem voor mij')).toBeChecked();
+	await expectNoAxeViolations(page);
+});
+
+test('a cancelled meetup says so and offers no answer buttons', async ({ page }) => {
+	const title = `Uitstap ${randomUUID().slice(0, 6)}`;
+	const meetup = await meetupInGent(title, { cancelled: true });
+	await signIn(page, 'lid@kring.test');
+	await page.goto(`/m/${meetup}`);
+	await expect(page.getByText('Deze bijeenkomst is afgelast. Ze gaat niet door.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Ik kom' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Misschien' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	await page.goto(`/g/${gent}/meetups`);
+	await expect(page.getByRole('link', { name: new RegExp(title) })).toContainText('Afgelast');
+	await expectNoAxeViolations(page);
+});
+
+test("a member of another group cannot open a group's own meetup", async ({ page }) => {
+	const meetup = await meetupInGent(`Alleen Gent ${randomUUID().slice(0, 6)}`);
+	// Marie is only in the Brussels group.
+	await signIn(page, 'marie@kring.test');
+	const response = await page.goto(`/m/${meetup}`);
+	expect(response?.status()).toBe(404);
+	await expectNoAxeViolations(page);
+});
