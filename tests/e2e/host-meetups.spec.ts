@@ -156,3 +156,57 @@ test('a moderator makes a weekly meetup, sees who comes with their needs, and ch
 		page.getByRole('region', { name: 'Wie is er?' }).getByText('Er zijn: 2')
 	).toBeVisible();
 });
+
+test('a moderator changes all the next times of a series, then cancels one time after confirming', async ({
+	page
+}) => {
+	const date = firstDate();
+	await signIn(page, 'moderator@kring.test');
+	await page.goto(`/g/${gent}/meetups/new`);
+	await page.getByLabel('Naam van de bijeenkomst', { exact: true }).fill('Koffie-uurtje');
+	await page.getByLabel('Datum', { exact: true }).fill(date);
+	await page.getByLabel('Van', { exact: true }).fill('10:00');
+	await page.getByLabel('Tot', { exact: true }).fill('11:00');
+	await page
+		.getByLabel('Link om online mee te doen', { exact: true })
+		.fill('https://meet.example/koffie');
+	await page.getByLabel('Om de twee weken', { exact: true }).check();
+	await page.getByRole('button', { name: 'Bijeenkomst maken' }).click();
+	await expect(page).toHaveURL(/\/m\/[0-9a-f-]{36}\/host$/);
+	const host = page.url();
+
+	// For all the next times the day stays: the database says so, next to the date.
+	await page.getByRole('link', { name: 'Aanpassen of afgelasten' }).click();
+	await page.getByLabel('Deze en alle volgende keren', { exact: true }).first().check();
+	const [y, mo, d] = date.split('-').map(Number);
+	const dayLater = new Date(Date.UTC(y, mo - 1, d + 1)).toISOString().slice(0, 10);
+	await page.getByLabel('Datum', { exact: true }).fill(dayLater);
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(
+		page.getByText('Voor alle volgende keren kan de dag niet veranderen.')
+	).toBeVisible();
+	await expect(page.getByLabel('Datum', { exact: true })).toHaveValue(dayLater);
+	await expectNoAxeViolations(page);
+
+	await page.getByLabel('Datum', { exact: true }).fill(date);
+	await page.getByLabel('Van', { exact: true }).fill('10:30');
+	await page.getByLabel('Tot', { exact: true }).fill('11:30');
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page).toHaveURL(host);
+	await expect(page.getByText(/10:30/)).toBeVisible();
+
+	// Cancelling asks to confirm and says who gets a message.
+	await page.getByRole('link', { name: 'Aanpassen of afgelasten' }).click();
+	const cancel = page.getByRole('region', { name: 'Afgelasten' });
+	await expect(cancel).toContainText('krijgt een bericht');
+	await cancel.getByRole('button', { name: 'Afgelasten' }).click();
+	await expect(cancel.getByText('Duid aan dat je zeker bent.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await cancel.getByLabel('Alleen deze keer', { exact: true }).check();
+	await cancel.getByLabel('Ja, ik wil afgelasten', { exact: true }).check();
+	await cancel.getByRole('button', { name: 'Afgelasten' }).click();
+	await expect(page).toHaveURL(host);
+	await expect(page.getByText('Deze bijeenkomst is afgelast.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Aanpassen of afgelasten' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+});
