@@ -1,24 +1,9 @@
-import { devices, type Browser, type Page } from '@playwright/test';
 import { addMonths, brusselsToday, nthWeekday, weekdayName } from '../../src/lib/zoned';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { gent, phone, signIn } from './people';
 
-// From supabase/seed.sql: the Ghent group; Els moderates it, Karim is a plain member.
-const gent = 'b187c24e-c692-5358-a6d3-adf9a325f2eb';
 const title = 'Wandeling in het park';
 const place = 'Citadelpark, ingang Kunstlaan, 9000 Gent';
-
-async function phone(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'nl-BE' });
-	return context.newPage();
-}
-
-async function signIn(page: Page, email: string) {
-	await page.goto('/signin');
-	await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-	await page.getByLabel('Wachtwoord', { exact: true }).fill('kring-demo');
-	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	await expect(page).toHaveURL(/\/home$/);
-}
 
 /** Two weeks from today on a Brussels calendar: always in the future, never in the past. */
 function firstDate(): string {

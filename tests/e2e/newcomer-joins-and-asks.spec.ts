@@ -1,22 +1,7 @@
-import { devices, type Browser, type Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { ghentInvite as invite, phone, signIn } from './people';
 
-// From supabase/seed.sql: the Ghent group's invite link and two of its people.
-const invite = '/join/dEmO-k7Qx2LpN9vR4sT8wYz3';
 const question = 'Mag ik vragen hoe jullie rondkomen met de huur? Ik schaam me een beetje.';
-
-async function phone(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'nl-BE' });
-	return context.newPage();
-}
-
-async function signIn(page: Page, email: string) {
-	await page.goto('/signin');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill('kring-demo');
-	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	await expect(page).toHaveURL(/\/home$/);
-}
 
 test('a newcomer joins with a nickname, asks anonymously, and gets recognition and an answer', async ({
 	page,

@@ -2,66 +2,16 @@
 // meetup) with the count in the navigation, and puts their meetups in their phone's calendar
 // with a link they can stop. The calendar files are read back with node-ical, as a phone would.
 import { randomUUID } from 'node:crypto';
-import type { SupabaseClient } from '@supabase/supabase-js';
 import ical, { type VEvent } from 'node-ical';
-import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { createMeetup, gent, rsvp, signIn } from './people';
 import { signedInClient } from './platform-file';
 
 // From supabase/seed.sql: Els moderates Praatgroep Gent and the Brussels group; Karim is a
 // member of Praatgroep Gent only.
-const gent = 'b187c24e-c692-5358-a6d3-adf9a325f2eb';
 const brussels = 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a';
 
-async function signIn(page: Page, email: string) {
-	await page.goto('/signin');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill('kring-demo');
-	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	await expect(page).toHaveURL(/\/home$/);
-}
-
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-
-async function createMeetup(
-	host: SupabaseClient,
-	group: string,
-	fields: { title: string; starts: string; capacity?: number }
-): Promise<string> {
-	const starts = Date.parse(fields.starts);
-	const { data, error } = await host.rpc('create_meetup', {
-		client_id: randomUUID(),
-		target_group: group,
-		title: fields.title,
-		description: 'We praten over de week.',
-		starts_at: new Date(starts).toISOString(),
-		ends_at: new Date(starts + 7_200_000).toISOString(),
-		place: 'Buurthuis De Kring, Kerkstraat 12, Gent',
-		online_url: null,
-		cost: null,
-		childcare: false,
-		transport_help: false,
-		wheelchair_access: true,
-		languages: ['nl'],
-		open_to: 'group',
-		capacity: fields.capacity ?? null
-	});
-	expect(error).toBeNull();
-	return data as string;
-}
-
-async function rsvp(person: SupabaseClient, meetup: string, status: string) {
-	const { error } = await person.rpc('rsvp', {
-		client_id: randomUUID(),
-		meetup,
-		status,
-		childcare_children: 0,
-		transport_help: false,
-		cost_is_a_problem: false,
-		note: ''
-	});
-	expect(error).toBeNull();
-}
 
 function events(body: string): VEvent[] {
 	return Object.values(ical.sync.parseICS(body)).filter(
@@ -84,9 +34,10 @@ test('a member reads what happened to their meetups and subscribes their calenda
 	const tag = randomUUID().slice(0, 6);
 
 	// A place frees up for Karim on the waiting list.
-	const full = await createMeetup(els, gent, {
+	const full = await createMeetup(els, {
+		target_group: gent,
 		title: `Soep en babbel ${tag}`,
-		starts: inHours(72),
+		starts_at: inHours(72),
 		capacity: 1
 	});
 	await rsvp(els, full, 'going');
@@ -94,12 +45,17 @@ test('a member reads what happened to their meetups and subscribes their calenda
 	await rsvp(els, full, 'not_going');
 	// A meetup Karim goes to starts in three hours: today's (or tomorrow's) reminder.
 	const soonStarts = inHours(3);
-	const soon = await createMeetup(els, gent, { title: `Praatgroep ${tag}`, starts: soonStarts });
+	const soon = await createMeetup(els, {
+		target_group: gent,
+		title: `Praatgroep ${tag}`,
+		starts_at: soonStarts
+	});
 	await rsvp(karim, soon, 'going');
 	// A meetup in a group Karim is not in.
-	const elsewhere = await createMeetup(els, brussels, {
+	const elsewhere = await createMeetup(els, {
+		target_group: brussels,
 		title: `Ailleurs ${tag}`,
-		starts: inHours(48)
+		starts_at: inHours(48)
 	});
 	const { data: unread } = await karim.rpc('notification_count');
 	expect(unread).toBeGreaterThanOrEqual(2);
