@@ -10,15 +10,30 @@ import { defaultPorts, portInUse } from '../local-supabase/ports';
 
 interface RouteBudget {
 	name: string;
-	path: string;
 	budgetKb: number;
-	signedIn?: boolean;
+	/** Gets the page ready (signed in, say) and gives the address to measure, loaded afresh. */
+	address: (page: Page, baseUrl: string) => Promise<string>;
 }
 
 const routes: RouteBudget[] = [
-	{ name: 'landing', path: '/', budgetKb: 40 },
-	{ name: 'signed-in home', path: '/home', budgetKb: 60, signedIn: true },
-	{ name: 'group feed', path: 'feed', budgetKb: 60, signedIn: true }
+	{ name: 'landing', budgetKb: 40, address: async (_, baseUrl) => `${baseUrl}/` },
+	{
+		name: 'signed-in home',
+		budgetKb: 60,
+		address: async (page, baseUrl) => (await joinDemoGroup(page, baseUrl), `${baseUrl}/home`)
+	},
+	{ name: 'group feed', budgetKb: 60, address: joinDemoGroup },
+	{
+		name: 'meetup page',
+		budgetKb: 60,
+		address: async (page, baseUrl) => firstMeetup(page, await joinDemoGroup(page, baseUrl))
+	},
+	{
+		name: 'host view',
+		budgetKb: 60,
+		address: async (page, baseUrl) =>
+			`${await firstMeetup(page, await signInAsModerator(page, baseUrl))}/host`
+	}
 ];
 
 const results: Record<string, unknown> = { measuredAt: new Date().toISOString() };
@@ -64,16 +79,14 @@ async function measureJavaScript() {
 		for (const route of routes) {
 			const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
 			const page = await context.newPage();
-			const target = route.signedIn ? await joinDemoGroup(page, app.url) : app.url + route.path;
+			const target = await route.address(page, app.url);
 			const scripts = new Map<string, number>();
 			page.on('response', async (response) => {
 				if (response.request().resourceType() !== 'script') return;
 				const body = await response.body().catch(() => undefined);
 				if (body) scripts.set(response.url(), gzipSync(body, { level: 9 }).length);
 			});
-			await page.goto(route.path === 'feed' ? target : app.url + route.path, {
-				waitUntil: 'networkidle'
-			});
+			await page.goto(target, { waitUntil: 'networkidle' });
 			const gzipKb = [...scripts.values()].reduce((sum, size) => sum + size, 0) / 1024;
 			rows.push({
 				route: route.name,
@@ -100,6 +113,23 @@ async function joinDemoGroup(page: Page, baseUrl: string): Promise<string> {
 	await page.locator('input[name=accept_rules]').check();
 	await Promise.all([page.waitForURL(/\/g\//), page.locator('main form button').last().click()]);
 	return page.url();
+}
+
+/** Signs in as the demo moderator (Els, who hosts in Ghent). Returns home's address. */
+async function signInAsModerator(page: Page, baseUrl: string): Promise<string> {
+	await page.goto(`${baseUrl}/signin`);
+	await page.locator('input[name=email]').fill('moderator@kring.test');
+	await page.locator('input[name=password]').fill('kring-demo');
+	await Promise.all([page.waitForURL(/\/home$/), page.locator('main form button').last().click()]);
+	return page.url();
+}
+
+/** The first meetup linked from a page (the demo's weekly praatcafé). */
+async function firstMeetup(page: Page, from: string): Promise<string> {
+	await page.goto(from);
+	const href = await page.locator('main a[href^="/m/"]').first().getAttribute('href');
+	if (!href) throw new Error(`no meetup linked from ${from}`);
+	return new URL(href, from).href;
 }
 
 /** Seconds from `npm run dev` to the first page served (the local database is kept, as it is between runs). */
