@@ -2,7 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { client, db, type Person } from '../support/platform';
-import { joinedMember, joinedModerator, makeGroup, membershipId } from '../support/groups';
+import {
+	joinedMember,
+	joinedModerator,
+	makeGroup,
+	makeInvite,
+	membershipId
+} from '../support/groups';
 import { createMeetup, inDays, joinedHost, meetupFields, rsvp } from '../support/meetups';
 
 async function statuses(meetup: string) {
@@ -254,6 +260,37 @@ describe('rsvp', () => {
 		await host.client.rpc('cancel_meetup', { meetup: cancelled });
 		expect((await rsvp(member, cancelled, 'going')).error?.message).toBe('meetup_cancelled');
 		expect((await rsvp(member, cancelled, 'waiting')).error?.message).toBe('meetup_cancelled');
+	});
+
+	test("someone who answered from another group and then joins the meetup's group keeps one answer", async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const { rows } = await db().query<{ id: string }>(
+			`insert into public.groups (organisation_id, name, slug) values ($1, 'Buur', $2) returning id`,
+			[group.organisationId, `b-${randomUUID().slice(0, 8)}`]
+		);
+		const neighbour = await joinedMember(rows[0].id, 'Buur');
+		const meetup = await createMeetup(host, group.id, { open_to: 'organisation', capacity: 1 });
+		const waiting = await joinedMember(group.id, 'Wacht');
+		expect((await rsvp(neighbour, meetup, 'going')).data).toBe('going');
+		expect((await rsvp(waiting, meetup, 'going')).data).toBe('waiting');
+
+		const { error } = await neighbour.client.rpc('accept_invite', {
+			invite_code: await makeInvite(group.id),
+			nickname: 'Buur',
+			accept_rules: true
+		});
+		expect(error).toBeNull();
+		expect((await rsvp(neighbour, meetup, 'not_going')).data).toBe('not_going');
+
+		const { rows: answers } = await db().query(
+			`select r.status from public.rsvps r join public.group_members m on m.id = r.member_id
+			where r.meetup_id = $1 and m.user_id = $2`,
+			[meetup, neighbour.id]
+		);
+		expect(answers).toEqual([{ status: 'not_going' }]);
+		const { data: counts } = await host.client.rpc('meetup_counts', { meetup });
+		expect(counts).toEqual([{ going: 1, maybe: 0, waiting: 0 }]);
 	});
 
 	test('needs are read by the person, hosts and moderators, never by another member', async () => {
