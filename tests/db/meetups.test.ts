@@ -134,6 +134,55 @@ describe('who sees a meetup', () => {
 	});
 });
 
+describe('removed from a group', () => {
+	test('is off its meetups open to the organisation, also through another group', async () => {
+		const group = await makeGroup();
+		const moderator = await joinedModerator(group.id);
+		const { rows } = await db().query<{ id: string }>(
+			`insert into public.groups (organisation_id, name, slug) values ($1, 'Buur', $2) returning id`,
+			[group.organisationId, `b-${randomUUID().slice(0, 8)}`]
+		);
+		const person = await joinedMember(rows[0].id, 'Buur');
+		const forOrganisation = await createMeetup(moderator, group.id, {
+			open_to: 'organisation',
+			capacity: 1
+		});
+		const forEveryone = await createMeetup(moderator, group.id, { open_to: 'public' });
+		const waiting = await joinedMember(group.id, 'Wacht');
+		expect((await rsvp(person, forOrganisation, 'going')).data).toBe('going');
+		expect((await rsvp(waiting, forOrganisation, 'going')).data).toBe('waiting');
+		expect((await rsvp(person, forEveryone, 'going')).data).toBe('going');
+		const { error } = await person.client.rpc('accept_invite', {
+			invite_code: await makeInvite(group.id),
+			nickname: 'Buur',
+			accept_rules: true
+		});
+		expect(error).toBeNull();
+
+		await moderator.client.rpc('remove_member', {
+			member: await membershipId(group.id, person.id)
+		});
+
+		const { rows: answers } = await db().query(
+			`select r.meetup_id from public.rsvps r join public.group_members m on m.id = r.member_id
+			where m.user_id = $1`,
+			[person.id]
+		);
+		expect(answers).toEqual([]);
+		const { data: counts } = await moderator.client.rpc('meetup_counts', {
+			meetup: forOrganisation
+		});
+		expect(counts).toEqual([{ going: 1, maybe: 0, waiting: 0 }]);
+		const { data: seen } = await person.client
+			.from('meetups')
+			.select('id')
+			.in('id', [forOrganisation, forEveryone]);
+		expect(seen).toEqual([{ id: forEveryone }]);
+		expect((await rsvp(person, forOrganisation, 'going')).error?.message).toBe('not_allowed');
+		expect((await rsvp(person, forEveryone, 'going')).error?.message).toBe('not_allowed');
+	});
+});
+
 describe('rsvp', () => {
 	test('20 people going at the same moment for 10 places: exactly 10 going and 10 waiting', async () => {
 		const group = await makeGroup();
