@@ -12,6 +12,7 @@ import { joinedMember, joinedModerator, makeGroup, membershipId } from '../suppo
 const roles = [
 	'anonymous',
 	'outsider',
+	'self',
 	'member',
 	'removed',
 	'otherModerator',
@@ -21,25 +22,26 @@ const roles = [
 type Role = (typeof roles)[number];
 
 // see: the row of group A is visible · ok: the write happened · -: nothing visible / nothing changed
-// The rsvp and attendance rows are another member's: needs are for hosts and moderators only.
+// The rsvp and attendance rows are self's: needs are for that person, hosts and moderators only,
+// and even the person changes their answer only through rsvp().
 const matrix = `
-table       operation  anonymous outsider member removed otherModerator host moderator
-meetups     select     -         -        see    -       -              see  see
-meetups     insert     -         -        -      -       -              -    -
-meetups     update     -         -        -      -       -              -    -
-meetups     delete     -         -        -      -       -              -    -
-rsvps       select     -         -        -      -       -              see  see
-rsvps       insert     -         -        -      -       -              -    -
-rsvps       update     -         -        -      -       -              -    -
-rsvps       delete     -         -        -      -       -              -    -
-attendance  select     -         -        -      -       -              see  see
-attendance  insert     -         -        -      -       -              -    -
-attendance  update     -         -        -      -       -              -    -
-attendance  delete     -         -        -      -       -              -    -
-meetup_series select   -         -        see    -       -              see  see
-meetup_series insert   -         -        -      -       -              -    -
-meetup_series update   -         -        -      -       -              -    -
-meetup_series delete   -         -        -      -       -              -    -
+table         operation  anonymous outsider self   member removed otherModerator host moderator
+meetups       select     -         -        see    see  -       -              see  see
+meetups       insert     -         -        -      -    -       -              -    -
+meetups       update     -         -        -      -    -       -              -    -
+meetups       delete     -         -        -      -    -       -              -    -
+rsvps         select     -         -        see    -    -       -              see  see
+rsvps         insert     -         -        -      -    -       -              -    -
+rsvps         update     -         -        -      -    -       -              -    -
+rsvps         delete     -         -        -      -    -       -              -    -
+attendance    select     -         -        see    -    -       -              see  see
+attendance    insert     -         -        -      -    -       -              -    -
+attendance    update     -         -        -      -    -       -              -    -
+attendance    delete     -         -        -      -    -       -              -    -
+meetup_series select     -         -        see    see  -       -              see  see
+meetup_series insert     -         -        -      -    -       -              -    -
+meetup_series update     -         -        -      -    -       -              -    -
+meetup_series delete     -         -        -      -    -       -              -    -
 `;
 
 let clients: Record<Role, SupabaseClient>;
@@ -133,6 +135,7 @@ beforeAll(async () => {
 	clients = {
 		anonymous: client(),
 		outsider: outsider.client,
+		self: attendee.client,
 		member: member.client,
 		removed: removed.client,
 		otherModerator: otherModerator.client,
