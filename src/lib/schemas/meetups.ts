@@ -5,8 +5,6 @@ import { m } from '$lib/paraglide/messages';
 import { addMonths, brusselsToInstant, isDate, isTime } from '$lib/zoned';
 import { z } from 'zod';
 
-export { audiences, repeats, spokenLanguages };
-
 /** How far ahead a series may run, and how far it runs when the host leaves "until" empty. */
 export const seriesMaxMonths = 12;
 export const seriesDefaultMonths = 3;
@@ -151,7 +149,6 @@ export const cancelMeetupSchema = z.object({
 		.refine((sure) => sure, { error: () => m.meetupform_cancel_confirm_required() })
 });
 
-export type MeetupForm = z.infer<typeof meetupSchema>;
 export type MeetupEditForm = z.infer<typeof meetupEditSchema>;
 
 /** The start and end instants, and the series' last date, as the database functions want them. */
@@ -179,7 +176,7 @@ export function meetupRecord(data: Omit<MeetupEditForm, 'scope'>) {
 
 // RSVP ----------------------------------------------------------------------------------------
 
-export const rsvpAnswers = ['going', 'maybe', 'not_going'] as const;
+const rsvpAnswers = ['going', 'maybe', 'not_going'] as const;
 
 /** A member's answer with what they need to be able to come; client_id makes a retry harmless. */
 export const rsvpSchema = z.object({
@@ -204,7 +201,7 @@ export const rsvpSchema = z.object({
 export const answerForMemberSchema = z.object({
 	client_id: z.uuid(),
 	member: z.uuid({ error: () => m.host_for_member_who() }),
-	status: z.enum(['going', 'maybe', 'not_going']).default('going'),
+	status: z.enum(rsvpAnswers).default('going'),
 	childcare_children: z
 		.number({ error: () => m.host_error_children() })
 		.int({ error: () => m.host_error_children() })

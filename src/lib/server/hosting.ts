@@ -3,7 +3,8 @@
 // rules (only hosts and moderators of the group); this layer only shapes their answers.
 import type { Database } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
-import { meetupRecord, spokenLanguages, type MeetupEditForm } from '$lib/schemas/meetups';
+import { spokenLanguages } from '$lib/meetup-options';
+import { meetupRecord, type MeetupEditForm } from '$lib/schemas/meetups';
 import { instantToBrussels } from '$lib/zoned';
 import type { SupabaseClient } from '@supabase/supabase-js';
 

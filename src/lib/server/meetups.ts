@@ -4,8 +4,7 @@ import type { Database } from '$lib/database.types';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Client = SupabaseClient<Database>;
-export type MeetupCard = Database['public']['Functions']['meetup_cards']['Returns'][number];
-export type RsvpStatus = Database['public']['Enums']['rsvp_status'];
+type RsvpStatus = Database['public']['Enums']['rsvp_status'];
 
 /** What is still to come in a group, soonest first, with counts and my own answer. */
 export async function upcomingMeetups(supabase: Client, groupId: string, max = 20) {
