@@ -229,6 +229,32 @@ describe('changed and cancelled', () => {
 		expect(await rowsFor(meetup)).toEqual([]);
 	});
 
+	test('more places at a meetup that is over promote no one and tell no one', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const meetup = await createMeetup(host, group.id, { capacity: 1 });
+		await rsvp(await joinedMember(group.id, 'Kwam'), meetup, 'going');
+		expect(await rsvp(await joinedMember(group.id, 'Wachtte'), meetup, 'going')).toBe('waiting');
+		const past = Date.now() - 7 * 86_400_000;
+		const times = {
+			starts_at: new Date(past).toISOString(),
+			ends_at: new Date(past + 7_200_000).toISOString()
+		};
+		await db().query('update public.meetups set starts_at = $2, ends_at = $3 where id = $1', [
+			meetup,
+			times.starts_at,
+			times.ends_at
+		]);
+		await db().query('delete from public.notifications where meetup_id = $1', [meetup]);
+		await updateMeetup(host, meetup, { ...times, capacity: 2 });
+		const { rows } = await db().query<{ status: string }>(
+			'select status from public.rsvps where meetup_id = $1 order by status',
+			[meetup]
+		);
+		expect(rows.map((row) => row.status)).toEqual(['going', 'waiting']);
+		expect(await rowsFor(meetup)).toEqual([]);
+	});
+
 	test('cancelling tells everyone going, maybe or waiting, but not the one who cancelled', async () => {
 		const group = await makeGroup();
 		const host = await joinedHost(group.id);

@@ -1,6 +1,15 @@
-import { addMonths, brusselsToday, nthWeekday, weekdayName } from '../../src/lib/zoned';
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import {
+	addMonths,
+	brusselsToInstant,
+	brusselsToday,
+	nthWeekday,
+	weekdayName
+} from '../../src/lib/zoned';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { gent, phone, signIn } from './people';
+import { createMeetup, gent, phone, signIn } from './people';
+import { signedInClient } from './platform-file';
 
 const title = 'Wandeling in het park';
 const place = 'Citadelpark, ingang Kunstlaan, 9000 Gent';
@@ -193,5 +202,48 @@ test('a moderator changes all the next times of a series, then cancels one time 
 	await expect(page).toHaveURL(host);
 	await expect(page.getByText('Deze bijeenkomst is afgelast.')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Aanpassen of afgelasten' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+});
+
+/** Reads the app in another language from now on, without changing the person's profile. */
+async function readIn(page: Page, language: 'fr' | 'en') {
+	const url = new URL(page.url()).origin;
+	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: language, url }]);
+}
+
+test('in French the host screens say "tu", as the rest of the app does', async ({ page }) => {
+	const els = await signedInClient('moderator@kring.test');
+	const karim = await signedInClient('lid@kring.test');
+	const meetup = await createMeetup(els, {
+		target_group: gent,
+		title: `Café ${randomUUID().slice(0, 6)}`,
+		starts_at: brusselsToInstant(firstDate(), '14:00')!.toISOString()
+	});
+	const { error } = await karim.rpc('rsvp', {
+		client_id: randomUUID(),
+		meetup,
+		status: 'going',
+		childcare_children: 0,
+		transport_help: false,
+		cost_is_a_problem: false,
+		note: 'Ik kom met de tram.'
+	});
+	expect(error).toBeNull();
+
+	await signIn(page, 'moderator@kring.test');
+	await readIn(page, 'fr');
+	await page.goto(`/g/${gent}/meetups`);
+	await page.getByRole('link', { name: 'Nouvelle rencontre' }).click();
+	await expect(page).toHaveURL(new RegExp(`/g/${gent}/meetups/new$`));
+	await expect(page.getByText("Laisse vide si c'est gratuit.")).toBeVisible();
+	await page.getByRole('button', { name: 'Créer la rencontre' }).click();
+	await expect(page.getByText('Vérifie les champs avec une erreur.')).toBeVisible();
+	await expect(page.getByText('Donne un nom à la rencontre.')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.goto(`/m/${meetup}/host`);
+	await expect(page.getByText('Touche un nom quand cette personne est là.')).toBeVisible();
+	// French puts a space before a colon.
+	await expect(page.getByText('Karim : Ik kom met de tram.')).toBeVisible();
 	await expectNoAxeViolations(page);
 });
