@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { meetupWhen, timeAgo } from './time';
+import { meetupDateAndHours, meetupMoment, meetupWhen, timeAgo } from './time';
 
 describe('timeAgo', () => {
 	const now = new Date('2026-11-25T12:00:00Z');
@@ -133,5 +133,16 @@ describe('meetupWhen', () => {
 			expect(new Date('2026-11-25T09:00:00Z').getHours()).toBe(23);
 			expect(at('2026-11-26T13:00:00Z', '2026-11-26T15:00:00Z', 'fr')).toBe('demain 14:00–16:00');
 		});
+	});
+});
+
+describe('meetupDateAndHours and meetupMoment', () => {
+	test('English is said as in Belgium: day before month, 24-hour clock', () => {
+		const starts = '2026-11-28T13:00:00Z';
+		const ends = '2026-11-28T15:00:00Z';
+		expect(meetupDateAndHours(starts, ends, 'en')).toBe('Saturday 28 November, 14:00–16:00');
+		expect(meetupDateAndHours(starts, ends, 'nl')).toBe('zaterdag 28 november, 14:00–16:00');
+		expect(meetupMoment(starts, 'en')).toBe('Saturday 28 November at 14:00');
+		expect(meetupMoment(starts, 'nl')).toBe('zaterdag 28 november om 14:00');
 	});
 });

@@ -33,6 +33,33 @@ const brussels = 'Europe/Brussels';
 // English as spoken in Belgium: "Tuesday 3 December", 24-hour clock.
 const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : locale);
 
+const dayAndHour: Intl.DateTimeFormatOptions = {
+	weekday: 'long',
+	day: 'numeric',
+	month: 'long',
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23',
+	timeZone: brussels
+};
+
+/** "dinsdag 8 december om 14:00", in Brussels time. */
+export function meetupMoment(when: string | Date, locale: string): string {
+	return new Intl.DateTimeFormat(intlLocale(locale), dayAndHour).format(new Date(when));
+}
+
+/** The date and hours for hosts, who want the date itself: "zaterdag 28 november, 14:00–16:00". */
+export function meetupDateAndHours(
+	startsAt: string | Date,
+	endsAt: string | Date,
+	locale: string
+): string {
+	return new Intl.DateTimeFormat(intlLocale(locale), dayAndHour).formatRange(
+		new Date(startsAt),
+		new Date(endsAt)
+	);
+}
+
 /** The Brussels calendar date of a moment, as a day number that ignores clock changes. */
 function brusselsDay(when: Date): number {
 	const parts = new Intl.DateTimeFormat('en-US', {

@@ -247,3 +247,21 @@ test('in French the host screens say "tu", as the rest of the app does', async (
 	await expect(page.getByText('Karim : Ik kom met de tram.')).toBeVisible();
 	await expectNoAxeViolations(page);
 });
+
+test('in English the host view gives the date as in Belgium, on a 24-hour clock', async ({
+	page
+}) => {
+	const els = await signedInClient('moderator@kring.test');
+	const meetup = await createMeetup(els, {
+		target_group: gent,
+		title: `Walk ${randomUUID().slice(0, 6)}`,
+		starts_at: brusselsToInstant(firstDate(), '14:00')!.toISOString()
+	});
+	await signIn(page, 'moderator@kring.test');
+	await readIn(page, 'en');
+	await page.goto(`/m/${meetup}/host`);
+	await expect(page.getByRole('heading', { level: 2, name: 'Who comes' })).toBeVisible();
+	// "Saturday 12 December, 14:00–16:00", not "Saturday, December 12, 2:00 – 4:00 PM".
+	await expect(page.getByText(/^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+, 14:00–16:00$/)).toBeVisible();
+	await expectNoAxeViolations(page);
+});

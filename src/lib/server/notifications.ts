@@ -3,6 +3,7 @@
 // appear on time without a job running.
 import type { Database } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
+import { meetupMoment } from '$lib/time';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Locale = 'nl' | 'fr' | 'en';
@@ -30,19 +31,6 @@ export async function myNotifications(
 export async function markRead(supabase: SupabaseClient<Database>, ids: string[]) {
 	if (ids.length === 0) return;
 	await supabase.rpc('mark_notifications_read', { ids });
-}
-
-/** "dinsdag 8 december om 14:00", in Brussels time. */
-export function meetupMoment(when: string, locale: Locale): string {
-	return new Intl.DateTimeFormat(locale, {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZone: 'Europe/Brussels'
-	}).format(new Date(when));
 }
 
 const brusselsDay = (when: Date) =>

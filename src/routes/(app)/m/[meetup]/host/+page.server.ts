@@ -4,6 +4,7 @@ import { nickname } from '$lib/schemas/auth';
 import { answerForMemberSchema } from '$lib/schemas/meetups';
 import { explainDatabaseError } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
+import { meetupDateAndHours } from '$lib/time';
 import {
 	addWalkIn,
 	answerForMember,
@@ -29,18 +30,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			id: 'answer'
 		})
 	]);
-	const when = new Intl.DateTimeFormat(getLocale(), {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		hour: '2-digit',
-		minute: '2-digit',
-		timeZone: 'Europe/Brussels'
-	}).formatRange(new Date(meetup.starts_at), new Date(meetup.ends_at));
 	return {
 		meetup,
 		who,
-		when,
+		when: meetupDateAndHours(meetup.starts_at, meetup.ends_at, getLocale()),
 		started: new Date(meetup.starts_at) <= new Date(),
 		answerForm
 	};
