@@ -140,6 +140,8 @@ test('on a full meetup a second member lands on the waiting list and sees their 
 		page.getByRole('status').filter({ hasText: 'Je staat op de wachtlijst (plaats 1)' })
 	).toBeVisible();
 	await expect(page.getByText('Op de wachtlijst: 1')).toBeVisible();
+	// Already waiting: no warning that choosing "Ik kom" puts her on the waiting list.
+	await expect(page.getByText('Volzet.')).toHaveCount(0);
 	await expect(page.getByLabel('De prijs is een probleem voor mij')).toBeChecked();
 	await expectNoAxeViolations(page);
 
