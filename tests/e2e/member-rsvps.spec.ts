@@ -162,6 +162,14 @@ test('a cancelled meetup says so and offers no answer buttons', async ({ page })
 	await expect(page.getByText('Deze bijeenkomst is afgelast. Ze gaat niet door.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Ik kom' })).toHaveCount(0);
 	await expect(page.getByRole('button', { name: 'Misschien' })).toHaveCount(0);
+	// Nothing to add to a calendar, and no empty list left for a screen reader to announce.
+	await expect(page.getByRole('link', { name: 'Zet in mijn agenda' })).toHaveCount(0);
+	await expect(
+		page
+			.getByRole('main')
+			.getByRole('list')
+			.filter({ hasNot: page.getByRole('listitem') })
+	).toHaveCount(0);
 	await expectNoAxeViolations(page);
 
 	await page.goto(`/g/${gent}/meetups`);
