@@ -116,6 +116,12 @@ test('a member sees a meetup on the group page and home, and comes with childcar
 	const size = page.viewportSize()!;
 	await page.setViewportSize({ width: Math.floor(size.width / 2), height: size.height });
 	await expectNoHorizontalScroll(page);
+	// Nor at home, where each group says what is new beside (or under) its name.
+	await page.goto('/home');
+	await expect(
+		page.getByRole('region', { name: 'Mijn groepen' }).getByRole('link').first()
+	).toBeVisible();
+	await expectNoHorizontalScroll(page);
 });
 
 test('on a full meetup a second member lands on the waiting list and sees their place', async ({
