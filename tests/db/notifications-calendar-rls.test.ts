@@ -9,21 +9,31 @@ import { beforeAll, expect } from 'vitest';
 import { describeMatrix, withKey, type Target } from '../support/rls-matrix';
 import { client, db, signUp } from '../support/platform';
 import { joinedMember, joinedModerator, makeGroup, membershipId } from '../support/groups';
+import { joinedHost } from '../support/meetups';
 
-const roles = ['anonymous', 'outsider', 'member', 'removed', 'moderator', 'owner'] as const;
+const roles = [
+	'anonymous',
+	'outsider',
+	'member',
+	'removed',
+	'otherModerator',
+	'host',
+	'moderator',
+	'owner'
+] as const;
 type Role = (typeof roles)[number];
 
 // see: the owner's row is visible · ok: the write happened · -: nothing visible / nothing changed
 const matrix = `
-table           operation  anonymous outsider member removed moderator owner
-notifications   select     -         -        -      -       -         see
-notifications   insert     -         -        -      -       -         -
-notifications   update     -         -        -      -       -         -
-notifications   delete     -         -        -      -       -         -
-calendar_feeds  select     -         -        -      -       -         see
-calendar_feeds  insert     -         -        -      -       -         -
-calendar_feeds  update     -         -        -      -       -         -
-calendar_feeds  delete     -         -        -      -       -         -
+table           operation  anonymous outsider member removed otherModerator host moderator owner
+notifications   select     -         -        -      -       -              -    -         see
+notifications   insert     -         -        -      -       -              -    -         -
+notifications   update     -         -        -      -       -              -    -         -
+notifications   delete     -         -        -      -       -              -    -         -
+calendar_feeds  select     -         -        -      -       -              -    -         see
+calendar_feeds  insert     -         -        -      -       -              -    -         -
+calendar_feeds  update     -         -        -      -       -              -    -         -
+calendar_feeds  delete     -         -        -      -       -              -    -         -
 `;
 
 let clients: Record<Role, SupabaseClient>;
@@ -35,6 +45,8 @@ beforeAll(async () => {
 	const owner = await joinedMember(group.id, 'Eigenaar');
 	const member = await joinedMember(group.id, 'Lid');
 	const removed = await joinedMember(group.id, 'Weg');
+	const host = await joinedHost(group.id, 'Gastvrouw');
+	const otherModerator = await joinedModerator((await makeGroup()).id, 'Andere moderator');
 	const outsider = await signUp('Buitenstaander');
 	const spare = await signUp('Nog geen link');
 
@@ -87,6 +99,8 @@ beforeAll(async () => {
 		outsider: outsider.client,
 		member: member.client,
 		removed: removed.client,
+		otherModerator: otherModerator.client,
+		host: host.client,
 		moderator: moderator.client,
 		owner: owner.client
 	};
