@@ -110,7 +110,7 @@ test('a member reads what happened to their meetups and subscribes their calenda
 	await page.getByRole('button', { name: 'Maak een link' }).click();
 	await expect(page.getByText('Je link is klaar.')).toBeVisible();
 	const link = await page.getByRole('textbox', { name: 'Je agenda-link' }).inputValue();
-	expect(link).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+	expect(link).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics\?lang=nl$/);
 	await expect(page.getByRole('link', { name: 'Open in mijn agenda-app' })).toHaveAttribute(
 		'href',
 		link.replace(/^https?:/, 'webcal:')
@@ -144,4 +144,25 @@ test('a member reads what happened to their meetups and subscribes their calenda
 	expect(stopped.status).toBe(404);
 	expect(await stopped.text()).not.toContain('calendar_feed');
 	await expectNoAxeViolations(page);
+});
+
+test("a French-speaking member's calendar feed is in French, though the calendar app sends no cookie", async ({
+	page
+}) => {
+	const els = await signedInClient('moderator@kring.test');
+	const marie = await signedInClient('marie@kring.test');
+	const title = `Pique-nique ${randomUUID().slice(0, 6)}`;
+	const meetup = await createMeetup(els, { target_group: brussels, title, starts_at: inHours(48) });
+	await rsvp(marie, meetup, 'maybe');
+
+	// Marie's profile says French.
+	await signIn(page, 'marie@kring.test');
+	await page.goto('/me/calendar');
+	await page.getByRole('button', { name: 'Créer un lien' }).click();
+	const link = await page.getByRole('textbox', { name: "Ton lien d'agenda" }).inputValue();
+	const feed = await (await fetch(link)).text();
+	expect(feed).toContain('X-WR-CALNAME:Kring : mes rencontres');
+	expect(events(feed).map((item) => item.summary)).toContain(`Peut-être : ${title}`);
+	await page.getByRole('button', { name: 'Arrêter ce lien' }).click();
+	await expect(page.getByText('Ton lien ne marche plus.')).toBeVisible();
 });

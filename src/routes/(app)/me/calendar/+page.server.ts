@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +18,8 @@ export const actions: Actions = {
 	make: async ({ locals, url }) => {
 		const { data: token, error } = await locals.supabase.rpc('create_calendar_feed');
 		if (error || !token) return fail(500, { problem: m.error_something_wrong() });
-		const path = `/calendar/${token}.ics`;
+		// A calendar app fetches the feed without the person's cookie: the link carries their language.
+		const path = `/calendar/${token}.ics?lang=${getLocale()}`;
 		return { link: `${url.origin}${path}`, webcal: `webcal://${url.host}${path}` };
 	},
 	stop: async ({ locals }) => {
