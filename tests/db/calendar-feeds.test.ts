@@ -1,7 +1,6 @@
 // The personal calendar feed behind a secret token: what a calendar app holding the link gets,
 // and that stopping or replacing the link ends it. The .ics file made from these rows is
 // checked in src/lib/server/calendar.test.ts and, through the app, in the e2e spec.
-import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { client, db, signUp, type Person } from '../support/platform';
 import {
@@ -11,50 +10,10 @@ import {
 	makeInvite,
 	membershipId
 } from '../support/groups';
+import { answered as rsvp, createMeetup } from '../support/meetups';
 
 const day = 86_400_000;
 const at = (ms: number) => new Date(ms).toISOString();
-
-async function createMeetup(
-	host: Person,
-	groupId: string,
-	overrides: Record<string, unknown> = {}
-) {
-	const starts = Date.now() + 7 * day;
-	const { data, error } = await host.client.rpc('create_meetup', {
-		client_id: randomUUID(),
-		target_group: groupId,
-		title: 'Praatgroep',
-		description: 'We praten over de week.',
-		starts_at: at(starts),
-		ends_at: at(starts + 7_200_000),
-		place: 'Buurthuis',
-		online_url: null,
-		cost: null,
-		childcare: false,
-		transport_help: false,
-		wheelchair_access: false,
-		languages: ['nl'],
-		open_to: 'group',
-		capacity: null,
-		...overrides
-	});
-	expect(error).toBeNull();
-	return data as string;
-}
-
-async function rsvp(person: Person, meetup: string, status: string) {
-	const { error } = await person.client.rpc('rsvp', {
-		client_id: randomUUID(),
-		meetup,
-		status,
-		childcare_children: 0,
-		transport_help: false,
-		cost_is_a_problem: false,
-		note: ''
-	});
-	expect(error).toBeNull();
-}
 
 async function newFeed(person: Person): Promise<string> {
 	const { data, error } = await person.client.rpc('create_calendar_feed');

@@ -4,65 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { client, db, type Person } from '../support/platform';
 import { joinedMember, makeGroup, membershipId } from '../support/groups';
-
-async function joinedHost(groupId: string, nickname = 'Gastvrouw'): Promise<Person> {
-	const person = await joinedMember(groupId, nickname);
-	await db().query(
-		`update public.group_members set role = 'host' where group_id = $1 and user_id = $2`,
-		[groupId, person.id]
-	);
-	return person;
-}
-
-const inDays = (days: number, hours = 0) =>
-	new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
-
-async function createMeetup(
-	host: Person,
-	groupId: string,
-	overrides: Record<string, unknown> = {}
-): Promise<string> {
-	const { data, error } = await host.client.rpc('create_meetup', {
-		client_id: randomUUID(),
-		target_group: groupId,
-		title: 'Soep en babbel',
-		description: 'We koken samen.',
-		starts_at: inDays(7),
-		ends_at: inDays(7, 2),
-		place: 'Buurthuis, Kerkstraat 12, Gent',
-		online_url: null,
-		cost: null,
-		childcare: true,
-		transport_help: false,
-		wheelchair_access: true,
-		languages: ['nl'],
-		open_to: 'group',
-		capacity: null,
-		...overrides
-	});
-	expect(error).toBeNull();
-	return data as string;
-}
-
-async function answer(
-	person: Person,
-	meetup: string,
-	status: string,
-	needs: Record<string, unknown> = {}
-) {
-	const { data, error } = await person.client.rpc('rsvp', {
-		client_id: randomUUID(),
-		meetup,
-		status,
-		childcare_children: 0,
-		transport_help: false,
-		cost_is_a_problem: false,
-		note: '',
-		...needs
-	});
-	expect(error).toBeNull();
-	return data;
-}
+import { answered as answer, createMeetup, inDays, joinedHost } from '../support/meetups';
 
 type Card = Record<string, unknown> & { id: string; my_status: string | null };
 

@@ -4,68 +4,35 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { client, db, type Person } from '../support/platform';
 import { joinedMember, joinedModerator, makeGroup, membershipId } from '../support/groups';
-
-async function joinedHost(groupId: string, nickname = 'Gastvrouw'): Promise<Person> {
-	const person = await joinedMember(groupId, nickname);
-	await db().query(
-		`update public.group_members set role = 'host' where group_id = $1 and user_id = $2`,
-		[groupId, person.id]
-	);
-	return person;
-}
+import {
+	answered,
+	createMeetup as createMeetupWith,
+	joinedHost,
+	meetupFields
+} from '../support/meetups';
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 // A fixed moment a week ahead, so that saving a meetup again keeps its time.
 const weekAhead = Math.floor(Date.now() / 60_000) * 60_000 + 7 * 86_400_000;
 const weekAheadPlus = (hours: number) => new Date(weekAhead + hours * 3_600_000).toISOString();
 
-function meetupFields(overrides: Record<string, unknown> = {}) {
-	return {
+const fields = (overrides: Record<string, unknown> = {}) =>
+	meetupFields({
 		title: 'Praatgroep',
-		description: 'We praten over de week.',
 		starts_at: weekAheadPlus(0),
 		ends_at: weekAheadPlus(2),
-		place: 'Buurthuis De Kring, Kerkstraat 12, Gent',
-		online_url: null,
-		cost: null,
-		childcare: false,
-		transport_help: false,
-		wheelchair_access: true,
-		languages: ['nl'],
-		open_to: 'group',
-		capacity: null,
 		...overrides
-	};
-}
-
-async function createMeetup(host: Person, groupId: string, overrides = {}): Promise<string> {
-	const { data, error } = await host.client.rpc('create_meetup', {
-		client_id: randomUUID(),
-		target_group: groupId,
-		...meetupFields(overrides)
 	});
-	expect(error).toBeNull();
-	return data as string;
-}
+
+const createMeetup = (host: Person, groupId: string, overrides = {}) =>
+	createMeetupWith(host, groupId, fields(overrides));
 
 async function updateMeetup(host: Person, meetup: string, overrides = {}) {
-	const { error } = await host.client.rpc('update_meetup', { meetup, ...meetupFields(overrides) });
+	const { error } = await host.client.rpc('update_meetup', { meetup, ...fields(overrides) });
 	expect(error).toBeNull();
 }
 
-async function rsvp(person: Person, meetup: string, status: string) {
-	const { data, error } = await person.client.rpc('rsvp', {
-		client_id: randomUUID(),
-		meetup,
-		status,
-		childcare_children: 0,
-		transport_help: false,
-		cost_is_a_problem: false,
-		note: ''
-	});
-	expect(error).toBeNull();
-	return data as string;
-}
+const rsvp = answered;
 
 /** What the person's notifications list shows, oldest first, for one meetup. */
 async function seen(person: Person, meetup: string) {

@@ -72,3 +72,15 @@ export const rsvp = (
 		note: '',
 		...needs
 	});
+
+/** An answer that must go through; gives back where the person now stands (going, waiting…). */
+export async function answered(
+	person: Person,
+	meetup: string,
+	status: string,
+	needs: Parameters<typeof rsvp>[3] = {}
+): Promise<string> {
+	const { data, error } = await rsvp(person, meetup, status, needs);
+	expect(error).toBeNull();
+	return data as string;
+}
