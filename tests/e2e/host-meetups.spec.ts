@@ -120,6 +120,8 @@ test('a moderator makes a weekly meetup, sees who comes with their needs, and ch
 
 	// The host answers for her: she comes, and needs help with transport.
 	await page.goto(host);
+	// Someone is chosen already: sending the form as it comes answers for them.
+	await expect(page.getByLabel('Voor wie?', { exact: true })).not.toHaveValue('');
 	await page.getByLabel('Voor wie?', { exact: true }).selectOption({ label: 'Jet' });
 	await page.getByLabel('Heeft hulp nodig met vervoer', { exact: true }).check();
 	await page.getByRole('button', { name: 'Antwoord bewaren' }).click();
