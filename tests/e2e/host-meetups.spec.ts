@@ -103,6 +103,7 @@ test('a moderator makes a weekly meetup, sees who comes with their needs, and ch
 		const response = await karim.goto(path);
 		expect(response?.status(), path).toBe(404);
 		await expect(karim.getByRole('heading', { name: 'Deze pagina bestaat niet.' })).toBeVisible();
+		await expect(karim).toHaveTitle('Deze pagina bestaat niet. · Kring');
 	}
 	await expectNoAxeViolations(karim);
 
