@@ -251,7 +251,7 @@ test('in French the host screens say "tu", as the rest of the app does', async (
 	await expectNoAxeViolations(page);
 });
 
-test('in English the host view gives the date as in Belgium, on a 24-hour clock', async ({
+test('in English the host screens read naturally and give the date as in Belgium, on a 24-hour clock', async ({
 	page
 }) => {
 	const els = await signedInClient('moderator@kring.test');
@@ -263,8 +263,13 @@ test('in English the host view gives the date as in Belgium, on a 24-hour clock'
 	await signIn(page, 'moderator@kring.test');
 	await readIn(page, 'en');
 	await page.goto(`/m/${meetup}/host`);
-	await expect(page.getByRole('heading', { level: 2, name: 'Who comes' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Who is coming' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Add and mark as here' })).toBeVisible();
 	// "Saturday 12 December, 14:00–16:00", not "Saturday, December 12, 2:00 – 4:00 PM".
 	await expect(page.getByText(/^[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+, 14:00–16:00$/)).toBeVisible();
 	await expectNoAxeViolations(page);
+
+	// The member view, in plain English too.
+	await page.getByRole('link', { name: 'See what members see' }).click();
+	await expect(page.getByRole('link', { name: 'Go to Praatgroep Gent' })).toBeVisible();
 });
