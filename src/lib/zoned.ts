@@ -9,7 +9,7 @@
 // - The fold (last Sunday of October, 03:00 → 02:00): a time such as 02:30 happens twice. We
 //   take the first one (still summer time, +02:00), as Temporal's "compatible" choice does.
 
-export const brusselsZone = 'Europe/Brussels';
+const brusselsZone = 'Europe/Brussels';
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const timePattern = /^([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$/;

@@ -6,8 +6,8 @@ import { addMonths, brusselsToInstant, isDate, isTime } from '$lib/zoned';
 import { z } from 'zod';
 
 /** How far ahead a series may run, and how far it runs when the host leaves "until" empty. */
-export const seriesMaxMonths = 12;
-export const seriesDefaultMonths = 3;
+const seriesMaxMonths = 12;
+const seriesDefaultMonths = 3;
 
 const text = (max: number, tooLong: () => string) =>
 	z.string().trim().max(max, { error: tooLong }).default('');
@@ -71,7 +71,7 @@ type Fields = {
 };
 
 /** The other languages as the database keeps them: one entry each, without blanks. */
-export function otherLanguages(value: string): string[] {
+function otherLanguages(value: string): string[] {
 	return value
 		.split(/[,;\n]/)
 		.map((language) => language.trim())
@@ -106,7 +106,7 @@ function checkMeetup(data: Fields, ctx: z.RefinementCtx) {
 }
 
 /** The last date of a series must lie between its first date and a year later. */
-export function untilProblem(until: string, first: string): boolean {
+function untilProblem(until: string, first: string): boolean {
 	return !isDate(until) || until < first || until > addMonths(first, seriesMaxMonths);
 }
 

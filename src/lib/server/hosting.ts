@@ -31,7 +31,7 @@ export const fieldOfRefusal: Record<string, string> = {
 	rsvp_note_too_long: 'note'
 };
 
-export async function isHostOrModerator(supabase: Client, groupId: string): Promise<boolean> {
+async function isHostOrModerator(supabase: Client, groupId: string): Promise<boolean> {
 	const { data } = await supabase.rpc('is_host_or_moderator', { target_group: groupId });
 	return data === true;
 }
@@ -247,7 +247,7 @@ export function needsInWords(answers: Answer[]): string {
 }
 
 /** One person's needs in a few words ("opvang voor 2, vervoer"), empty when none. */
-export function personNeeds(children: number, transport: boolean, cost: boolean): string {
+function personNeeds(children: number, transport: boolean, cost: boolean): string {
 	return [
 		children > 0 && m.host_need_children({ count: children }),
 		transport && m.host_need_transport(),
@@ -265,7 +265,7 @@ export async function addWalkIn(supabase: Client, meetupId: string, nickname: st
 	return supabase.rpc('add_walk_in', { meetup: meetupId, nickname });
 }
 
-export interface AnswerFor {
+interface AnswerFor {
 	clientId: string;
 	meetupId: string;
 	memberId: string;
