@@ -37,6 +37,25 @@ const words: Record<string, () => string> = {
 	not_claimable: m.host_error_not_claimable
 };
 
+/** The form field a database refusal is about, so it is said next to that field. */
+export const fieldOfRefusal: Record<string, string> = {
+	meetup_title_invalid: 'title',
+	meetup_description_too_long: 'description',
+	meetup_times_invalid: 'end',
+	meetup_in_the_past: 'date',
+	meetup_series_day_change: 'date',
+	meetup_place_missing: 'place',
+	meetup_place_invalid: 'place',
+	meetup_online_url_invalid: 'online_url',
+	meetup_cost_invalid: 'cost',
+	meetup_languages_invalid: 'languages_other',
+	meetup_capacity_invalid: 'capacity',
+	meetup_repeat_until_invalid: 'until',
+	nickname_invalid: 'nickname',
+	rsvp_children_invalid: 'childcare_children',
+	rsvp_note_too_long: 'note'
+};
+
 export function explainDatabaseError(error: { message: string; code?: string } | null): string {
 	if (!error) return '';
 	if (error.code === '23514') return m.error_post_too_long();

@@ -12,25 +12,6 @@ type Client = SupabaseClient<Database>;
 type RsvpStatus = Database['public']['Enums']['rsvp_status'];
 type Repeat = Database['public']['Enums']['meetup_repeat'];
 
-/** The form field a database refusal is about, so it is said next to that field. */
-export const fieldOfRefusal: Record<string, string> = {
-	meetup_title_invalid: 'title',
-	meetup_description_too_long: 'description',
-	meetup_times_invalid: 'end',
-	meetup_in_the_past: 'date',
-	meetup_series_day_change: 'date',
-	meetup_place_missing: 'place',
-	meetup_place_invalid: 'place',
-	meetup_online_url_invalid: 'online_url',
-	meetup_cost_invalid: 'cost',
-	meetup_languages_invalid: 'languages_other',
-	meetup_capacity_invalid: 'capacity',
-	meetup_repeat_until_invalid: 'until',
-	nickname_invalid: 'nickname',
-	rsvp_children_invalid: 'childcare_children',
-	rsvp_note_too_long: 'note'
-};
-
 async function isHostOrModerator(supabase: Client, groupId: string): Promise<boolean> {
 	const { data } = await supabase.rpc('is_host_or_moderator', { target_group: groupId });
 	return data === true;

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { rsvpSchema } from '$lib/schemas/meetups';
-import { explainDatabaseError } from '$lib/server/errors';
+import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { answerMeetup, oneMeetup } from '$lib/server/meetups';
 import { meetupWhen } from '$lib/time';
@@ -12,11 +12,6 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 const meetupId = z.uuid();
-// Refusals about one field are said beside it.
-const fieldOf: Record<string, string> = {
-	rsvp_children_invalid: 'childcare_children',
-	rsvp_note_too_long: 'note'
-};
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const meetup = meetupId.safeParse(params.meetup).success
@@ -59,7 +54,7 @@ export const actions: Actions = {
 			note: form.data.note
 		});
 		if (refused) {
-			const field = fieldOf[refused.message];
+			const field = fieldOfRefusal[refused.message];
 			return refuse(form, { field, message: explainDatabaseError(refused) });
 		}
 		// Nothing to return: the page loads again with where I stand and a new client id.

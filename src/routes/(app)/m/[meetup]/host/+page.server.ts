@@ -2,17 +2,10 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { nickname } from '$lib/schemas/auth';
 import { answerForMemberSchema } from '$lib/schemas/meetups';
-import { explainDatabaseError } from '$lib/server/errors';
+import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { meetupDateAndHours } from '$lib/time';
-import {
-	addWalkIn,
-	answerForMember,
-	checkIn,
-	fieldOfRefusal,
-	hostedMeetup,
-	whoComes
-} from '$lib/server/hosting';
+import { addWalkIn, answerForMember, checkIn, hostedMeetup, whoComes } from '$lib/server/hosting';
 import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';

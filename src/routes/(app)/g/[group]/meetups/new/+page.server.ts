@@ -1,8 +1,8 @@
 import { m } from '$lib/paraglide/messages';
 import { meetupSchema } from '$lib/schemas/meetups';
-import { explainDatabaseError } from '$lib/server/errors';
+import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
-import { createMeetup, fieldOfRefusal } from '$lib/server/hosting';
+import { createMeetup } from '$lib/server/hosting';
 import { error, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
