@@ -109,6 +109,9 @@ test('a moderator makes a weekly meetup, sees who comes with their needs, and ch
 
 	// Jet has no smartphone: the moderator keeps her in the group, with a link to take over later.
 	await page.goto(`/g/${gent}/members`);
+	await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+	await expect(page.getByText('Vul een bijnaam in.')).toBeVisible();
+	await expect(page.getByLabel('Bijnaam', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 	await page.getByLabel('Bijnaam', { exact: true }).fill('Jet');
 	await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
 	await expect(page.getByText('Jet is toegevoegd.')).toBeVisible();
