@@ -160,6 +160,30 @@ test('on a full meetup a second member lands on the waiting list and sees their 
 	await expectNoAxeViolations(page);
 });
 
+test('once a meetup has started, someone still on the waiting list is no longer promised a place', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	// It starts in half a minute, with one place: Els takes it, Karim waits.
+	const meetup = await meetupInGent(`Kort ${randomUUID().slice(0, 6)}`, {
+		inMinutes: 0.5,
+		capacity: 1
+	});
+	expect(await rsvp(await signedInClient('moderator@kring.test'), meetup, 'going')).toBe('going');
+	expect(await rsvp(await signedInClient('lid@kring.test'), meetup, 'going')).toBe('waiting');
+
+	await signIn(page, 'lid@kring.test');
+	await page.goto(`/m/${meetup}`);
+	const promise = page.getByText('Komt er een plaats vrij, dan krijg jij ze.');
+	await expect(promise).toBeVisible();
+	await expect(async () => {
+		await page.reload();
+		await expect(page.getByText('De bijeenkomst is begonnen.')).toBeVisible({ timeout: 1_000 });
+	}).toPass({ timeout: 60_000 });
+	await expect(page.getByText('Je staat op de wachtlijst (plaats 1)')).toBeVisible();
+	await expect(promise).toHaveCount(0);
+});
+
 test('a cancelled meetup says so and offers no answer buttons', async ({ page }) => {
 	const title = `Uitstap ${randomUUID().slice(0, 6)}`;
 	const meetup = await meetupInGent(title, { cancelled: true });
