@@ -193,7 +193,14 @@ test('a moderator changes all the next times of a series, then cancels one time 
 	await page.getByLabel('Tot', { exact: true }).fill('11:30');
 	await page.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(page).toHaveURL(host);
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Je wijzigingen zijn bewaard.' })
+	).toBeVisible();
 	await expect(page.getByText(/10:30/)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Online meedoen' })).toHaveAttribute(
+		'href',
+		'https://meet.example/koffie'
+	);
 
 	// Cancelling asks to confirm and says who gets a message.
 	await page.getByRole('link', { name: 'Aanpassen of afgelasten' }).click();

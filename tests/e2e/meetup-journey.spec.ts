@@ -31,6 +31,9 @@ test('two places, three people: the third waits, moves up when one cancels, and 
 	await els.getByRole('radio', { name: 'Elke week' }).check();
 	await els.getByRole('button', { name: 'Bijeenkomst maken' }).click();
 	await expect(els.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(
+		els.getByRole('status').filter({ hasText: 'De bijeenkomst is gemaakt.' })
+	).toBeVisible();
 	await expect(els.getByRole('region', { name: 'Wie komt' })).toContainText(
 		'0 van 2 plaatsen bezet'
 	);
@@ -73,6 +76,7 @@ test('two places, three people: the third waits, moves up when one cancels, and 
 
 	// On the day the host checks in the two who came.
 	await els.reload();
+	await expect(els.getByText('De bijeenkomst is gemaakt.')).toHaveCount(0);
 	await expectNoAxeViolations(els);
 	const checkIn = els.getByRole('region', { name: 'Wie is er?' });
 	await expect(checkIn.getByText('Er zijn: 0')).toBeVisible();

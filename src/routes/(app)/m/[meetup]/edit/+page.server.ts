@@ -3,6 +3,7 @@ import { cancelMeetupSchema, meetupEditSchema } from '$lib/schemas/meetups';
 import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { cancelMeetup, editValues, hostedMeetup, updateMeetup } from '$lib/server/hosting';
+import { rememberSaved } from '$lib/server/saved';
 import { error, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals, params }) => {
+	save: async ({ request, locals, params, cookies, url }) => {
 		const meetup = await meetupOr404(locals, params.meetup);
 		const form = await superValidate(request, zod4(meetupEditSchema), { id: 'edit' });
 		if (!form.valid) return refuse(form);
@@ -38,6 +39,7 @@ export const actions: Actions = {
 			const field = fieldOfRefusal[refused.message];
 			return refuse(form, { field, message: explainDatabaseError(refused) });
 		}
+		rememberSaved(cookies, url, meetup.id, 'changed');
 		redirect(303, `/m/${meetup.id}/host`);
 	},
 	cancel: async ({ request, locals, params }) => {

@@ -6,13 +6,14 @@ import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { meetupDateAndHours } from '$lib/time';
 import { addWalkIn, answerForMember, checkIn, hostedMeetup, whoComes } from '$lib/server/hosting';
+import { takeSaved } from '$lib/server/saved';
 import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, cookies }) => {
 	const meetup = await hostedMeetup(locals.supabase, params.meetup);
 	// Only the group's hosts and moderators: for anyone else there is no such page.
 	if (!meetup) error(404, m.page_not_found());
@@ -28,7 +29,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		who,
 		when: meetupDateAndHours(meetup.starts_at, meetup.ends_at, getLocale()),
 		started: new Date(meetup.starts_at) <= new Date(),
-		answerForm
+		answerForm,
+		saved: takeSaved(cookies, meetup.id)
 	};
 };
 

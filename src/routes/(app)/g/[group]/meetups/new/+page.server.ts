@@ -3,6 +3,7 @@ import { meetupSchema } from '$lib/schemas/meetups';
 import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { createMeetup } from '$lib/server/hosting';
+import { rememberSaved } from '$lib/server/saved';
 import { error, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ parent }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
+	default: async ({ request, locals, params, cookies, url }) => {
 		const form = await superValidate(request, zod4(meetupSchema));
 		if (!form.valid) return refuse(form);
 		const { data: meetupId, error: refused } = await createMeetup(
@@ -40,6 +41,7 @@ export const actions: Actions = {
 				message: explainDatabaseError(refused) || m.error_something_wrong()
 			});
 		}
+		rememberSaved(cookies, url, meetupId, 'made');
 		redirect(303, `/m/${meetupId}/host`);
 	}
 };
