@@ -21,6 +21,7 @@ test('a person signs up with email, signs out and signs in again', async ({ page
 	).toBeVisible();
 	await expect(page.getByLabel('Bijnaam')).toHaveValue('Mira');
 	await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
+	await expect(page.getByLabel('Wachtwoord')).toHaveValue('');
 	await expectNoAxeViolations(page);
 
 	await page.getByLabel('Wachtwoord').fill('een-goed-wachtwoord');
