@@ -1135,6 +1135,10 @@ export type Database = {
         }
         Returns: string
       }
+      undo_check_in: {
+        Args: { meetup: string; member: string }
+        Returns: undefined
+      }
       update_meetup: {
         Args: {
           capacity: number

@@ -32,6 +32,7 @@ create_meetup_series      -         -        -      -           -        -      
 update_meetup_series      -         -        -      -           -        -              ok   ok
 cancel_meetup_series      -         -        -      -           -        -              ok   ok
 check_in                  -         -        -      -           -        -              ok   ok
+undo_check_in             -         -        -      -           -        -              ok   ok
 add_walk_in               -         -        -      -           -        -              ok   ok
 rsvp_for_member           -         -        -      -           -        -              ok   ok
 add_member_without_phone  -         -        -      -           -        -              ok   ok
@@ -163,6 +164,21 @@ beforeAll(async () => {
 			call: (sb, rows) => sb.rpc('check_in', { meetup: rows.meetup, member: memberMembership }),
 			happened: (rows) =>
 				exists('select 1 from public.attendance where meetup_id = $1', [rows.meetup])
+		},
+		undo_check_in: {
+			arrange: async () => {
+				const rows = await meetup();
+				const { error } = await host.client.rpc('check_in', {
+					meetup: rows.meetup,
+					member: memberMembership
+				});
+				expect(error).toBeNull();
+				return rows;
+			},
+			call: (sb, rows) =>
+				sb.rpc('undo_check_in', { meetup: rows.meetup, member: memberMembership }),
+			happened: async (rows) =>
+				!(await exists('select 1 from public.attendance where meetup_id = $1', [rows.meetup]))
 		},
 		add_walk_in: {
 			arrange: meetup,

@@ -400,6 +400,23 @@ describe('attendance', () => {
 		).toBe('not_allowed');
 		expect((await host.client.rpc('check_in', { meetup, member: memberId })).error).toBeNull();
 		expect((await host.client.rpc('check_in', { meetup, member: memberId })).error).toBeNull();
+		// A wrong tap is taken back by the host, not by the member; twice is the same as once.
+		expect(
+			(await member.client.rpc('undo_check_in', { meetup, member: memberId })).error?.message
+		).toBe('not_allowed');
+		const here = () =>
+			db().query('select 1 from public.attendance where meetup_id = $1 and member_id = $2', [
+				meetup,
+				memberId
+			]);
+		expect((await here()).rowCount).toBe(1);
+		for (let i = 0; i < 2; i++) {
+			expect(
+				(await host.client.rpc('undo_check_in', { meetup, member: memberId })).error
+			).toBeNull();
+		}
+		expect((await here()).rowCount).toBe(0);
+		expect((await host.client.rpc('check_in', { meetup, member: memberId })).error).toBeNull();
 
 		const { data: walkIn, error } = await host.client.rpc('add_walk_in', {
 			meetup,
