@@ -142,6 +142,12 @@ test('a moderator makes a weekly meetup, sees who comes with their needs, and ch
 	await checkIn.getByRole('button', { name: 'Karim', exact: true }).click();
 	await expect(checkIn.getByRole('listitem').filter({ hasText: 'Karim' })).toContainText('is er');
 	await expect(checkIn.getByRole('button', { name: 'Karim', exact: true })).toHaveCount(0);
+	await expect(checkIn.getByText('Er zijn: 1')).toBeVisible();
+	// A wrong tap is taken back.
+	await checkIn.getByRole('button', { name: 'Toch niet: Karim' }).click();
+	await expect(checkIn.getByText('Er zijn: 0')).toBeVisible();
+	await checkIn.getByRole('button', { name: 'Karim', exact: true }).click();
+	await expect(checkIn.getByText('Er zijn: 1')).toBeVisible();
 	await page.getByLabel('Bijnaam', { exact: true }).fill('Mo');
 	await page.getByRole('button', { name: 'Toevoegen als aanwezig' }).click();
 	await expect(page.getByText('Mo is er.')).toBeVisible();
@@ -221,6 +227,8 @@ test('a moderator changes all the next times of a series, then cancels one time 
 /** Reads the app in another language from now on, without changing the person's profile. */
 async function readIn(page: Page, language: 'fr' | 'en') {
 	const url = new URL(page.url()).origin;
+	// After what signing in sends (it sets the profile's language), or ours would be overwritten.
+	await page.waitForLoadState('networkidle');
 	await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: language, url }]);
 }
 

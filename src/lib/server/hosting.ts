@@ -242,6 +242,10 @@ export async function checkIn(supabase: Client, meetupId: string, memberId: stri
 	return supabase.rpc('check_in', { meetup: meetupId, member: memberId });
 }
 
+export async function undoCheckIn(supabase: Client, meetupId: string, memberId: string) {
+	return supabase.rpc('undo_check_in', { meetup: meetupId, member: memberId });
+}
+
 export async function addWalkIn(supabase: Client, meetupId: string, nickname: string) {
 	return supabase.rpc('add_walk_in', { meetup: meetupId, nickname });
 }

@@ -5,7 +5,14 @@ import { answerForMemberSchema } from '$lib/schemas/meetups';
 import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { meetupDateAndHours } from '$lib/time';
-import { addWalkIn, answerForMember, checkIn, hostedMeetup, whoComes } from '$lib/server/hosting';
+import {
+	addWalkIn,
+	answerForMember,
+	checkIn,
+	hostedMeetup,
+	undoCheckIn,
+	whoComes
+} from '$lib/server/hosting';
 import { takeSaved } from '$lib/server/saved';
 import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
@@ -42,6 +49,16 @@ export const actions: Actions = {
 		const parsed = member.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
 		const { error: refused } = await checkIn(locals.supabase, params.meetup, parsed.data.member);
+		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+	},
+	undo: async ({ request, locals, params }) => {
+		const parsed = member.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
+		const { error: refused } = await undoCheckIn(
+			locals.supabase,
+			params.meetup,
+			parsed.data.member
+		);
 		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
 	},
 	walkin: async ({ request, locals, params }) => {
