@@ -15,14 +15,25 @@ interface RouteBudget {
 	address: (page: Page, baseUrl: string) => Promise<string>;
 }
 
+/** The demo group's invite link, from supabase/seed.sql. */
+const demoInvite = '/join/dEmO-k7Qx2LpN9vR4sT8wYz3';
+
 const routes: RouteBudget[] = [
 	{ name: 'landing', budgetKb: 40, address: async (_, baseUrl) => `${baseUrl}/` },
+	// A newcomer's first page in Kring, often on a slow connection.
+	{ name: 'join page', budgetKb: 55, address: async (_, baseUrl) => baseUrl + demoInvite },
 	{
 		name: 'signed-in home',
 		budgetKb: 60,
 		address: async (page, baseUrl) => (await joinDemoGroup(page, baseUrl), `${baseUrl}/home`)
 	},
 	{ name: 'group feed', budgetKb: 60, address: joinDemoGroup },
+	{
+		name: 'post page',
+		budgetKb: 60,
+		address: async (page, baseUrl) =>
+			firstLink(page, await joinDemoGroup(page, baseUrl), 'main a[href*="/p/"]')
+	},
 	{
 		name: 'meetup page',
 		budgetKb: 60,
@@ -108,7 +119,7 @@ async function measureJavaScript() {
 
 /** Joins the demo group the way a newcomer does: invite link, nickname, rules. Returns the feed's address. */
 async function joinDemoGroup(page: Page, baseUrl: string): Promise<string> {
-	await page.goto(`${baseUrl}/join/dEmO-k7Qx2LpN9vR4sT8wYz3`);
+	await page.goto(baseUrl + demoInvite);
 	await page.locator('input[name=nickname]').fill('Bench');
 	await page.locator('input[name=accept_rules]').check();
 	await Promise.all([page.waitForURL(/\/g\//), page.locator('main form button').last().click()]);
@@ -125,10 +136,14 @@ async function signInAsModerator(page: Page, baseUrl: string): Promise<string> {
 }
 
 /** The first meetup linked from a page (the demo's weekly praatcafé). */
-async function firstMeetup(page: Page, from: string): Promise<string> {
+function firstMeetup(page: Page, from: string): Promise<string> {
+	return firstLink(page, from, 'main a[href^="/m/"]');
+}
+
+async function firstLink(page: Page, from: string, selector: string): Promise<string> {
 	await page.goto(from);
-	const href = await page.locator('main a[href^="/m/"]').first().getAttribute('href');
-	if (!href) throw new Error(`no meetup linked from ${from}`);
+	const href = await page.locator(selector).first().getAttribute('href');
+	if (!href) throw new Error(`nothing like ${selector} linked from ${from}`);
 	return new URL(href, from).href;
 }
 
