@@ -10,7 +10,10 @@ describe('safeRedirect', () => {
 		'/\\example.com',
 		'/\t/example.com',
 		'https://example.com/home',
-		'javascript:alert(1)'
+		'javascript:alert(1)',
+		'/.//example.com',
+		'/..//example.com',
+		'/%2e//example.com'
 	])('refuses %j, which a browser would take elsewhere', (target) => {
 		expect(safeRedirect(target)).toBe('/home');
 	});

@@ -69,7 +69,10 @@ export function safeRedirect(target: string | null | undefined, fallback = '/hom
 	const base = 'http://kring.invalid';
 	try {
 		const url = new URL(target, base);
-		return url.origin === base ? url.pathname + url.search + url.hash : fallback;
+		if (url.origin !== base) return fallback;
+		// '/.//evil.com' resolves to the path '//evil.com', which a browser reads as another site.
+		const path = url.pathname + url.search + url.hash;
+		return /^\/[/\\]/.test(path) ? fallback : path;
 	} catch {
 		return fallback;
 	}
