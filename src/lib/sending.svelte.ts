@@ -28,11 +28,12 @@ export class Sending {
 				window.location.assign(result.location);
 				return;
 			}
-			this.now = false;
 			if (this.#empty && (result.type === 'success' || result.type === 'redirect')) {
 				formElement.reset();
 			}
+			// Still sending until the page shows the answer: a second tap meanwhile would count twice.
 			await update({ reset: false });
+			this.now = false;
 			if (result.type === 'failure') await showFirstProblem(formElement);
 		};
 	};
