@@ -143,9 +143,11 @@ test('a moderator makes a weekly meetup, sees who comes with their needs, and ch
 	await expect(checkIn.getByRole('listitem').filter({ hasText: 'Karim' })).toContainText('is er');
 	await expect(checkIn.getByRole('button', { name: 'Karim', exact: true })).toHaveCount(0);
 	await expect(checkIn.getByText('Er zijn: 1')).toBeVisible();
-	// A wrong tap is taken back.
+	// The focus stays with Karim: on the button that takes a wrong tap back.
+	await expect(checkIn.getByRole('button', { name: 'Toch niet: Karim' })).toBeFocused();
 	await checkIn.getByRole('button', { name: 'Toch niet: Karim' }).click();
 	await expect(checkIn.getByText('Er zijn: 0')).toBeVisible();
+	await expect(checkIn.getByRole('button', { name: 'Karim', exact: true })).toBeFocused();
 	await checkIn.getByRole('button', { name: 'Karim', exact: true }).click();
 	await expect(checkIn.getByText('Er zijn: 1')).toBeVisible();
 	await page.getByLabel('Bijnaam', { exact: true }).fill('Mo');
