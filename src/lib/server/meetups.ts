@@ -12,10 +12,27 @@ export async function upcomingMeetups(supabase: Client, groupId: string, max = 2
 	return data ?? [];
 }
 
-/** The meetups I said I come to (or maybe, or wait for), across all my groups. */
+/**
+ * Home's list: what is coming in my groups and what I answered elsewhere. A meetup that comes
+ * back every week shows its next time only, plus the times I answered, so it does not fill the
+ * list on its own.
+ */
 export async function myNextMeetups(supabase: Client, max = 5) {
-	const { data } = await supabase.rpc('meetup_cards', { only_mine: true, max_rows: max });
-	return data ?? [];
+	const { data } = await supabase.rpc('meetup_cards', { only_mine: true, max_rows: 30 });
+	return nextOfEach(data ?? []).slice(0, max);
+}
+
+type Card = { group_id: string; title: string; my_status: RsvpStatus | null };
+
+/** Of meetups with the same group and title (the list is soonest first) the first, and each I answered. */
+export function nextOfEach<T extends Card>(cards: T[]): T[] {
+	const seen = new Set<string>();
+	return cards.filter((card) => {
+		const key = `${card.group_id}\n${card.title}`;
+		const first = !seen.has(key);
+		seen.add(key);
+		return first || card.my_status !== null;
+	});
 }
 
 /** One meetup with its group's name, counts, my answer and whether I host; null when not mine to see. */
