@@ -21,6 +21,12 @@ as $$
 	)
 $$;
 
+-- rsvp() also keeps one answer per person per meetup. It chose the membership to answer through
+-- afresh on every call: the one in the meetup's group, else the first in the organisation.
+-- Someone who answered an organisation-wide meetup through their own group and later joined the
+-- meetup's group got a second answer: their first "going" kept its place, and saying "I can't
+-- come" changed only the new one. Now an answer already given, through a membership that still
+-- may answer, is the one that changes.
 create or replace function public.rsvp(
 	client_id uuid,
 	meetup uuid,
