@@ -30,8 +30,17 @@ const printable = fc.string({
 	maxLength: 80
 });
 const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }));
+/** Whether a text is JSON after all: '{' and '}' make '{}', an anonymous sign-up that succeeds. */
+function isJson(text: string): boolean {
+	try {
+		JSON.parse(text);
+		return true;
+	} catch {
+		return false;
+	}
+}
 const badBody = fc.oneof(
-	printable.map((text) => `{${text}`),
+	printable.map((text) => `{${text}`).filter((body) => !isJson(body)),
 	fc.array(fc.integer(), { maxLength: 5 }).map((list) => JSON.stringify(list)),
 	fc.integer().map(String),
 	// Unknown fields are ignored, as GoTrue ignores them; a wrongly typed email makes every body bad.
