@@ -1,6 +1,58 @@
 // "2 hours ago", in the person's language, from the server's clock.
 import { m } from '$lib/paraglide/messages';
 
+const brussels = 'Europe/Brussels';
+
+/** The ways Kring writes a moment; each formatter is made once per language and kept. */
+const dateStyles = {
+	// "di 3 dec."
+	short: { day: 'numeric', month: 'short', timeZone: brussels },
+	// "dinsdag 8 december om 14:00"
+	dayAndHour: {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone: brussels
+	},
+	clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: brussels },
+	weekday: { weekday: 'long', timeZone: brussels },
+	date: { weekday: 'long', day: 'numeric', month: 'long', timeZone: brussels },
+	dateWithYear: {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: brussels
+	},
+	calendarDay: { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: brussels }
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// Making an Intl formatter costs close to a millisecond; using one costs microseconds. A page
+// of meetups formats dozens of times, so formatters are made once and kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function dateFormat(locale: string, style: keyof typeof dateStyles): Intl.DateTimeFormat {
+	const key = `${locale} ${style}`;
+	let format = dateFormats.get(key);
+	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, dateStyles[style])));
+	return format;
+}
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+	let format = relativeFormats.get(locale);
+	if (!format) {
+		relativeFormats.set(
+			locale,
+			(format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
+		);
+	}
+	return format;
+}
+
 const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 	['year', 365 * 24 * 3600],
 	['month', 30 * 24 * 3600],
@@ -12,7 +64,7 @@ const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 
 export function timeAgo(when: string | Date, locale: string, now = new Date()): string {
 	const seconds = Math.round((new Date(when).getTime() - now.getTime()) / 1000);
-	const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+	const format = relativeFormat(locale);
 	for (const [unit, size] of steps) {
 		if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
 	}
@@ -22,30 +74,15 @@ export function timeAgo(when: string | Date, locale: string, now = new Date()): 
 
 /** A date in words in Brussels time, e.g. "di 3 dec." */
 export function shortDate(when: string | Date, locale: string): string {
-	return new Intl.DateTimeFormat(locale, {
-		day: 'numeric',
-		month: 'short',
-		timeZone: 'Europe/Brussels'
-	}).format(new Date(when));
+	return dateFormat(locale, 'short').format(new Date(when));
 }
 
-const brussels = 'Europe/Brussels';
 // English as spoken in Belgium: "Tuesday 3 December", 24-hour clock.
 const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : locale);
 
-const dayAndHour: Intl.DateTimeFormatOptions = {
-	weekday: 'long',
-	day: 'numeric',
-	month: 'long',
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23',
-	timeZone: brussels
-};
-
 /** "dinsdag 8 december om 14:00", in Brussels time. */
 export function meetupMoment(when: string | Date, locale: string): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), dayAndHour).format(new Date(when));
+	return dateFormat(intlLocale(locale), 'dayAndHour').format(new Date(when));
 }
 
 /** The date and hours for hosts, who want the date itself: "zaterdag 28 november, 14:00–16:00". */
@@ -54,7 +91,7 @@ export function meetupDateAndHours(
 	endsAt: string | Date,
 	locale: string
 ): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), dayAndHour).formatRange(
+	return dateFormat(intlLocale(locale), 'dayAndHour').formatRange(
 		new Date(startsAt),
 		new Date(endsAt)
 	);
@@ -62,12 +99,7 @@ export function meetupDateAndHours(
 
 /** The Brussels calendar date of a moment, as a day number that ignores clock changes. */
 function brusselsDay(when: Date): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone: brussels,
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric'
-	}).formatToParts(when);
+	const parts = dateFormat('en-US', 'calendarDay').formatToParts(when);
 	const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	return Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000;
 }
@@ -77,11 +109,9 @@ function dayInWords(when: Date, locale: string, now: Date): string {
 	const lang = intlLocale(locale);
 	const days = brusselsDay(when) - brusselsDay(now);
 	if (days === 0 || days === 1) {
-		return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(days, 'day');
+		return relativeFormat(lang).format(days, 'day');
 	}
-	const weekday = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: brussels }).format(
-		when
-	);
+	const weekday = dateFormat(lang, 'weekday').format(when);
 	if (days > 1 && days < 7) {
 		// Monday starts the week, as in Belgium: a Tuesday in next week is "next Tuesday".
 		const mondayBased = (day: number) => (day + 3) % 7; // day 0 (1 Jan 1970) was a Thursday
@@ -90,16 +120,11 @@ function dayInWords(when: Date, locale: string, now: Date): string {
 			? weekday
 			: m.meetup_when_next_weekday({ weekday }, { locale: locale as 'nl' | 'fr' | 'en' });
 	}
-	const sameYear =
-		new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: brussels }).format(when) ===
-		new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: brussels }).format(now);
-	return new Intl.DateTimeFormat(lang, {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: sameYear ? undefined : 'numeric',
-		timeZone: brussels
-	}).format(when);
+	const year = (moment: Date) =>
+		dateFormat('en-US', 'calendarDay')
+			.formatToParts(moment)
+			.find((p) => p.type === 'year')?.value;
+	return dateFormat(lang, year(when) === year(now) ? 'date' : 'dateWithYear').format(when);
 }
 
 /**
@@ -114,12 +139,7 @@ export function meetupWhen(
 ): string {
 	const start = new Date(startsAt);
 	const end = new Date(endsAt);
-	const clock = new Intl.DateTimeFormat(intlLocale(locale), {
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZone: brussels
-	});
+	const clock = dateFormat(intlLocale(locale), 'clock');
 	const day = dayInWords(start, locale, now);
 	if (brusselsDay(start) === brusselsDay(end)) {
 		return `${day} ${clock.format(start)}–${clock.format(end)}`;
