@@ -22,7 +22,6 @@ const meetupColumns =
 
 /** The meetup with its group's name and its series' end, or null when I do not host it. */
 export async function hostedMeetup(supabase: Client, meetupId: string) {
-	if (!/^[0-9a-f-]{36}$/i.test(meetupId)) return null;
 	const { data: meetup } = await supabase
 		.from('meetups')
 		.select(meetupColumns)

@@ -8,15 +8,10 @@ import { meetupWhen } from '$lib/time';
 import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
-const meetupId = z.uuid();
-
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const meetup = meetupId.safeParse(params.meetup).success
-		? await oneMeetup(locals.supabase, params.meetup)
-		: null;
+	const meetup = await oneMeetup(locals.supabase, params.meetup);
 	if (!meetup) error(404, m.page_not_found());
 	const now = new Date();
 	// A fresh client id per page shown: a double tap or a retry of this answer counts once.
