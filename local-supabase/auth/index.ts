@@ -1,5 +1,6 @@
 // A small stand-in for Supabase Auth (GoTrue) for local work and tests: the endpoints supabase-js
 // uses, with GoTrue's paths, shapes and error codes. Never used in production.
+import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import bcrypt from 'bcryptjs';
 import type pg from 'pg';
@@ -92,8 +93,9 @@ function checkPassword(password: string): void {
 	}
 }
 
-// Compared against when no such user exists, so a wrong email costs as long as a wrong password.
-const dummyHash = bcrypt.hashSync('no such user', 10);
+// Compared against when there is no password to check, so a wrong email costs as long as a wrong
+// password. Its secret is thrown away: no password can match it, and a match would not count anyway.
+const dummyHash = bcrypt.hashSync(randomBytes(32).toString('base64'), 10);
 
 export function createAuthService(options: AuthServiceOptions) {
 	const { pool } = options;
@@ -197,8 +199,12 @@ export function createAuthService(options: AuthServiceOptions) {
 			const { email: address, password } = parse(passwordGrantBody, body);
 			await limit(req, address);
 			const user = await findUserByEmail(pool, address);
-			const matches = await bcrypt.compare(password, user?.encrypted_password ?? dummyHash);
-			if (!user || !matches) throw badRequest('invalid_credentials', 'Invalid login credentials');
+			// As GoTrue: an account without a password (email only, or made by an admin) never signs
+			// in with one.
+			const stored = user?.encrypted_password || undefined;
+			const matches = await bcrypt.compare(password, stored ?? dummyHash);
+			if (!user || !stored || !matches)
+				throw badRequest('invalid_credentials', 'Invalid login credentials');
 			return startSession(tokens, user, 'password', clientOf(req));
 		}
 		if (grant === 'refresh_token') {

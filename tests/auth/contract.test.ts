@@ -62,6 +62,29 @@ describe('signing up and in with email and password', () => {
 		expect(error).toMatchObject({ status: 400, code: 'invalid_credentials' });
 	});
 
+	test('an account with an email and no password can never be signed into with a password', async () => {
+		const admin = serviceClient().auth.admin;
+		const email = newEmail();
+		const created = await admin.createUser({ email, email_confirm: true });
+		expect(created.error).toBeNull();
+		// A nickname account that added only an email has no password either.
+		const sb = client();
+		await sb.auth.signInAnonymously();
+		const emailOnly = newEmail();
+		expect((await sb.auth.updateUser({ email: emailOnly })).error).toBeNull();
+
+		for (const address of [email, emailOnly]) {
+			for (const guess of ['no such user', 'password', password]) {
+				const { data, error } = await client().auth.signInWithPassword({
+					email: address,
+					password: guess
+				});
+				expect(data.session).toBeNull();
+				expect(error).toMatchObject({ status: 400, code: 'invalid_credentials' });
+			}
+		}
+	});
+
 	test('signing up twice with one email is refused with user_already_exists', async () => {
 		const { email } = await signedUp();
 		const { error } = await client().auth.signUp({ email, password });
