@@ -5,6 +5,8 @@ import http from 'node:http';
 export interface GatewayOptions {
 	port: number;
 	apiKeys: string[];
+	/** Secret keys (`sb_secret_…`, not JWTs) and the service-role JWT each stands for. */
+	secretKeys: Map<string, string>;
 	postgrestUrl: string;
 	auth: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 }
@@ -59,14 +61,18 @@ export function startGateway(options: GatewayOptions): Promise<Gateway> {
 				hint: 'No `apikey` request header or url param was found.'
 			});
 		}
-		if (!keys.has(apikey)) {
+		if (!keys.has(apikey) && !options.secretKeys.has(apikey)) {
 			return sendJson(res, 401, {
 				message: 'Invalid API key',
 				hint: 'Double check your Supabase `anon` or `service_role` API key.'
 			});
 		}
-		// A REST request with only an apikey acts as that key's role, as on hosted Supabase.
-		if (service === 'rest' && !req.headers.authorization)
+		// A REST request with only an apikey acts as that key's role, as on hosted Supabase. A secret
+		// key is no JWT: as on hosted Supabase, it stands for the service role's.
+		const serviceRole = options.secretKeys.get(apikey);
+		if (serviceRole && [undefined, `Bearer ${apikey}`].includes(req.headers.authorization))
+			req.headers.authorization = `Bearer ${serviceRole}`;
+		else if (service === 'rest' && !req.headers.authorization)
 			req.headers.authorization = `Bearer ${apikey}`;
 		const forwarded = req.headers['x-forwarded-for'];
 		const client = req.socket.remoteAddress ?? '';

@@ -2,9 +2,10 @@
 // gateway, like `supabase start` without Docker. Used by `npm run stack`, `npm run dev` and tests.
 import pg from 'pg';
 import { createAuthService } from './auth/index';
+import { supabaseConfig, type AuthRateLimits } from './config';
 import { startDatabase } from './database';
 import { startGateway } from './gateway';
-import { apiKeys, jwtSecret } from './keys';
+import { apiKeys, jwtSecret, secretKey } from './keys';
 import { freePort } from './ports';
 import { startPostgrest } from './postgrest';
 
@@ -12,12 +13,13 @@ export interface PlatformOptions {
 	dataDir: string;
 	apiPort: number;
 	dbPort: number;
-	/** Where the app runs; auth uses it as its site URL. */
+	/** Where the app runs; auth uses it as its site URL (supabase/config.toml's otherwise). */
 	siteUrl?: string;
 	/** Start from an empty database: bootstrap, migrations and seed. */
 	reset?: boolean;
 	seed?: boolean;
-	rateLimit?: { signInPerIpPer5Min?: number; signInPerEmailPer5Min?: number };
+	/** Replaces some of supabase/config.toml's auth limits per client address. */
+	rateLimit?: Partial<AuthRateLimits>;
 	log?: (line: string) => void;
 }
 
@@ -26,6 +28,8 @@ export interface Platform {
 	dbUrl: string;
 	anonKey: string;
 	serviceRoleKey: string;
+	/** For the app's server: auth calls that pass a person's address on. */
+	secretKey: string;
 	jwtSecret: string;
 	stop(): Promise<void>;
 }
@@ -33,7 +37,7 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
 	const log = options.log ?? (() => {});
 	const apiUrl = `http://127.0.0.1:${options.apiPort}`;
-	const keys = await apiKeys();
+	const keys = { ...(await apiKeys()), secretKey };
 	const stops: Array<() => Promise<void>> = [];
 	const stop = async () => {
 		for (const step of stops.reverse()) await step().catch(() => {});
@@ -64,14 +68,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 			pool,
 			jwtSecret,
 			apiUrl,
-			siteUrl: options.siteUrl ?? 'http://127.0.0.1:5173',
-			rateLimit: options.rateLimit
+			siteUrl: options.siteUrl ?? supabaseConfig().auth.site_url,
+			rateLimit: options.rateLimit,
+			secretKeys: [secretKey]
 		});
 		stops.push(auth.close);
 
 		const gateway = await startGateway({
 			port: options.apiPort,
 			apiKeys: [keys.anonKey, keys.serviceRoleKey],
+			secretKeys: new Map([[secretKey, keys.serviceRoleKey]]),
 			postgrestUrl: postgrest.url,
 			auth: auth.handle
 		});
@@ -90,6 +96,7 @@ export function statusLines(platform: Platform): string[] {
 		`API URL: ${platform.apiUrl}`,
 		`DB URL: ${platform.dbUrl}`,
 		`anon key: ${platform.anonKey}`,
-		`service_role key: ${platform.serviceRoleKey}`
+		`service_role key: ${platform.serviceRoleKey}`,
+		`secret key: ${platform.secretKey}`
 	];
 }

@@ -744,24 +744,6 @@ export type Database = {
           post_id: string
         }[]
       }
-      assert_meetup_valid: {
-        Args: {
-          capacity: number
-          cost: string
-          description: string
-          ends_at: string
-          languages: string[]
-          online_url: string
-          place: string
-          starts_at: string
-          title: string
-        }
-        Returns: undefined
-      }
-      brussels_instant: {
-        Args: { on_date: string; wall_time: string }
-        Returns: string
-      }
       calendar_feed: {
         Args: { token: string }
         Returns: {
@@ -777,13 +759,6 @@ export type Database = {
           title: string
           updated_at: string
         }[]
-      }
-      can_see_meetup: {
-        Args: {
-          audience: Database["public"]["Enums"]["meetup_audience"]
-          target_group: string
-        }
-        Returns: boolean
       }
       cancel_meetup: { Args: { meetup: string }; Returns: undefined }
       cancel_meetup_series: { Args: { meetup: string }; Returns: undefined }
@@ -801,10 +776,6 @@ export type Database = {
           post: string
         }
         Returns: string
-      }
-      create_due_reminders: {
-        Args: { at: string; person: string }
-        Returns: number
       }
       create_invite: {
         Args: { expires_at: string; max_uses: number; target_group: string }
@@ -902,10 +873,6 @@ export type Database = {
         Returns: undefined
       }
       export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
-      fill_from_waiting_list: {
-        Args: { target_meetup: string }
-        Returns: undefined
-      }
       group_feed: {
         Args: {
           before_created_at?: string
@@ -943,27 +910,10 @@ export type Database = {
           state: string
         }[]
       }
-      is_active_in_organisation_of: {
-        Args: { target_group: string }
-        Returns: boolean
-      }
-      is_active_member: { Args: { target_group: string }; Returns: boolean }
       is_host_or_moderator: { Args: { target_group: string }; Returns: boolean }
-      is_moderator: { Args: { target_group: string }; Returns: boolean }
-      is_my_membership: { Args: { member: string }; Returns: boolean }
-      is_only_moderator: {
-        Args: { person: string; target_group: string }
-        Returns: boolean
-      }
       leave_group: { Args: { target_group: string }; Returns: undefined }
       mark_group_seen: { Args: { target_group: string }; Returns: undefined }
       mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
-      meetup_audience_to_notify: {
-        Args: { target_meetup: string }
-        Returns: {
-          user_id: string
-        }[]
-      }
       meetup_cards: {
         Args: {
           max_rows?: number
@@ -1054,20 +1004,6 @@ export type Database = {
           thanks_count: number
         }[]
       }
-      record_rsvp: {
-        Args: {
-          children: number
-          cost_problem: boolean
-          member: string
-          needs_transport: boolean
-          note_text: string
-          request_client_id: string
-          requested: Database["public"]["Enums"]["rsvp_status"]
-          target_meetup: string
-        }
-        Returns: Database["public"]["Enums"]["rsvp_status"]
-      }
-      reminder_due_from: { Args: { starts: string }; Returns: string }
       remove_member: { Args: { member: string }; Returns: undefined }
       remove_reaction: {
         Args: {
@@ -1111,29 +1047,12 @@ export type Database = {
         }
         Returns: Database["public"]["Enums"]["rsvp_status"]
       }
-      send_due_reminders: { Args: Record<PropertyKey, never>; Returns: number }
-      series_dates: {
-        Args: {
-          first_on: string
-          repeat: Database["public"]["Enums"]["meetup_repeat"]
-          repeat_until: string
-        }
-        Returns: string[]
-      }
       set_member_role: {
         Args: {
           member: string
           new_role: Database["public"]["Enums"]["member_role"]
         }
         Returns: undefined
-      }
-      shown_author: {
-        Args: {
-          public_author: string
-          real_author: string
-          target_group: string
-        }
-        Returns: string
       }
       undo_check_in: {
         Args: { meetup: string; member: string }

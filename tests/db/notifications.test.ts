@@ -306,7 +306,7 @@ describe('reminders', () => {
 	test('due from 00:00 Brussels time the day before, also across both clock changes', async () => {
 		const dueFrom = async (starts: string) => {
 			const { rows } = await db().query<{ due: Date }>(
-				'select public.reminder_due_from($1) as due',
+				'select private.reminder_due_from($1) as due',
 				[starts]
 			);
 			return rows[0].due.toISOString();
@@ -338,7 +338,7 @@ describe('reminders', () => {
 		await rsvp(maybe, meetup, 'maybe');
 		const write = async (person: Person, at: string) => {
 			const { rows } = await db().query<{ n: number }>(
-				'select public.create_due_reminders($1, $2) as n',
+				'select private.create_due_reminders($1, $2) as n',
 				[person.id, at]
 			);
 			return rows[0].n;
@@ -420,11 +420,11 @@ describe('reminders', () => {
 		expect(error).not.toBeNull();
 		expect(await rowsFor(soon)).toEqual([]);
 
-		await db().query('select public.send_due_reminders()');
+		await db().query('select private.send_due_reminders()');
 		const rows = await rowsFor(soon);
 		expect(rows.map((row) => row.kind)).toEqual(['reminder', 'reminder']);
 		expect(new Set(rows.map((row) => row.user_id))).toEqual(new Set(people.map((p) => p.id)));
-		const { rows: again } = await db().query('select public.send_due_reminders() as n');
+		const { rows: again } = await db().query('select private.send_due_reminders() as n');
 		expect(again[0].n).toBe(0);
 	});
 });
