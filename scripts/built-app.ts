@@ -15,7 +15,18 @@ export interface BuiltApp {
 	stop(): Promise<void>;
 }
 
-export async function startBuiltApp(options: { port?: number } = {}): Promise<BuiltApp> {
+export interface BuiltAppOptions {
+	port?: number;
+	/**
+	 * Auth's limits per client address as supabase/config.toml sets them. Otherwise they are lifted:
+	 * the journeys and the benchmark sign in far more often, from one address, than people do.
+	 */
+	configuredAuthLimits?: boolean;
+	/** More environment for the app, e.g. adapter-node's ADDRESS_HEADER and XFF_DEPTH. */
+	env?: Record<string, string>;
+}
+
+export async function startBuiltApp(options: BuiltAppOptions = {}): Promise<BuiltApp> {
 	if (!existsSync('build/index.js')) throw new Error('No build found: run `npm run build` first.');
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
@@ -25,8 +36,9 @@ export async function startBuiltApp(options: { port?: number } = {}): Promise<Bu
 		apiPort: await freePort(),
 		dbPort: await freePort(),
 		siteUrl: url,
-		// Every sign-in comes from this one app server's address.
-		rateLimit: { signInPerIpPer5Min: 100_000, signInPerEmailPer5Min: 1_000 }
+		rateLimit: options.configuredAuthLimits
+			? undefined
+			: { sign_in_sign_ups: 100_000, anonymous_users: 100_000, token_refresh: 100_000 }
 	});
 
 	const app = spawn(process.execPath, ['build'], {
@@ -37,7 +49,9 @@ export async function startBuiltApp(options: { port?: number } = {}): Promise<Bu
 			PORT: String(port),
 			ORIGIN: url,
 			PUBLIC_SUPABASE_URL: platform.apiUrl,
-			PUBLIC_SUPABASE_ANON_KEY: platform.anonKey
+			PUBLIC_SUPABASE_ANON_KEY: platform.anonKey,
+			SUPABASE_SECRET_KEY: platform.secretKey,
+			...options.env
 		}
 	});
 	const killApp = () => app.kill('SIGTERM');

@@ -1,5 +1,6 @@
 // Reading requests and writing responses the way GoTrue does, errors included.
 import type http from 'node:http';
+import net from 'node:net';
 
 const maxBodyBytes = 100 * 1024;
 
@@ -82,11 +83,20 @@ export function bearerToken(req: http.IncomingMessage): string | undefined {
 }
 
 /**
- * The address the gateway saw: the last entry of X-Forwarded-For, which the gateway appends.
- * Earlier entries come from the client and could be made up to dodge the rate limit.
+ * The address limits and sessions count against. A request made with a secret key (the app's
+ * server) may name the person's address in `Sb-Forwarded-For`; its leftmost value counts when it
+ * is an IP address, as GoTrue reads it. Otherwise: the address the gateway saw, the last entry of
+ * X-Forwarded-For, which the gateway appends (earlier entries come from the client and could be
+ * made up to dodge the limits).
  */
-export function clientIp(req: http.IncomingMessage): string {
-	const forwarded = req.headers['x-forwarded-for'];
-	const last = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(',').at(-1)?.trim();
+export function clientAddress(req: http.IncomingMessage, secretKeys: readonly string[]): string {
+	const forwarded = req.headers['sb-forwarded-for'];
+	const apikey = req.headers['apikey'];
+	if (typeof forwarded === 'string' && typeof apikey === 'string' && secretKeys.includes(apikey)) {
+		const named = forwarded.split(',')[0].trim();
+		if (net.isIP(named)) return named;
+	}
+	const seen = req.headers['x-forwarded-for'];
+	const last = (Array.isArray(seen) ? seen.at(-1) : seen)?.split(',').at(-1)?.trim();
 	return last || req.socket.remoteAddress || 'unknown';
 }

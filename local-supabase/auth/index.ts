@@ -6,11 +6,12 @@ import bcrypt from 'bcryptjs';
 import type pg from 'pg';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { z } from 'zod';
+import { supabaseConfig, type AuthRateLimits, type SupabaseConfig } from '../config';
 import {
 	AuthError,
 	badRequest,
 	bearerToken,
-	clientIp,
+	clientAddress,
 	readJson,
 	sendError,
 	sendJson
@@ -37,12 +38,17 @@ export interface AuthServiceOptions {
 	siteUrl: string;
 	/** The `iss` claim is `${apiUrl}/auth/v1`, as on hosted Supabase. */
 	apiUrl: string;
-	jwtExpirySeconds?: number;
-	refreshTokenReuseIntervalSeconds?: number;
-	rateLimit?: { signInPerIpPer5Min?: number; signInPerEmailPer5Min?: number };
+	/** supabase/config.toml's [auth] unless given. */
+	settings?: SupabaseConfig['auth'];
+	/** Replaces some of the settings' per-address limits (tests sign in far more than people do). */
+	rateLimit?: Partial<AuthRateLimits>;
+	/**
+	 * Requests made with one of these keys may name the person's address in `Sb-Forwarded-For`: the
+	 * app's server does, so limits hold per person. As on hosted Supabase, only secret keys may.
+	 */
+	secretKeys?: string[];
 }
 
-const minimumPasswordLength = 6;
 const metadata = z.record(z.string(), z.unknown());
 const email = z.string().trim().max(255).email();
 
@@ -80,12 +86,12 @@ function checkEmail(value: string): string {
 	return result.data.toLowerCase();
 }
 
-function checkPassword(password: string): void {
-	if (password.length < minimumPasswordLength) {
+function checkPassword(password: string, minimumLength: number): void {
+	if (password.length < minimumLength) {
 		throw new AuthError(
 			422,
 			'weak_password',
-			`Password should be at least ${minimumPasswordLength} characters.`,
+			`Password should be at least ${minimumLength} characters.`,
 			{
 				weak_password: { reasons: ['length'] }
 			}
@@ -99,26 +105,29 @@ const dummyHash = bcrypt.hashSync(randomBytes(32).toString('base64'), 10);
 
 export function createAuthService(options: AuthServiceOptions) {
 	const { pool } = options;
+	const settings = options.settings ?? supabaseConfig().auth;
+	const secretKeys = options.secretKeys ?? [];
+	const minimumPasswordLength = settings.minimum_password_length;
 	const tokens: TokenSettings = {
 		pool,
 		secret: new TextEncoder().encode(options.jwtSecret),
 		issuer: `${options.apiUrl}/auth/v1`,
-		expirySeconds: options.jwtExpirySeconds ?? 3600,
-		reuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10
+		expirySeconds: settings.jwt_expiry,
+		reuseIntervalSeconds: settings.refresh_token_reuse_interval
 	};
-	const perIp = new RateLimiterMemory({
-		points: options.rateLimit?.signInPerIpPer5Min ?? 30,
-		duration: 300
-	});
-	const perEmail = new RateLimiterMemory({
-		points: options.rateLimit?.signInPerEmailPer5Min ?? 10,
-		duration: 300
-	});
+	// GoTrue's limits per client address, with the periods its settings are counted in.
+	const rates = { ...settings.rate_limit, ...options.rateLimit };
+	const limiters = {
+		signInSignUps: new RateLimiterMemory({ points: rates.sign_in_sign_ups, duration: 300 }),
+		anonymousUsers: new RateLimiterMemory({ points: rates.anonymous_users, duration: 3600 }),
+		tokenRefresh: new RateLimiterMemory({ points: rates.token_refresh, duration: 300 })
+	};
 
-	async function limit(req: http.IncomingMessage, emailAddress?: string): Promise<void> {
+	const addressOf = (req: http.IncomingMessage) => clientAddress(req, secretKeys);
+
+	async function limit(req: http.IncomingMessage, kind: keyof typeof limiters): Promise<void> {
 		try {
-			await perIp.consume(clientIp(req));
-			if (emailAddress) await perEmail.consume(emailAddress.toLowerCase());
+			await limiters[kind].consume(addressOf(req));
 		} catch {
 			throw new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
 		}
@@ -127,7 +136,7 @@ export function createAuthService(options: AuthServiceOptions) {
 	function clientOf(req: http.IncomingMessage) {
 		const agent = req.headers['user-agent'];
 		return {
-			ip: clientIp(req),
+			ip: addressOf(req),
 			userAgent: typeof agent === 'string' ? agent.slice(0, 500) : undefined
 		};
 	}
@@ -171,15 +180,19 @@ export function createAuthService(options: AuthServiceOptions) {
 	async function signUp(req: http.IncomingMessage) {
 		const body = parse(signUpBody, await readJson(req));
 		if (body.email === undefined && body.password === undefined) {
-			await limit(req);
+			if (!settings.enable_anonymous_sign_ins)
+				throw new AuthError(422, 'anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
+			await limit(req, 'anonymousUsers');
 			const user = await createUser(pool, { anonymous: true, userMetadata: body.data });
 			return startSession(tokens, user, 'anonymous', clientOf(req));
 		}
+		if (!settings.enable_signup)
+			throw new AuthError(422, 'signup_disabled', 'Signups not allowed for this instance');
 		if (!body.email || !body.password)
 			throw badRequest('validation_failed', 'Signup requires a valid password');
 		const address = checkEmail(body.email);
-		await limit(req, address);
-		checkPassword(body.password);
+		await limit(req, 'signInSignUps');
+		checkPassword(body.password, minimumPasswordLength);
 		if (await findUserByEmail(pool, address))
 			throw new AuthError(422, 'user_already_exists', 'User already registered');
 		const user = await createUser(pool, {
@@ -197,7 +210,7 @@ export function createAuthService(options: AuthServiceOptions) {
 		const body = await readJson(req);
 		if (grant === 'password') {
 			const { email: address, password } = parse(passwordGrantBody, body);
-			await limit(req, address);
+			await limit(req, 'signInSignUps');
 			const user = await findUserByEmail(pool, address);
 			// As GoTrue: an account without a password (email only, or made by an admin) never signs
 			// in with one.
@@ -208,6 +221,7 @@ export function createAuthService(options: AuthServiceOptions) {
 			return startSession(tokens, user, 'password', clientOf(req));
 		}
 		if (grant === 'refresh_token') {
+			await limit(req, 'tokenRefresh');
 			return refreshSession(tokens, parse(refreshGrantBody, body).refresh_token);
 		}
 		throw badRequest('unsupported_grant_type', 'unsupported_grant_type');
@@ -220,7 +234,7 @@ export function createAuthService(options: AuthServiceOptions) {
 		try {
 			await client.query('begin');
 			if (body.password !== undefined) {
-				checkPassword(body.password);
+				checkPassword(body.password, minimumPasswordLength);
 				if (
 					user.encrypted_password &&
 					(await bcrypt.compare(body.password, user.encrypted_password))
@@ -303,7 +317,7 @@ export function createAuthService(options: AuthServiceOptions) {
 		await requireServiceRole(req);
 		const body = parse(adminCreateBody, await readJson(req));
 		const address = body.email === undefined ? undefined : checkEmail(body.email);
-		if (body.password !== undefined) checkPassword(body.password);
+		if (body.password !== undefined) checkPassword(body.password, minimumPasswordLength);
 		if (address && (await findUserByEmail(pool, address))) {
 			throw new AuthError(
 				422,
@@ -347,10 +361,10 @@ export function createAuthService(options: AuthServiceOptions) {
 		};
 	}
 
-	const settings = {
-		external: { anonymous_users: true, email: true, phone: false },
-		disable_signup: false,
-		mailer_autoconfirm: true,
+	const publicSettings = {
+		external: { anonymous_users: settings.enable_anonymous_sign_ins, email: true, phone: false },
+		disable_signup: !settings.enable_signup,
+		mailer_autoconfirm: !settings.email.enable_confirmations,
 		phone_autoconfirm: false,
 		sms_provider: '',
 		saml_enabled: false
@@ -361,7 +375,7 @@ export function createAuthService(options: AuthServiceOptions) {
 		'/health': {
 			GET: async () => ({ version: 'kring-local', name: 'GoTrue', description: 'Kring local auth' })
 		},
-		'/settings': { GET: async () => settings },
+		'/settings': { GET: async () => publicSettings },
 		'/signup': { POST: signUp },
 		'/token': { POST: token },
 		'/user': {

@@ -91,8 +91,8 @@ describe('signing up and in with email and password', () => {
 		expect(error).toMatchObject({ name: 'AuthApiError', status: 422, code: 'user_already_exists' });
 	});
 
-	test('a password shorter than 6 characters is refused with weak_password and its reason', async () => {
-		const { error } = await client().auth.signUp({ email: newEmail(), password: '12345' });
+	test("a password shorter than supabase/config.toml's minimum (8) is refused with weak_password and its reason", async () => {
+		const { error } = await client().auth.signUp({ email: newEmail(), password: '1234567' });
 		expect(error).toMatchObject({
 			name: 'AuthWeakPasswordError',
 			status: 422,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAuthService } from '../../local-supabase/auth/index';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
-import { platform } from '../support/platform';
+import { client, db, platform, serviceClient } from '../support/platform';
 
 const endpoints = [
 	['POST', '/signup'],
@@ -132,20 +132,26 @@ describe('garbage in', () => {
 	});
 });
 
-describe('rate limits on signing in', () => {
+describe('limits per client address, which only the app may name', () => {
 	let server: http.Server;
 	let pool: pg.Pool;
 	let url: string;
+	const secretKey = 'sb_secret_for-this-test-only';
+	const email = `${randomUUID()}@kring.test`;
+	const password = 'correct-horse-battery';
 
-	// An auth service of its own with low limits, behind the same path prefix, driven by supabase-js.
+	// An auth service of its own with low limits, driven by supabase-js as the app's server drives it.
 	beforeAll(async () => {
+		const { error } = await client().auth.signUp({ email, password });
+		expect(error).toBeNull();
 		pool = new pg.Pool({ connectionString: platform().dbUrl, max: 2 });
 		const auth = createAuthService({
 			pool,
 			jwtSecret: platform().jwtSecret,
 			apiUrl: platform().apiUrl,
 			siteUrl: 'http://127.0.0.1',
-			rateLimit: { signInPerIpPer5Min: 8, signInPerEmailPer5Min: 3 }
+			rateLimit: { sign_in_sign_ups: 5, anonymous_users: 3 },
+			secretKeys: [secretKey]
 		});
 		server = http.createServer((req, res) => {
 			req.url = req.url?.replace(/^\/auth\/v1/, '');
@@ -159,37 +165,71 @@ describe('rate limits on signing in', () => {
 		await pool.end();
 	});
 
-	async function attempt(email: string, ip: string) {
-		const sb = createClient(url, platform().anonKey, {
+	/** The app's server acting for the person at `address`, or anyone naming an address with the anon key. */
+	function caller(address: string, key = secretKey) {
+		return createClient(url, key, {
 			auth: { persistSession: false, autoRefreshToken: false },
 			realtime: { transport: ws as never },
-			global: { headers: { 'x-forwarded-for': ip } }
-		});
-		const { error } = await sb.auth.signInWithPassword({ email, password: 'wrong-password' });
-		return error;
+			global: { headers: { 'sb-forwarded-for': address } }
+		}).auth;
 	}
 
-	test('too many attempts for one email get 429 over_request_rate_limit; other emails still get through', async () => {
-		const email = `${randomUUID()}@kring.test`;
-		const codes = [];
-		for (let i = 0; i < 4; i++) codes.push((await attempt(email, '10.0.0.1'))?.code);
-		expect(codes).toEqual([
-			'invalid_credentials',
-			'invalid_credentials',
-			'invalid_credentials',
-			'over_request_rate_limit'
-		]);
-		expect(await attempt(email, '10.0.0.2')).toMatchObject({ name: 'AuthApiError', status: 429 });
-		expect((await attempt(`${randomUUID()}@kring.test`, '10.0.0.3'))?.code).toBe(
-			'invalid_credentials'
-		);
+	test('one client hammering sign-in and nickname accounts is refused; another client still gets in', async () => {
+		const hammering = caller('203.0.113.7');
+		const signIns = [];
+		for (let i = 0; i < 6; i++)
+			signIns.push(
+				(await hammering.signInWithPassword({ email, password: 'wrong-password' })).error?.code
+			);
+		expect(signIns).toEqual([...Array(5).fill('invalid_credentials'), 'over_request_rate_limit']);
+		const accounts = [];
+		for (let i = 0; i < 4; i++) accounts.push((await hammering.signInAnonymously()).error?.status);
+		expect(accounts).toEqual([undefined, undefined, undefined, 429]);
+
+		// The owner of that email, elsewhere, signs in; a newcomer elsewhere gets an account.
+		const owner = await caller('198.51.100.20').signInWithPassword({ email, password });
+		expect(owner.error).toBeNull();
+		expect(owner.data.session).not.toBeNull();
+		const newcomer = await caller('2001:db8::20').signInAnonymously();
+		expect(newcomer.error).toBeNull();
 	});
 
-	test('too many attempts from one address get 429, whatever the email', async () => {
+	test('an address named with the anon key does not count: the caller is limited by where it is', async () => {
 		const codes = [];
-		for (let i = 0; i < 9; i++)
-			codes.push((await attempt(`${randomUUID()}@kring.test`, '10.0.0.9'))?.code);
-		expect(codes.slice(0, 8).every((code) => code === 'invalid_credentials')).toBe(true);
-		expect(codes[8]).toBe('over_request_rate_limit');
+		for (let i = 0; i < 6; i++) {
+			const anyone = caller(`192.0.2.${i + 1}`, platform().anonKey);
+			codes.push((await anyone.signInWithPassword({ email, password: 'wrong' })).error?.code);
+		}
+		expect(codes).toEqual([...Array(5).fill('invalid_credentials'), 'over_request_rate_limit']);
+		// The app, naming a person's address, is not held back by that caller.
+		const person = await caller('198.51.100.21').signInWithPassword({ email, password });
+		expect(person.error).toBeNull();
 	});
+});
+
+test('through the gateway, a session started by the app records the address it names, and only with the secret key', async () => {
+	const { apiUrl, anonKey, secretKey } = platform();
+	const sessionAddress = async (key: string) => {
+		const email = `${randomUUID()}@kring.test`;
+		const made = await serviceClient().auth.admin.createUser({
+			email,
+			password: 'x-password-1',
+			email_confirm: true
+		});
+		expect(made.error).toBeNull();
+		const sb = createClient(apiUrl, key, {
+			auth: { persistSession: false, autoRefreshToken: false },
+			realtime: { transport: ws as never },
+			global: { headers: { 'sb-forwarded-for': '198.51.100.30' } }
+		});
+		const { data, error } = await sb.auth.signInWithPassword({ email, password: 'x-password-1' });
+		expect(error).toBeNull();
+		const { rows } = await db().query<{ ip: string }>(
+			'select host(ip) as ip from auth.sessions where user_id = $1',
+			[data.user!.id]
+		);
+		return rows[0].ip;
+	};
+	expect(await sessionAddress(secretKey)).toBe('198.51.100.30');
+	expect(await sessionAddress(anonKey)).toBe('127.0.0.1');
 });

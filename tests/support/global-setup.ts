@@ -12,6 +12,7 @@ export interface PlatformInfo {
 	dbUrl: string;
 	anonKey: string;
 	serviceRoleKey: string;
+	secretKey: string;
 	jwtSecret: string;
 }
 
@@ -41,10 +42,10 @@ export default async function setup(project: TestProject) {
 		apiPort: await freePort(),
 		dbPort: await freePort(),
 		// Tests sign in far more often than people do; the rate-limit test lowers them itself.
-		rateLimit: { signInPerIpPer5Min: 100_000, signInPerEmailPer5Min: 1_000 }
+		rateLimit: { sign_in_sign_ups: 100_000, anonymous_users: 100_000, token_refresh: 100_000 }
 	});
-	const { apiUrl, dbUrl, anonKey, serviceRoleKey, jwtSecret } = platform;
-	project.provide('platform', { apiUrl, dbUrl, anonKey, serviceRoleKey, jwtSecret });
+	const { apiUrl, dbUrl, anonKey, serviceRoleKey, secretKey, jwtSecret } = platform;
+	project.provide('platform', { apiUrl, dbUrl, anonKey, serviceRoleKey, secretKey, jwtSecret });
 	return async () => {
 		await platform.stop();
 		await rm(dataDir, { recursive: true, force: true });

@@ -34,8 +34,15 @@ const words: Record<string, () => string> = {
 	meetup_series_day_change: m.meetupform_error_day_change,
 	not_in_a_series: m.host_error_not_in_series,
 	not_a_member: m.host_error_not_a_member,
-	not_claimable: m.host_error_not_claimable
+	not_claimable: m.host_error_not_claimable,
+	not_signed_in: m.error_not_signed_in,
+	group_not_found: m.error_group_not_found,
+	not_pending: m.error_not_pending,
+	calendar_feed_not_found: m.error_calendar_feed_not_found
 };
+
+/** Whether the database's refusal has words of its own (a test holds every raised code to it). */
+export const hasWords = (code: string): boolean => Object.hasOwn(words, code);
 
 /** The form field a database refusal is about, so it is said next to that field. */
 export const fieldOfRefusal: Record<string, string> = {
