@@ -1,13 +1,23 @@
 import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Database } from '$lib/database.types';
+import { m } from '$lib/paraglide/messages';
+import { authForwardingFetch } from '$lib/server/client-address';
 import { supabaseSettings } from '$lib/server/env';
+import { errorCode, logUnexpected, newRequestId } from '$lib/server/request-log';
 import { createServerClient } from '@supabase/ssr';
-import type { Cookies, Handle } from '@sveltejs/kit';
+import type { Cookies, Handle, HandleServerError } from '@sveltejs/kit';
 
 type CookieSerializeOptions = Parameters<Cookies['set']>[2];
 import { sequence } from '@sveltejs/kit/hooks';
 import ws from 'ws';
+
+const requestId: Handle = async ({ event, resolve }) => {
+	event.locals.requestId = newRequestId();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	return response;
+};
 
 const language: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -40,6 +50,8 @@ const supabase: Handle = async ({ event, resolve }) => {
 					}
 				}
 			},
+			// Auth calls pass the person's address on, so auth's limits hold per person.
+			global: { fetch: authForwardingFetch(event, PUBLIC_SUPABASE_URL) },
 			realtime: { transport: ws as never }
 		}
 	);
@@ -67,4 +79,12 @@ const supabase: Handle = async ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(language, supabase);
+export const handle = sequence(requestId, language, supabase);
+
+/** An error no code expected: logged once, and the page names the request so it can be reported. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return { message: m.page_not_found() };
+	event.locals.requestId ??= newRequestId();
+	logUnexpected(event, status, errorCode(error));
+	return { message: m.page_error(), requestId: event.locals.requestId };
+};
