@@ -1,0 +1,237 @@
+// What Supabase's database linter (supabase/splinter) checks, written for this schema as one
+// catalogue query per rule: each test names what it finds, so a new table, policy or function
+// that breaks a rule fails here instead of showing up as a warning on a hosted dashboard.
+import { describe, expect, test } from 'vitest';
+import { db } from '../support/platform';
+
+/** Runs a catalogue query with an empty search_path, so every name comes out schema-qualified. */
+async function catalogue<Row>(sql: string): Promise<Row[]> {
+	const client = await db().connect();
+	try {
+		await client.query('begin');
+		await client.query("set local search_path = ''");
+		return (await client.query(sql)).rows as Row[];
+	} finally {
+		await client.query('rollback');
+		client.release();
+	}
+}
+
+// The functions the API roles may execute, as data: adding a function to the API (or to what
+// policies run under the caller's rights) is a change to this list that someone approves.
+// Everything in `public` is what the app calls with rpc(); `private` holds what policies need.
+const executable = {
+	anon: [
+		'private.can_see_meetup(target_group uuid, audience public.meetup_audience)',
+		'private.is_active_in_organisation_of(target_group uuid)',
+		'private.is_active_member(target_group uuid)',
+		'private.is_host_or_moderator(target_group uuid)',
+		'private.is_moderator(target_group uuid)',
+		'private.is_my_membership(member uuid)',
+		'public.calendar_feed(token text)',
+		'public.invite_preview(invite_code text)',
+		'public.meetup_counts(meetup uuid)'
+	],
+	authenticated: [
+		'private.can_see_meetup(target_group uuid, audience public.meetup_audience)',
+		'private.is_active_in_organisation_of(target_group uuid)',
+		'private.is_active_member(target_group uuid)',
+		'private.is_host_or_moderator(target_group uuid)',
+		'private.is_moderator(target_group uuid)',
+		'private.is_my_membership(member uuid)',
+		'private.shown_author(target_group uuid, public_author uuid, real_author uuid)',
+		'public.accept_invite(invite_code text, nickname text, accept_rules boolean)',
+		'public.add_member_without_phone(target_group uuid, nickname text)',
+		'public.add_reaction(client_id uuid, post uuid, comment uuid, kind public.reaction_kind)',
+		'public.add_walk_in(meetup uuid, nickname text)',
+		'public.answers_to_me(max_rows integer)',
+		'public.calendar_feed(token text)',
+		'public.cancel_meetup(meetup uuid)',
+		'public.cancel_meetup_series(meetup uuid)',
+		'public.check_in(meetup uuid, member uuid)',
+		'public.create_calendar_feed()',
+		'public.create_claim_invite(member uuid)',
+		'public.create_comment(client_id uuid, post uuid, body text, anonymous boolean)',
+		'public.create_invite(target_group uuid, expires_at timestamp with time zone, max_uses integer)',
+		'public.create_meetup(client_id uuid, target_group uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer)',
+		'public.create_meetup_series(client_id uuid, target_group uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, repeat public.meetup_repeat, repeat_until date)',
+		'public.create_post(client_id uuid, target_group uuid, kind public.post_kind, body text, anonymous boolean)',
+		'public.decide_join_request(member uuid, approve boolean)',
+		'public.delete_comment(comment uuid)',
+		'public.delete_my_account()',
+		'public.delete_post(post uuid)',
+		'public.edit_comment(comment uuid, body text)',
+		'public.edit_post(post uuid, kind public.post_kind, body text)',
+		'public.export_my_data()',
+		'public.group_feed(target_group uuid, before_created_at timestamp with time zone, before_id uuid, page_size integer, only_post uuid)',
+		'public.invite_preview(invite_code text)',
+		'public.is_host_or_moderator(target_group uuid)',
+		'public.leave_group(target_group uuid)',
+		'public.mark_group_seen(target_group uuid)',
+		'public.mark_notifications_read(ids uuid[])',
+		'public.meetup_cards(target_group uuid, only_meetup uuid, only_mine boolean, max_rows integer)',
+		'public.meetup_counts(meetup uuid)',
+		'public.my_groups()',
+		'public.my_notifications(before timestamp with time zone, max_rows integer)',
+		'public.notification_count()',
+		'public.pin_post(post uuid, pinned boolean)',
+		'public.post_comments(target_post uuid)',
+		'public.remove_member(member uuid)',
+		'public.remove_reaction(post uuid, comment uuid, kind public.reaction_kind)',
+		'public.request_to_join(target_group uuid, nickname text, accept_rules boolean)',
+		'public.revoke_calendar_feed()',
+		'public.revoke_invite(invite uuid)',
+		'public.rsvp(client_id uuid, meetup uuid, status public.rsvp_status, childcare_children integer, transport_help boolean, cost_is_a_problem boolean, note text)',
+		'public.rsvp_for_member(client_id uuid, meetup uuid, member uuid, status public.rsvp_status, childcare_children integer, transport_help boolean, cost_is_a_problem boolean, note text)',
+		'public.set_member_role(member uuid, new_role public.member_role)',
+		'public.undo_check_in(meetup uuid, member uuid)',
+		'public.update_meetup(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer)',
+		'public.update_meetup_series(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, repeat_until date)'
+	]
+};
+
+describe('the database linter’s rules hold for this schema', () => {
+	// PostgREST serves every table in public to anyone with the anon key: without RLS a table
+	// is open to the internet, and with RLS but no policy it is closed to the API by accident.
+	test('every table in public has row level security and at least one policy', async () => {
+		const rows = await catalogue<{ table: string; rls: boolean; policies: number }>(`
+			select c.oid::regclass::text as table, c.relrowsecurity as rls,
+				(select count(*)::integer from pg_catalog.pg_policy p where p.polrelid = c.oid) as policies
+			from pg_catalog.pg_class c
+			where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+				and (not c.relrowsecurity
+					or not exists (select from pg_catalog.pg_policy p where p.polrelid = c.oid))
+			order by 1`);
+		expect(rows).toEqual([]);
+	});
+
+	// A view runs with its owner's rights unless it says otherwise, so it would read past the
+	// policies of the tables under it.
+	test('every view in public runs with the rights of the one who reads it', async () => {
+		const rows = await catalogue<{ view: string }>(`
+			select c.oid::regclass::text as view
+			from pg_catalog.pg_class c
+			where c.relnamespace = 'public'::regnamespace and c.relkind in ('v', 'm')
+				and not coalesce('security_invoker=true' = any (c.reloptions), false)
+			order by 1`);
+		expect(rows).toEqual([]);
+	});
+
+	// A function that resolves names through the caller's search_path can be made to call an
+	// object the caller created (a security definer function then runs it with its owner's
+	// rights). Every function sets an empty search_path and qualifies every name.
+	test('no function in public or private has a search_path the caller can change', async () => {
+		const rows = await catalogue<{ fn: string; config: string[] | null }>(`
+			select p.oid::regprocedure::text as fn, p.proconfig as config
+			from pg_catalog.pg_proc p
+			join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+			where n.nspname in ('public', 'private')
+				and not coalesce('search_path=""' = any (p.proconfig), false)
+			order by 1`);
+		expect(rows).toEqual([]);
+	});
+
+	// Deleting a row checks (or cascades to) every row that points at it; without an index on
+	// the pointing columns each check reads the whole table, e.g. for every account deleted.
+	test('every foreign key has an index that starts with its columns', async () => {
+		const rows = await catalogue<{ table: string; constraint: string }>(`
+			select c.conrelid::regclass::text as table, c.conname as constraint
+			from pg_catalog.pg_constraint c
+			join pg_catalog.pg_namespace n on n.oid = c.connamespace
+			where c.contype = 'f' and n.nspname in ('public', 'private')
+				and not exists (
+					select from pg_catalog.pg_index i
+					where i.indrelid = c.conrelid
+						and (i.indkey::smallint[])[0:cardinality(c.conkey) - 1] @> c.conkey
+				)
+			order by 1, 2`);
+		expect(rows).toEqual([]);
+	});
+
+	// auth.uid() in a policy is called once per row; inside (select …) Postgres runs it once
+	// per query as an init plan. Every call must be wrapped, not just one of them.
+	test('policies call auth.uid() and auth.jwt() through (select …)', async () => {
+		const rows = await catalogue<{ table: string; policy: string }>(`
+			select p.polrelid::regclass::text as table, p.polname as policy
+			from pg_catalog.pg_policy p
+			cross join lateral (values
+				(pg_catalog.pg_get_expr(p.polqual, p.polrelid)),
+				(pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid))
+			) e(expr)
+			where pg_catalog.regexp_replace(e.expr, 'SELECT auth\\.(uid|jwt|role|email)\\(\\)', '', 'g')
+				~ 'auth\\.(uid|jwt|role|email)\\('
+			order by 1, 2`);
+		expect(rows).toEqual([]);
+	});
+
+	// Postgres runs every permissive policy that applies to a role and action and ORs them, so
+	// two of them cost two checks per row and make the rule harder to read: one policy per
+	// (role, action), whose expression says all of it.
+	test('no table has two permissive policies for one role and action', async () => {
+		const rows = await catalogue<{ table: string; role: string; action: string }>(`
+			select p.polrelid::regclass::text as table, r.rolname as role, a.action,
+				pg_catalog.array_agg(p.polname order by p.polname) as policies
+			from pg_catalog.pg_policy p
+			join pg_catalog.pg_roles r
+				on r.oid = any (p.polroles) or p.polroles = array[0::oid]
+			cross join lateral pg_catalog.unnest(case p.polcmd
+				when 'r' then array['select']
+				when 'a' then array['insert']
+				when 'w' then array['update']
+				when 'd' then array['delete']
+				else array['select', 'insert', 'update', 'delete']
+			end) a(action)
+			where p.polpermissive and r.rolname in ('anon', 'authenticated')
+			group by 1, 2, 3
+			having count(*) > 1
+			order by 1, 2, 3`);
+		expect(rows).toEqual([]);
+	});
+
+	// Postgres lets everyone execute a new function, and PostgREST serves every function in
+	// public that the caller may execute. The migrations take that default away; this list is
+	// what is left, so exposing a function is a visible, reviewed change.
+	test('anon and authenticated may execute exactly the listed functions', async () => {
+		const rows = await catalogue<{ role: 'anon' | 'authenticated'; fn: string }>(`
+			select r.role, n.nspname || '.' || p.proname
+				|| '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' as fn
+			from pg_catalog.pg_proc p
+			join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+			cross join (values ('anon'), ('authenticated')) r(role)
+			where n.nspname in ('public', 'private')
+				and pg_catalog.has_function_privilege(r.role, p.oid, 'execute')
+			order by 1, 2`);
+		const granted = { anon: [] as string[], authenticated: [] as string[] };
+		for (const row of rows) granted[row.role].push(row.fn);
+		expect(granted).toEqual(executable);
+	});
+
+	// `public` is the API: a function there that no API role may execute is a helper in the
+	// wrong schema (and one grant away from being exposed).
+	test('every function in public is one the API roles may call', async () => {
+		const rows = await catalogue<{ fn: string }>(`
+			select p.oid::regprocedure::text as fn
+			from pg_catalog.pg_proc p
+			where p.pronamespace = 'public'::regnamespace
+				and not pg_catalog.has_function_privilege('authenticated', p.oid, 'execute')
+				and not pg_catalog.has_function_privilege('anon', p.oid, 'execute')
+			order by 1`);
+		expect(rows).toEqual([]);
+	});
+
+	// Row level security does not govern truncate, references, trigger or maintain: an API role
+	// with one of them could empty a table or hang a trigger on it, whatever the policies say.
+	test('the API roles hold no table privilege that row level security does not govern', async () => {
+		const rows = await catalogue<{ table: string; role: string; privilege: string }>(`
+			select c.oid::regclass::text as table, a.grantee::regrole::text as role,
+				a.privilege_type as privilege
+			from pg_catalog.pg_class c
+			join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+			cross join lateral pg_catalog.aclexplode(c.relacl) a
+			where n.nspname in ('public', 'private')
+				and a.grantee in ('anon'::regrole, 'authenticated'::regrole)
+				and a.privilege_type not in ('SELECT', 'INSERT', 'UPDATE', 'DELETE')
+			order by 1, 2, 3`);
+		expect(rows).toEqual([]);
+	});
+});
