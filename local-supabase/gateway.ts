@@ -11,8 +11,20 @@ export interface GatewayOptions {
 	auth: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 }
 
+/** One routed request as the gateway saw it: what the benchmark counts per page view. */
+export interface GatewayCall {
+	service: 'rest' | 'auth';
+	method: string;
+	path: string;
+	/** performance.now() when the request arrived and when its response was sent. */
+	startedAt: number;
+	endedAt: number;
+}
+
 export interface Gateway {
 	url: string;
+	/** Tells `listener` of every routed request once answered; returns the way to stop. */
+	observe(listener: (call: GatewayCall) => void): () => void;
 	stop(): Promise<void>;
 }
 
@@ -40,6 +52,7 @@ function apiKeyOf(req: http.IncomingMessage, url: URL): string | undefined {
 export function startGateway(options: GatewayOptions): Promise<Gateway> {
 	const postgrest = new URL(options.postgrestUrl);
 	const keys = new Set(options.apiKeys);
+	const observers = new Set<(call: GatewayCall) => void>();
 
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://gateway');
@@ -53,6 +66,13 @@ export function startGateway(options: GatewayOptions): Promise<Gateway> {
 				? 'auth'
 				: undefined;
 		if (!service) return sendJson(res, 404, { message: 'no Route matched with those values' });
+		if (observers.size > 0) {
+			const [method, path, startedAt] = [req.method ?? 'GET', url.pathname, performance.now()];
+			res.once('finish', () => {
+				const call: GatewayCall = { service, method, path, startedAt, endedAt: performance.now() };
+				for (const observer of observers) observer(call);
+			});
+		}
 
 		const apikey = apiKeyOf(req, url);
 		if (!apikey) {
@@ -124,6 +144,10 @@ export function startGateway(options: GatewayOptions): Promise<Gateway> {
 		server.listen(options.port, '127.0.0.1', () =>
 			resolve({
 				url: `http://127.0.0.1:${options.port}`,
+				observe: (listener) => {
+					observers.add(listener);
+					return () => observers.delete(listener);
+				},
 				stop: () =>
 					new Promise<void>((done) => {
 						server.close(() => done());

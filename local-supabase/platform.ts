@@ -4,7 +4,7 @@ import pg from 'pg';
 import { createAuthService } from './auth/index';
 import { supabaseConfig, type AuthRateLimits } from './config';
 import { startDatabase } from './database';
-import { startGateway } from './gateway';
+import { startGateway, type Gateway } from './gateway';
 import { apiKeys, jwtSecret, secretKey } from './keys';
 import { freePort } from './ports';
 import { startPostgrest } from './postgrest';
@@ -31,6 +31,8 @@ export interface Platform {
 	/** For the app's server: auth calls that pass a person's address on. */
 	secretKey: string;
 	jwtSecret: string;
+	/** Every request through the API gateway, as it is answered (the benchmark counts them). */
+	observeGateway: Gateway['observe'];
 	stop(): Promise<void>;
 }
 
@@ -83,7 +85,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 		});
 		stops.push(gateway.stop);
 
-		return { apiUrl, dbUrl: database.url, ...keys, jwtSecret, stop };
+		return {
+			apiUrl,
+			dbUrl: database.url,
+			...keys,
+			jwtSecret,
+			observeGateway: gateway.observe,
+			stop
+		};
 	} catch (error) {
 		await stop();
 		throw error;
