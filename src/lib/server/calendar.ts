@@ -4,6 +4,7 @@
 import type { Database } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
 import { supabaseSettings } from '$lib/server/env';
+import { outage } from '$lib/server/outage';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ical, { ICalEventStatus } from 'ical-generator';
 import ws from 'ws';
@@ -29,11 +30,12 @@ export async function meetupForCalendar(
 	supabase: SupabaseClient<Database>,
 	id: string
 ): Promise<CalendarMeetup | null> {
-	const { data } = await supabase
+	const { data, error } = await supabase
 		.from('meetups')
 		.select('id, title, description, starts_at, ends_at, place, online_url, status, updated_at')
 		.eq('id', id)
 		.maybeSingle();
+	if (error) outage(error);
 	return data;
 }
 
@@ -49,7 +51,9 @@ export async function feedMeetups(token: string): Promise<CalendarMeetup[] | nul
 		realtime: { transport: ws as never }
 	});
 	const { data, error } = await anonymous.rpc('calendar_feed', { token });
-	return error ? null : data;
+	if (error?.message === 'calendar_feed_not_found') return null;
+	if (error) outage(error);
+	return data;
 }
 
 export function calendarFile(

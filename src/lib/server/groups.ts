@@ -1,22 +1,26 @@
 // Groups and membership: a thin layer over the database functions that hold the rules.
 import type { Database } from '$lib/database.types';
+import { outage } from '$lib/server/outage';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Client = SupabaseClient<Database>;
 export type MemberRole = Database['public']['Enums']['member_role'];
 
 export async function myGroups(supabase: Client) {
-	const { data } = await supabase.rpc('my_groups');
+	const { data, error } = await supabase.rpc('my_groups');
+	if (error) outage(error);
 	return data ?? [];
 }
 
 export async function answersToMe(supabase: Client) {
-	const { data } = await supabase.rpc('answers_to_me');
+	const { data, error } = await supabase.rpc('answers_to_me');
+	if (error) outage(error);
 	return data ?? [];
 }
 
 export async function invitePreview(supabase: Client, code: string) {
-	const { data } = await supabase.rpc('invite_preview', { invite_code: code });
+	const { data, error } = await supabase.rpc('invite_preview', { invite_code: code });
+	if (error) outage(error);
 	return data?.[0] ?? null;
 }
 
@@ -26,7 +30,7 @@ export async function acceptInvite(supabase: Client, code: string, nickname: str
 
 /** The group as its member sees it, with my own membership; null when I may not see it. */
 export async function groupForMember(supabase: Client, groupId: string, userId: string) {
-	const [{ data: group }, { data: me }] = await Promise.all([
+	const [{ data: group, error: groupError }, { data: me, error: meError }] = await Promise.all([
 		supabase
 			.from('groups')
 			.select('id, name, description, rules, language, join_policy')
@@ -39,22 +43,26 @@ export async function groupForMember(supabase: Client, groupId: string, userId: 
 			.eq('user_id', userId)
 			.maybeSingle()
 	]);
+	const failed = groupError ?? meError;
+	if (failed) outage(failed);
 	if (!group || !me || me.status !== 'active') return null;
 	return { ...group, me };
 }
 
 export async function members(supabase: Client, groupId: string) {
-	const { data } = await supabase
+	const { data, error } = await supabase
 		.from('group_members')
 		.select('id, nickname, role, status, joined_at')
 		.eq('group_id', groupId)
 		.in('status', ['active', 'pending'])
 		.order('nickname');
+	if (error) outage(error);
 	return data ?? [];
 }
 
 export async function markSeen(supabase: Client, groupId: string) {
-	await supabase.rpc('mark_group_seen', { target_group: groupId });
+	const { error } = await supabase.rpc('mark_group_seen', { target_group: groupId });
+	if (error) outage(error);
 }
 
 export async function leaveGroup(supabase: Client, groupId: string) {
@@ -70,13 +78,14 @@ export async function decideJoinRequest(supabase: Client, memberId: string, appr
 }
 
 export async function invites(supabase: Client, groupId: string) {
-	const { data } = await supabase
+	const { data, error } = await supabase
 		.from('invites')
 		.select('id, code, expires_at, max_uses, uses, revoked_at, created_at')
 		.eq('group_id', groupId)
 		.is('revoked_at', null)
 		.gt('expires_at', new Date().toISOString())
 		.order('created_at', { ascending: false });
+	if (error) outage(error);
 	return data ?? [];
 }
 

@@ -5,6 +5,7 @@ import type { Database } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
 import { spokenLanguages } from '$lib/meetup-options';
 import { meetupRecord, type MeetupEditForm } from '$lib/schemas/meetups';
+import { outage } from '$lib/server/outage';
 import { instantToBrussels } from '$lib/zoned';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
@@ -13,7 +14,8 @@ type RsvpStatus = Database['public']['Enums']['rsvp_status'];
 type Repeat = Database['public']['Enums']['meetup_repeat'];
 
 async function isHostOrModerator(supabase: Client, groupId: string): Promise<boolean> {
-	const { data } = await supabase.rpc('is_host_or_moderator', { target_group: groupId });
+	const { data, error } = await supabase.rpc('is_host_or_moderator', { target_group: groupId });
+	if (error) outage(error);
 	return data === true;
 }
 
@@ -22,19 +24,21 @@ const meetupColumns =
 
 /** The meetup with its group's name and its series' end, or null when I do not host it. */
 export async function hostedMeetup(supabase: Client, meetupId: string) {
-	const { data: meetup } = await supabase
+	const { data: meetup, error } = await supabase
 		.from('meetups')
 		.select(meetupColumns)
 		.eq('id', meetupId)
 		.maybeSingle();
+	if (error) outage(error);
 	if (!meetup || !(await isHostOrModerator(supabase, meetup.group_id))) return null;
 	let series: { repeat: Repeat; repeat_until: string } | null = null;
 	if (meetup.series_id) {
-		const { data } = await supabase
+		const { data, error } = await supabase
 			.from('meetup_series')
 			.select('repeat, repeat_until')
 			.eq('id', meetup.series_id)
 			.maybeSingle();
+		if (error) outage(error);
 		series = data;
 	}
 	const { groups, ...rest } = meetup;
@@ -127,7 +131,11 @@ export interface Answer extends Person {
  * group's active members for the check-in list.
  */
 export async function whoComes(supabase: Client, meetup: HostedMeetup) {
-	const [{ data: rsvps }, { data: attendance }, { data: members }] = await Promise.all([
+	const [
+		{ data: rsvps, error: rsvpsError },
+		{ data: attendance, error: attendanceError },
+		{ data: members, error: membersError }
+	] = await Promise.all([
 		supabase
 			.from('rsvps')
 			.select(
@@ -147,6 +155,8 @@ export async function whoComes(supabase: Client, meetup: HostedMeetup) {
 			.eq('status', 'active')
 			.order('nickname')
 	]);
+	const failed = rsvpsError ?? attendanceError ?? membersError;
+	if (failed) outage(failed);
 	const answers: Answer[] = (rsvps ?? []).map((rsvp) => ({
 		needs: personNeeds(rsvp.childcare_children, rsvp.transport_help, rsvp.cost_is_a_problem),
 		memberId: rsvp.member_id,
@@ -284,11 +294,12 @@ export async function createClaimInvite(supabase: Client, memberId: string) {
 
 /** Which active members of the group have no account (no phone). */
 export async function membersWithoutPhone(supabase: Client, groupId: string) {
-	const { data } = await supabase
+	const { data, error } = await supabase
 		.from('group_members')
 		.select('id')
 		.eq('group_id', groupId)
 		.eq('status', 'active')
 		.is('user_id', null);
+	if (error) outage(error);
 	return new Set((data ?? []).map((row) => row.id));
 }

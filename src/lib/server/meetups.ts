@@ -1,6 +1,7 @@
 // Meetups as members see them: one call per screen through the person's own client; the
 // database decides what they may see (meetup_cards checks it) and holds every RSVP rule.
 import type { Database } from '$lib/database.types';
+import { outage } from '$lib/server/outage';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Client = SupabaseClient<Database>;
@@ -8,7 +9,11 @@ type RsvpStatus = Database['public']['Enums']['rsvp_status'];
 
 /** What is still to come in a group, soonest first, with counts and my own answer. */
 export async function upcomingMeetups(supabase: Client, groupId: string, max = 20) {
-	const { data } = await supabase.rpc('meetup_cards', { target_group: groupId, max_rows: max });
+	const { data, error } = await supabase.rpc('meetup_cards', {
+		target_group: groupId,
+		max_rows: max
+	});
+	if (error) outage(error);
 	return data ?? [];
 }
 
@@ -18,7 +23,8 @@ export async function upcomingMeetups(supabase: Client, groupId: string, max = 2
  * list on its own.
  */
 export async function myNextMeetups(supabase: Client, max = 5) {
-	const { data } = await supabase.rpc('meetup_cards', { only_mine: true, max_rows: 30 });
+	const { data, error } = await supabase.rpc('meetup_cards', { only_mine: true, max_rows: 30 });
+	if (error) outage(error);
 	return nextOfEach(data ?? []).slice(0, max);
 }
 
@@ -37,7 +43,8 @@ export function nextOfEach<T extends Card>(cards: T[]): T[] {
 
 /** One meetup with its group's name, counts, my answer and whether I host; null when not mine to see. */
 export async function oneMeetup(supabase: Client, meetupId: string) {
-	const { data } = await supabase.rpc('meetup_cards', { only_meetup: meetupId });
+	const { data, error } = await supabase.rpc('meetup_cards', { only_meetup: meetupId });
+	if (error) outage(error);
 	return data?.[0] ?? null;
 }
 

@@ -3,6 +3,7 @@
 // appear on time without a job running.
 import type { Database } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
+import { outage } from '$lib/server/outage';
 import { meetupMoment } from '$lib/time';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
@@ -11,26 +12,29 @@ type Row = Database['public']['Functions']['my_notifications']['Returns'][number
 
 export const pageSize = 50;
 
-/** The number shown in the navigation: one cheap call per page. 0 when it cannot be read. */
+/** The number shown in the navigation: one cheap call per page. */
 export async function unreadCount(supabase: SupabaseClient<Database>): Promise<number> {
 	const { data, error } = await supabase.rpc('notification_count');
-	return error ? 0 : (data ?? 0);
+	if (error) outage(error);
+	return data ?? 0;
 }
 
 export async function myNotifications(
 	supabase: SupabaseClient<Database>,
 	before: string | null
-): Promise<Row[] | null> {
+): Promise<Row[]> {
 	const { data, error } = await supabase.rpc('my_notifications', {
 		...(before ? { before } : {}),
 		max_rows: pageSize
 	});
-	return error ? null : data;
+	if (error) outage(error);
+	return data ?? [];
 }
 
 export async function markRead(supabase: SupabaseClient<Database>, ids: string[]) {
 	if (ids.length === 0) return;
-	await supabase.rpc('mark_notifications_read', { ids });
+	const { error } = await supabase.rpc('mark_notifications_read', { ids });
+	if (error) outage(error);
 }
 
 const brusselsDay = (when: Date) =>

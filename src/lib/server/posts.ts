@@ -1,5 +1,6 @@
 // Posts, comments and reactions: reads are one function call each; writes carry a client id.
 import type { Database } from '$lib/database.types';
+import { outage } from '$lib/server/outage';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Client = SupabaseClient<Database>;
@@ -15,22 +16,28 @@ export async function feed(
 	groupId: string,
 	before?: { createdAt: string; id: string }
 ) {
-	const { data } = await supabase.rpc('group_feed', {
+	const { data, error } = await supabase.rpc('group_feed', {
 		target_group: groupId,
 		page_size: pageSize,
 		before_created_at: before?.createdAt,
 		before_id: before?.id
 	});
+	if (error) outage(error);
 	return data ?? [];
 }
 
 export async function onePost(supabase: Client, groupId: string, postId: string) {
-	const { data } = await supabase.rpc('group_feed', { target_group: groupId, only_post: postId });
+	const { data, error } = await supabase.rpc('group_feed', {
+		target_group: groupId,
+		only_post: postId
+	});
+	if (error) outage(error);
 	return data?.[0] ?? null;
 }
 
 export async function comments(supabase: Client, postId: string) {
-	const { data } = await supabase.rpc('post_comments', { target_post: postId });
+	const { data, error } = await supabase.rpc('post_comments', { target_post: postId });
+	if (error) outage(error);
 	return data ?? [];
 }
 

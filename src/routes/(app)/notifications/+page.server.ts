@@ -1,4 +1,3 @@
-import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import {
 	markRead,
@@ -8,14 +7,12 @@ import {
 	unreadCount
 } from '$lib/server/notifications';
 import { timeAgo } from '$lib/time';
-import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = url.searchParams.get('before');
 	const before = asked && !Number.isNaN(Date.parse(asked)) ? new Date(asked).toISOString() : null;
 	const rows = await myNotifications(locals.supabase, before);
-	if (!rows) error(500, m.error_something_wrong());
 
 	const locale = getLocale();
 	const now = new Date();

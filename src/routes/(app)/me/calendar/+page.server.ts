@@ -1,15 +1,17 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { outage } from '$lib/server/outage';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const { user } = await locals.safeGetSession();
-	const { data } = await locals.supabase
+	const { data, error } = await locals.supabase
 		.from('calendar_feeds')
 		.select('created_at')
 		.eq('user_id', user?.id ?? '')
 		.maybeSingle();
+	if (error) outage(error);
 	return { since: data?.created_at ?? null };
 };
 

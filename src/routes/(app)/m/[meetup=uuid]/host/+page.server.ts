@@ -13,6 +13,7 @@ import {
 	undoCheckIn,
 	whoComes
 } from '$lib/server/hosting';
+import { outage } from '$lib/server/outage';
 import { takeSaved } from '$lib/server/saved';
 import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
@@ -100,11 +101,12 @@ export const actions: Actions = {
 			not_going: m.host_answer_not_going(),
 			waiting: m.host_answer_waiting()
 		};
-		const { data: who } = await locals.supabase
+		const { data: who, error: unread } = await locals.supabase
 			.from('group_members')
 			.select('nickname')
 			.eq('id', form.data.member)
 			.maybeSingle();
+		if (unread) outage(unread);
 		// A fresh form (and client id) for the next person.
 		const next = await superValidate(
 			{ client_id: crypto.randomUUID() },
