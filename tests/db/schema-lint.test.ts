@@ -1,8 +1,9 @@
 // What Supabase's database linter (supabase/splinter) checks, written for this schema as one
 // catalogue query per rule: each test names what it finds, so a new table, policy or function
 // that breaks a rule fails here instead of showing up as a warning on a hosted dashboard.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { db } from '../support/platform';
+import { client, db, signUp } from '../support/platform';
 
 /** Runs a catalogue query with an empty search_path, so every name comes out schema-qualified. */
 async function catalogue<Row>(sql: string): Promise<Row[]> {
@@ -233,5 +234,55 @@ describe('the database linter’s rules hold for this schema', () => {
 				and a.privilege_type not in ('SELECT', 'INSERT', 'UPDATE', 'DELETE')
 			order by 1, 2, 3`);
 		expect(rows).toEqual([]);
+	});
+
+	// The default privileges are what makes the list above hold for the next migration too: a
+	// function or table made the way a migration makes it (as postgres) starts closed.
+	test('a new function is executable by no API role, and a new table gives them no truncate', async () => {
+		const connection = await db().connect();
+		try {
+			await connection.query('begin');
+			await connection.query('set local role postgres');
+			await connection.query(
+				"create function public.lint_probe() returns integer language sql set search_path = '' as 'select 1'"
+			);
+			await connection.query(
+				"create function private.lint_probe() returns integer language sql set search_path = '' as 'select 1'"
+			);
+			await connection.query('create table public.lint_probe (id integer primary key)');
+			const { rows } = await connection.query(`
+				select r.role,
+					pg_catalog.has_function_privilege(r.role, 'public.lint_probe()', 'execute') as public_fn,
+					pg_catalog.has_function_privilege(r.role, 'private.lint_probe()', 'execute') as private_fn,
+					pg_catalog.has_table_privilege(r.role, 'public.lint_probe', 'truncate') as truncate,
+					pg_catalog.has_table_privilege(r.role, 'public.lint_probe', 'references') as references,
+					pg_catalog.has_table_privilege(r.role, 'public.lint_probe', 'trigger') as trigger
+				from (values ('anon'), ('authenticated')) r(role) order by 1`);
+			expect(rows).toEqual(
+				['anon', 'authenticated'].map((role) => ({
+					role,
+					public_fn: false,
+					private_fn: false,
+					truncate: false,
+					references: false,
+					trigger: false
+				}))
+			);
+		} finally {
+			await connection.query('rollback');
+			connection.release();
+		}
+	});
+
+	test('the API does not serve the private schema, even to a signed-in person', async () => {
+		const person = await signUp();
+		for (const sb of [client(), person.client]) {
+			const { error } = await sb
+				.schema('private')
+				.rpc('is_active_member', { target_group: randomUUID() });
+			expect(error?.code).toBe('PGRST106');
+			const helper = await sb.rpc('is_active_member', { target_group: randomUUID() });
+			expect(helper.error?.code).toBe('PGRST202');
+		}
 	});
 });
