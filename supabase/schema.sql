@@ -40,8 +40,8 @@ create table public.attendance (
 alter table public.attendance enable row level security;
 CREATE INDEX attendance_checked_in_by_idx ON public.attendance USING btree (checked_in_by);
 CREATE INDEX attendance_member_id_idx ON public.attendance USING btree (member_id);
-grant select on table public.attendance to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.attendance to service_role;
+grant select (id, meetup_id, member_id, checked_in_at, walk_in, created_at) on table public.attendance to authenticated;
 create policy "people read their own attendance, hosts and moderators their gr" on public.attendance for select to authenticated
 	using ((( SELECT private.is_my_membership(attendance.member_id) AS is_my_membership) OR (EXISTS ( SELECT 1
    FROM public.meetups m
@@ -73,8 +73,8 @@ create table public.comment_authors (
 	constraint comment_authors_comment_id_fkey FOREIGN KEY (comment_id) REFERENCES public.comments(id) ON DELETE CASCADE
 );
 alter table public.comment_authors enable row level security;
-grant select on table public.comment_authors to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.comment_authors to service_role;
+grant select (comment_id, created_at) on table public.comment_authors to authenticated;
 create policy "authors and moderators read who wrote a comment" on public.comment_authors for select to authenticated
 	using (((author_id = ( SELECT auth.uid() AS uid)) OR (EXISTS ( SELECT 1
    FROM public.comments c
@@ -101,8 +101,8 @@ alter table public.comments enable row level security;
 CREATE INDEX comments_author_id_idx ON public.comments USING btree (author_id);
 CREATE INDEX comments_group_created_idx ON public.comments USING btree (group_id, created_at);
 CREATE INDEX comments_post_id_idx ON public.comments USING btree (post_id, created_at);
-grant select on table public.comments to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.comments to service_role;
+grant select (id, post_id, group_id, body, anonymous, edited_at, deleted_at, created_at) on table public.comments to authenticated;
 create policy "active members read their group's comments" on public.comments for select to authenticated
 	using (( SELECT private.is_active_member(comments.group_id) AS is_active_member));
 
@@ -117,6 +117,7 @@ create table public.group_members (
 	rules_accepted_at timestamp with time zone,
 	last_seen_at timestamp with time zone,
 	created_at timestamp with time zone default now() not null,
+	without_phone boolean generated always as ((user_id IS NULL)) stored not null,
 	constraint group_members_pkey PRIMARY KEY (id),
 	constraint group_members_group_id_user_id_key UNIQUE (group_id, user_id),
 	constraint group_members_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
@@ -126,9 +127,10 @@ create table public.group_members (
 alter table public.group_members enable row level security;
 CREATE INDEX group_members_user_id_idx ON public.group_members USING btree (user_id);
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.group_members to service_role;
-grant select (id, group_id, user_id, role, status, nickname, joined_at, created_at) on table public.group_members to authenticated;
+grant select (id, group_id, role, status, nickname, without_phone) on table public.group_members to authenticated;
 create policy "active members read their group's members" on public.group_members for select to authenticated
 	using ((((status = 'active'::public.member_status) AND ( SELECT private.is_active_member(group_members.group_id) AS is_active_member)) OR (user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_moderator(group_members.group_id) AS is_moderator)));
+CREATE TRIGGER group_members_check_nickname BEFORE INSERT OR UPDATE OF nickname, status ON public.group_members FOR EACH ROW EXECUTE FUNCTION private.check_member_nickname();
 CREATE TRIGGER group_members_withdraw_rsvps_on_leaving AFTER UPDATE OF status ON public.group_members FOR EACH ROW WHEN (((new.status = ANY (ARRAY['left'::public.member_status, 'removed'::public.member_status])) AND (old.status = 'active'::public.member_status))) EXECUTE FUNCTION private.withdraw_rsvps_of_departed_member();
 
 create table public.groups (
@@ -182,8 +184,8 @@ alter table public.invites enable row level security;
 CREATE INDEX invites_claims_member_idx ON public.invites USING btree (claims_member) WHERE (claims_member IS NOT NULL);
 CREATE INDEX invites_created_by_idx ON public.invites USING btree (created_by);
 CREATE INDEX invites_group_id_idx ON public.invites USING btree (group_id);
-grant select on table public.invites to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.invites to service_role;
+grant select (id, group_id, code, expires_at, max_uses, uses, revoked_at, created_at, claims_member) on table public.invites to authenticated;
 create policy "moderators read their group's invites" on public.invites for select to authenticated
 	using (( SELECT private.is_moderator(invites.group_id) AS is_moderator));
 
@@ -203,8 +205,9 @@ create table public.meetup_series (
 alter table public.meetup_series enable row level security;
 CREATE INDEX meetup_series_created_by_idx ON public.meetup_series USING btree (created_by);
 CREATE INDEX meetup_series_group_id_idx ON public.meetup_series USING btree (group_id);
-grant select on table public.meetup_series to anon, authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meetup_series to service_role;
+grant select (id, repeat, first_on, repeat_until, created_at) on table public.meetup_series to anon;
+grant select (id, group_id, repeat, first_on, repeat_until, created_at) on table public.meetup_series to authenticated;
 create policy "those who see an occurrence read its series" on public.meetup_series for select to anon, authenticated
 	using ((EXISTS ( SELECT 1
    FROM public.meetups m
@@ -254,8 +257,9 @@ alter table public.meetups enable row level security;
 CREATE INDEX meetups_group_starts_idx ON public.meetups USING btree (group_id, starts_at);
 CREATE INDEX meetups_open_starts_idx ON public.meetups USING btree (starts_at) WHERE (open_to <> 'group'::public.meetup_audience);
 CREATE INDEX meetups_series_id_idx ON public.meetups USING btree (series_id) WHERE (series_id IS NOT NULL);
-grant select on table public.meetups to anon, authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meetups to service_role;
+grant select (id, title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, status, series_id, created_at, updated_at, occurrence_on) on table public.meetups to anon;
+grant select (id, group_id, title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, status, series_id, created_at, updated_at, occurrence_on) on table public.meetups to authenticated;
 create policy "those the meetup is open to read it" on public.meetups for select to anon, authenticated
 	using (( SELECT private.can_see_meetup(meetups.group_id, meetups.open_to) AS can_see_meetup));
 CREATE TRIGGER meetups_notify_change AFTER UPDATE OF status, starts_at, ends_at, place, online_url ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.notify_meetup_change();
@@ -311,8 +315,8 @@ create table public.post_authors (
 	constraint post_authors_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE CASCADE
 );
 alter table public.post_authors enable row level security;
-grant select on table public.post_authors to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.post_authors to service_role;
+grant select (post_id, created_at) on table public.post_authors to authenticated;
 create policy "authors and moderators read who wrote a post" on public.post_authors for select to authenticated
 	using (((author_id = ( SELECT auth.uid() AS uid)) OR (EXISTS ( SELECT 1
    FROM public.posts p
@@ -339,8 +343,8 @@ alter table public.posts enable row level security;
 CREATE INDEX posts_author_id_idx ON public.posts USING btree (author_id);
 CREATE INDEX posts_feed_idx ON public.posts USING btree (group_id, created_at DESC, id DESC) WHERE (deleted_at IS NULL);
 CREATE INDEX posts_pinned_idx ON public.posts USING btree (group_id) WHERE ((pinned_at IS NOT NULL) AND (deleted_at IS NULL));
-grant select on table public.posts to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.posts to service_role;
+grant select (id, group_id, kind, body, anonymous, pinned_at, edited_at, deleted_at, created_at) on table public.posts to authenticated;
 create policy "active members read their group's posts" on public.posts for select to authenticated
 	using (( SELECT private.is_active_member(posts.group_id) AS is_active_member));
 
@@ -363,6 +367,7 @@ create policy "a person reads their own profile" on public.profiles for select t
 create policy "a person updates their own profile" on public.profiles for update to authenticated
 	using ((id = ( SELECT auth.uid() AS uid)))
 	with check ((id = ( SELECT auth.uid() AS uid)));
+CREATE TRIGGER profiles_check_name BEFORE UPDATE OF display_name ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.check_profile_name();
 CREATE TRIGGER profiles_touch_updated_at BEFORE UPDATE ON public.profiles FOR EACH ROW EXECUTE FUNCTION private.touch_updated_at();
 
 create table public.reactions (
@@ -370,7 +375,7 @@ create table public.reactions (
 	group_id uuid not null,
 	post_id uuid,
 	comment_id uuid,
-	user_id uuid not null,
+	user_id uuid,
 	kind public.reaction_kind not null,
 	client_id uuid not null,
 	created_at timestamp with time zone default now() not null,
@@ -379,7 +384,7 @@ create table public.reactions (
 	constraint reactions_comment_id_fkey FOREIGN KEY (comment_id) REFERENCES public.comments(id) ON DELETE CASCADE,
 	constraint reactions_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
 	constraint reactions_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE CASCADE,
-	constraint reactions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE,
+	constraint reactions_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE SET NULL,
 	constraint reactions_check CHECK (((post_id IS NULL) <> (comment_id IS NULL)))
 );
 alter table public.reactions enable row level security;
@@ -388,8 +393,8 @@ CREATE INDEX reactions_group_id_idx ON public.reactions USING btree (group_id);
 CREATE UNIQUE INDEX reactions_once_per_comment ON public.reactions USING btree (user_id, comment_id, kind) WHERE (comment_id IS NOT NULL);
 CREATE UNIQUE INDEX reactions_once_per_post ON public.reactions USING btree (user_id, post_id, kind) WHERE (post_id IS NOT NULL);
 CREATE INDEX reactions_post_id_idx ON public.reactions USING btree (post_id) WHERE (post_id IS NOT NULL);
-grant select on table public.reactions to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.reactions to service_role;
+grant select (id, group_id, post_id, comment_id, kind) on table public.reactions to authenticated;
 create policy "active members read their group's reactions" on public.reactions for select to authenticated
 	using (( SELECT private.is_active_member(reactions.group_id) AS is_active_member));
 
@@ -483,6 +488,49 @@ AS $function$
 $function$;
 grant execute on function private.can_see_meetup(uuid,public.meetup_audience) to anon, authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION private.check_member_nickname()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	-- A name is checked when it is chosen: a new entry, a new name, or coming back to the group.
+	-- A role change is not a new name (see above).
+	if tg_op = 'UPDATE' and new.nickname is not distinct from old.nickname
+		and not (old.status in ('left', 'removed') and new.status in ('active', 'pending')) then
+		return new;
+	end if;
+	if new.nickname <> private.without_hidden_characters(new.nickname) then
+		raise exception 'nickname_hidden_characters';
+	end if;
+	if exists (
+		select 1 from public.group_members other
+		where other.group_id = new.group_id and other.id <> new.id
+			and (new.user_id is null or other.user_id is distinct from new.user_id)
+			and other.status = 'active' and other.role in ('host', 'moderator')
+			and private.names_look_alike(other.nickname, new.nickname)
+	) then
+		raise exception 'nickname_of_host_or_moderator';
+	end if;
+	return new;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.check_profile_name()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if new.display_name <> private.without_hidden_characters(new.display_name) then
+		raise exception 'nickname_hidden_characters';
+	end if;
+	return new;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.create_due_reminders(person uuid, at timestamp with time zone)
  RETURNS integer
  LANGUAGE plpgsql
@@ -519,11 +567,11 @@ CREATE OR REPLACE FUNCTION private.create_profile_for_new_user()
  SET search_path TO ''
 AS $function$
 declare
-	chosen_name text := nullif(btrim(coalesce(
+	chosen_name text := nullif(btrim(private.without_hidden_characters(coalesce(
 		new.raw_user_meta_data ->> 'nickname',
 		new.raw_user_meta_data ->> 'display_name',
 		split_part(new.email, '@', 1)
-	)), '');
+	))), '');
 	chosen_language text := new.raw_user_meta_data ->> 'language';
 begin
 	insert into public.profiles (id, display_name, language)
@@ -691,6 +739,37 @@ AS $function$
 		and gm.user_id is distinct from (select auth.uid())
 $function$;
 grant execute on function private.meetup_audience_to_notify(uuid) to service_role;
+
+CREATE OR REPLACE FUNCTION private.names_look_alike(one text, other text)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+	select translate(lower(a), f, t) = translate(lower(b), f, t)
+		or translate(lower(translate(a, i, 'llll')), f, t) = translate(lower(translate(b, i, 'llll')), f, t)
+	from (
+		select private.nickname_letters(one) as a, private.nickname_letters(other) as b,
+			'01авекмнорстухіјѕԁӏɡαβεηικμνορτυχζ' as f,
+			'olabekmhopctyxijsdlgabehikmnoptyxz' as t,
+			-- Capital I in Latin, Greek and Cyrillic, and the Cyrillic palochka.
+			'IΙІӀ' as i
+	) letters
+$function$;
+
+CREATE OR REPLACE FUNCTION private.nickname_letters(name text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+	select regexp_replace(
+		normalize(private.without_hidden_characters(name), NFKD),
+		'[[:space:][:punct:]\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe0e\ufe0f\ufe20-\ufe2f]',
+		'',
+		'g'
+	)
+$function$;
 
 CREATE OR REPLACE FUNCTION private.notify_meetup_change()
  RETURNS trigger
@@ -875,17 +954,6 @@ AS $function$
 $function$;
 grant execute on function private.series_dates(date,public.meetup_repeat,date) to service_role;
 
-CREATE OR REPLACE FUNCTION private.shown_author(target_group uuid, public_author uuid, real_author uuid)
- RETURNS text
- LANGUAGE sql
- STABLE
- SET search_path TO ''
-AS $function$
-	select m.nickname from public.group_members m
-	where m.group_id = target_group and m.user_id = coalesce(public_author, real_author)
-$function$;
-grant execute on function private.shown_author(uuid,uuid,uuid) to authenticated, service_role;
-
 CREATE OR REPLACE FUNCTION private.touch_updated_at()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -920,6 +988,20 @@ begin
 end;
 $function$;
 grant execute on function private.withdraw_rsvps_of_departed_member() to service_role;
+
+CREATE OR REPLACE FUNCTION private.without_hidden_characters(name text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+	select regexp_replace(
+		name,
+		'[\u0001-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0d\ufeff\uffa0\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f]',
+		'',
+		'g'
+	)
+$function$;
 
 CREATE OR REPLACE FUNCTION public.accept_invite(invite_code text, nickname text, accept_rules boolean)
  RETURNS uuid
@@ -1060,18 +1142,24 @@ $function$;
 grant execute on function public.add_walk_in(uuid,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.answers_to_me(max_rows integer DEFAULT 5)
- RETURNS TABLE(comment_id uuid, post_id uuid, group_id uuid, group_name text, post_body text, body text, anonymous boolean, author_name text, created_at timestamp with time zone)
+ RETURNS TABLE(comment_id uuid, post_id uuid, group_id uuid, group_name text, post_body text, body text, anonymous boolean, author_name text, author_role public.member_role, created_at timestamp with time zone)
  LANGUAGE sql
- STABLE
+ STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 	select c.id, p.id, p.group_id, g.name, p.body, c.body, c.anonymous,
-		private.shown_author(c.group_id, c.author_id, ca.author_id), c.created_at
+		shown.nickname, case when shown.status = 'active' then shown.role end, c.created_at
 	from public.post_authors mine
 	join public.posts p on p.id = mine.post_id and p.deleted_at is null
+	join public.group_members reader on reader.group_id = p.group_id
+		and reader.user_id = mine.author_id and reader.status = 'active'
 	join public.comments c on c.post_id = p.id and c.deleted_at is null
 	join public.groups g on g.id = p.group_id
 	left join public.comment_authors ca on ca.comment_id = c.id
+	left join public.group_members shown on shown.group_id = c.group_id
+		and shown.user_id = case
+			when not c.anonymous or reader.role = 'moderator' then ca.author_id
+		end
 	where mine.author_id = (select auth.uid())
 		and c.author_id is distinct from mine.author_id
 		and (ca.author_id is null or ca.author_id <> mine.author_id)
@@ -1462,7 +1550,7 @@ end;
 $function$;
 grant execute on function public.delete_comment(uuid) to authenticated, service_role;
 
-CREATE OR REPLACE FUNCTION public.delete_my_account()
+CREATE OR REPLACE FUNCTION public.delete_my_account(also_unnamed boolean DEFAULT false)
  RETURNS void
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -1478,13 +1566,19 @@ begin
 	) then
 		raise exception 'last_moderator';
 	end if;
-	delete from public.posts p using public.post_authors a where a.post_id = p.id and a.author_id = me;
-	delete from public.comments c using public.comment_authors a where a.comment_id = c.id and a.author_id = me;
-	-- The rest follows by its foreign keys (on delete cascade / set null).
+	if coalesce(also_unnamed, false) then
+		delete from public.posts p using public.post_authors a
+		where a.post_id = p.id and a.author_id = me and p.anonymous;
+		delete from public.comments c using public.comment_authors a
+		where a.comment_id = c.id and a.author_id = me and c.anonymous;
+	end if;
+	-- The rest follows by its foreign keys: named posts and answers (with the answers others gave
+	-- to those posts), memberships, authorship rows and everything else of the person are
+	-- deleted; meetups, series and invites they made stay without them; reactions stay as counts.
 	delete from auth.users where id = me;
 end;
 $function$;
-grant execute on function public.delete_my_account() to authenticated, service_role;
+grant execute on function public.delete_my_account(boolean) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.delete_post(post uuid)
  RETURNS void
@@ -1627,7 +1721,7 @@ $function$;
 grant execute on function public.export_my_data() to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.group_feed(target_group uuid, before_created_at timestamp with time zone DEFAULT NULL::timestamp with time zone, before_id uuid DEFAULT NULL::uuid, page_size integer DEFAULT 50, only_post uuid DEFAULT NULL::uuid)
- RETURNS TABLE(id uuid, kind public.post_kind, body text, anonymous boolean, pinned boolean, created_at timestamp with time zone, edited_at timestamp with time zone, author_name text, is_mine boolean, comment_count integer, recognise_count integer, support_count integer, thanks_count integer, my_reactions public.reaction_kind[])
+ RETURNS TABLE(id uuid, kind public.post_kind, body text, anonymous boolean, pinned boolean, created_at timestamp with time zone, edited_at timestamp with time zone, author_name text, author_role public.member_role, is_mine boolean, comment_count integer, recognise_count integer, support_count integer, thanks_count integer, my_reactions public.reaction_kind[])
  LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO ''
@@ -1657,7 +1751,8 @@ AS $function$
 	select
 		p.id, p.kind, p.body, p.anonymous, p.pinned_at is not null, p.created_at, p.edited_at,
 		shown.nickname,
-		a.author_id = r.user_id,
+		case when shown.status = 'active' then shown.role end,
+		coalesce(a.author_id = r.user_id, false),
 		(select count(*) from public.comments c where c.post_id = p.id and c.deleted_at is null)::integer,
 		(select count(*) from public.reactions x where x.post_id = p.id and x.kind = 'recognise')::integer,
 		(select count(*) from public.reactions x where x.post_id = p.id and x.kind = 'support')::integer,
@@ -1669,7 +1764,7 @@ AS $function$
 		)
 	from page p
 	cross join reader r
-	join public.post_authors a on a.post_id = p.id
+	left join public.post_authors a on a.post_id = p.id
 	left join public.group_members shown on shown.group_id = p.group_id
 		and shown.user_id = case
 			when not p.anonymous or r.is_moderator or a.author_id = r.user_id then a.author_id
@@ -1679,20 +1774,22 @@ $function$;
 grant execute on function public.group_feed(uuid,timestamp with time zone,uuid,integer,uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.invite_preview(invite_code text)
- RETURNS TABLE(group_id uuid, group_name text, description text, rules text, organisation_name text, state text, claims_nickname text)
+ RETURNS TABLE(group_name text, description text, rules text, organisation_name text, state text, claims_nickname text)
  LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-	select g.id, g.name, g.description, g.rules, o.name,
-		case
-			when i.revoked_at is not null then 'revoked'
-			when i.expires_at <= now() then 'expired'
-			when i.uses >= i.max_uses then 'used_up'
-			else 'valid'
-		end,
-		claimed.nickname
+	select
+		case when link.works then g.name end,
+		case when link.works then g.description end,
+		case when link.works then g.rules end,
+		case when link.works then o.name end,
+		case when link.works then 'valid' else 'no_longer_works' end,
+		case when link.works then claimed.nickname end
 	from public.invites i
+	cross join lateral (
+		select i.revoked_at is null and i.expires_at > now() and i.uses < i.max_uses as works
+	) link
 	join public.groups g on g.id = i.group_id
 	join public.organisations o on o.id = g.organisation_id
 	left join public.group_members claimed on claimed.id = i.claims_member
@@ -1852,6 +1949,18 @@ AS $function$
 $function$;
 grant execute on function public.my_groups() to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.my_membership(target_group uuid)
+ RETURNS TABLE(id uuid, role public.member_role, nickname text, status public.member_status)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select m.id, m.role, m.nickname, m.status
+	from public.group_members m
+	where m.group_id = target_group and m.user_id = (select auth.uid())
+$function$;
+grant execute on function public.my_membership(uuid) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.my_notifications(before timestamp with time zone DEFAULT NULL::timestamp with time zone, max_rows integer DEFAULT 50)
  RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status)
  LANGUAGE plpgsql
@@ -1912,7 +2021,7 @@ $function$;
 grant execute on function public.pin_post(uuid,boolean) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.post_comments(target_post uuid)
- RETURNS TABLE(id uuid, body text, anonymous boolean, created_at timestamp with time zone, edited_at timestamp with time zone, author_name text, is_mine boolean, recognise_count integer, support_count integer, thanks_count integer, my_reactions public.reaction_kind[])
+ RETURNS TABLE(id uuid, body text, anonymous boolean, created_at timestamp with time zone, edited_at timestamp with time zone, author_name text, author_role public.member_role, is_mine boolean, recognise_count integer, support_count integer, thanks_count integer, my_reactions public.reaction_kind[])
  LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO ''
@@ -1927,7 +2036,8 @@ AS $function$
 	select
 		c.id, c.body, c.anonymous, c.created_at, c.edited_at,
 		shown.nickname,
-		a.author_id = r.user_id,
+		case when shown.status = 'active' then shown.role end,
+		coalesce(a.author_id = r.user_id, false),
 		(select count(*) from public.reactions x where x.comment_id = c.id and x.kind = 'recognise')::integer,
 		(select count(*) from public.reactions x where x.comment_id = c.id and x.kind = 'support')::integer,
 		(select count(*) from public.reactions x where x.comment_id = c.id and x.kind = 'thanks')::integer,
@@ -1938,7 +2048,7 @@ AS $function$
 		)
 	from public.comments c
 	cross join reader r
-	join public.comment_authors a on a.comment_id = c.id
+	left join public.comment_authors a on a.comment_id = c.id
 	left join public.group_members shown on shown.group_id = c.group_id
 		and shown.user_id = case
 			when not c.anonymous or r.is_moderator or a.author_id = r.user_id then a.author_id

@@ -169,6 +169,7 @@ export type Database = {
           rules_accepted_at: string | null
           status: Database["public"]["Enums"]["member_status"]
           user_id: string | null
+          without_phone: boolean
         }
         Insert: {
           created_at?: string
@@ -181,6 +182,7 @@ export type Database = {
           rules_accepted_at?: string | null
           status?: Database["public"]["Enums"]["member_status"]
           user_id?: string | null
+          without_phone?: never
         }
         Update: {
           created_at?: string
@@ -193,6 +195,7 @@ export type Database = {
           rules_accepted_at?: string | null
           status?: Database["public"]["Enums"]["member_status"]
           user_id?: string | null
+          without_phone?: never
         }
         Relationships: [
           {
@@ -595,7 +598,7 @@ export type Database = {
           id: string
           kind: Database["public"]["Enums"]["reaction_kind"]
           post_id: string | null
-          user_id: string
+          user_id: string | null
         }
         Insert: {
           client_id: string
@@ -605,7 +608,7 @@ export type Database = {
           id?: string
           kind: Database["public"]["Enums"]["reaction_kind"]
           post_id?: string | null
-          user_id: string
+          user_id?: string | null
         }
         Update: {
           client_id?: string
@@ -615,7 +618,7 @@ export type Database = {
           id?: string
           kind?: Database["public"]["Enums"]["reaction_kind"]
           post_id?: string | null
-          user_id?: string
+          user_id?: string | null
         }
         Relationships: [
           {
@@ -735,6 +738,7 @@ export type Database = {
         Returns: {
           anonymous: boolean
           author_name: string
+          author_role: Database["public"]["Enums"]["member_role"]
           body: string
           comment_id: string
           created_at: string
@@ -856,7 +860,7 @@ export type Database = {
       }
       delete_comment: { Args: { comment: string }; Returns: undefined }
       delete_my_account: {
-        Args: Record<PropertyKey, never>
+        Args: { also_unnamed?: boolean }
         Returns: undefined
       }
       delete_post: { Args: { post: string }; Returns: undefined }
@@ -884,6 +888,7 @@ export type Database = {
         Returns: {
           anonymous: boolean
           author_name: string
+          author_role: Database["public"]["Enums"]["member_role"]
           body: string
           comment_count: number
           created_at: string
@@ -903,7 +908,6 @@ export type Database = {
         Returns: {
           claims_nickname: string
           description: string
-          group_id: string
           group_name: string
           organisation_name: string
           rules: string
@@ -972,6 +976,15 @@ export type Database = {
           role: Database["public"]["Enums"]["member_role"]
         }[]
       }
+      my_membership: {
+        Args: { target_group: string }
+        Returns: {
+          id: string
+          nickname: string
+          role: Database["public"]["Enums"]["member_role"]
+          status: Database["public"]["Enums"]["member_status"]
+        }[]
+      }
       my_notifications: {
         Args: { before?: string; max_rows?: number }
         Returns: {
@@ -993,6 +1006,7 @@ export type Database = {
         Returns: {
           anonymous: boolean
           author_name: string
+          author_role: Database["public"]["Enums"]["member_role"]
           body: string
           created_at: string
           edited_at: string

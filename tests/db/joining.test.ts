@@ -72,7 +72,51 @@ describe('invites', () => {
 		]);
 		await accept(await signUp(), code);
 		const after = await visitor.rpc('invite_preview', { invite_code: code });
-		expect(after.data[0].state).toBe('used_up');
+		expect(after.data[0].state).toBe('no_longer_works');
+	});
+
+	test('a link that no longer works says only that, not which group it was for', async () => {
+		const group = await makeGroup({ name: 'Schuldhulp Oost' });
+		const moderator = await joinedModerator(group.id, 'Mo');
+		const { data: jeanne } = await moderator.client.rpc('add_member_without_phone', {
+			target_group: group.id,
+			nickname: 'Jeanne'
+		});
+		const { data: claim } = await moderator.client.rpc('create_claim_invite', { member: jeanne });
+		const { data: revoked } = await moderator.client.rpc('create_invite', {
+			target_group: group.id,
+			expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+			max_uses: 5
+		});
+		await moderator.client.rpc('revoke_invite', { invite: revoked.id });
+		// A new claim link stops the old one.
+		await moderator.client.rpc('create_claim_invite', { member: jeanne });
+		const usedUp = await makeInvite(group.id, { maxUses: 1 });
+		await accept(await signUp(), usedUp);
+		const expired = await makeInvite(group.id);
+		await db().query(
+			`update public.invites set expires_at = now() - interval '1 minute' where code = $1`,
+			[expired]
+		);
+
+		const { client } = await import('../support/platform');
+		for (const code of [revoked.code, claim, usedUp, expired]) {
+			for (const sb of [client(), (await signUp()).client]) {
+				const { data, error } = await sb.rpc('invite_preview', { invite_code: code });
+				expect(error).toBeNull();
+				expect(data).toEqual([
+					{
+						group_name: null,
+						description: null,
+						rules: null,
+						organisation_name: null,
+						state: 'no_longer_works',
+						claims_nickname: null
+					}
+				]);
+				expect(JSON.stringify(data)).not.toContain(group.id);
+			}
+		}
 	});
 
 	test('a person already in the group just stays in it, without using the invite again', async () => {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { describeMatrix, withKey, type Target } from '../support/rls-matrix';
-import { beforeAll, expect } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { client, db, signUp } from '../support/platform';
 import { joinedMember, joinedModerator, makeGroup, membershipId } from '../support/groups';
 
@@ -23,29 +23,49 @@ type Role = (typeof roles)[number];
 
 // see: the row of group A is visible · ok: the write happened · -: nothing visible / nothing changed
 // The rsvp and attendance rows are self's: needs are for that person, hosts and moderators only,
-// and even the person changes their answer only through rsvp().
+// and even the person changes their answer only through rsvp(). select(columns): whether those
+// columns are read; who made a meetup or checked someone in is a user id, which links one
+// person's names across groups, so no one reads it.
 const matrix = `
-table         operation  anonymous outsider self   member removed otherModerator host moderator
-meetups       select     -         -        see    see  -       -              see  see
-meetups       insert     -         -        -      -    -       -              -    -
-meetups       update     -         -        -      -    -       -              -    -
-meetups       delete     -         -        -      -    -       -              -    -
-rsvps         select     -         -        see    -    -       -              see  see
-rsvps         insert     -         -        -      -    -       -              -    -
-rsvps         update     -         -        -      -    -       -              -    -
-rsvps         delete     -         -        -      -    -       -              -    -
-attendance    select     -         -        see    -    -       -              see  see
-attendance    insert     -         -        -      -    -       -              -    -
-attendance    update     -         -        -      -    -       -              -    -
-attendance    delete     -         -        -      -    -       -              -    -
-meetup_series select     -         -        see    see  -       -              see  see
-meetup_series insert     -         -        -      -    -       -              -    -
-meetup_series update     -         -        -      -    -       -              -    -
-meetup_series delete     -         -        -      -    -       -              -    -
+table         operation             anonymous outsider self member removed otherModerator host moderator
+meetups       select                -         -        see  see    -       -              see  see
+meetups       insert                -         -        -    -      -       -              -    -
+meetups       update                -         -        -    -      -       -              -    -
+meetups       delete                -         -        -    -      -       -              -    -
+meetups       select(created_by)    -         -        -    -      -       -              -    -
+meetups       select(client_id)     -         -        -    -      -       -              -    -
+rsvps         select                -         -        see  -      -       -              see  see
+rsvps         insert                -         -        -    -      -       -              -    -
+rsvps         update                -         -        -    -      -       -              -    -
+rsvps         delete                -         -        -    -      -       -              -    -
+attendance    select                -         -        see  -      -       -              see  see
+attendance    insert                -         -        -    -      -       -              -    -
+attendance    update                -         -        -    -      -       -              -    -
+attendance    delete                -         -        -    -      -       -              -    -
+attendance    select(checked_in_by) -         -        -    -      -       -              -    -
+meetup_series select                -         -        see  see    -       -              see  see
+meetup_series insert                -         -        -    -      -       -              -    -
+meetup_series update                -         -        -    -      -       -              -    -
+meetup_series delete                -         -        -    -      -       -              -    -
+meetup_series select(created_by)    -         -        -    -      -       -              -    -
+`;
+
+// A meetup open to the public is read by everyone, signed out too; signed-out visitors do not
+// learn which group made it (its id), nor who made it or with which request.
+const publicMatrix = `
+table   operation          anonymous outsider self member removed otherModerator host moderator
+meetups select             see       see      see  see    see     see            see  see
+meetups insert             -         -        -    -      -       -              -    -
+meetups update             -         -        -    -      -       -              -    -
+meetups delete             -         -        -    -      -       -              -    -
+meetups select(group_id)   -         see      see  see    see     see            see  see
+meetups select(created_by) -         -        -    -      -       -              -    -
+meetups select(client_id)  -         -        -    -      -       -              -    -
 `;
 
 let clients: Record<Role, SupabaseClient>;
 let targets: Record<string, Target>;
+let publicTargets: Record<string, Target>;
 
 beforeAll(async () => {
 	const groupA = await makeGroup();
@@ -84,6 +104,13 @@ beforeAll(async () => {
 		...meetupFields
 	});
 	expect(error).toBeNull();
+	const { data: publicMeetup, error: publicError } = await host.client.rpc('create_meetup', {
+		client_id: randomUUID(),
+		target_group: groupA.id,
+		...meetupFields,
+		open_to: 'public'
+	});
+	expect(publicError).toBeNull();
 	const { data: firstOfSeries, error: seriesError } = await host.client.rpc(
 		'create_meetup_series',
 		{
@@ -146,6 +173,7 @@ beforeAll(async () => {
 	targets = {
 		meetups: {
 			key: { id: meetupId as string },
+			columns: 'id, title',
 			insert: () =>
 				withKey(newId(), {
 					group_id: groupA.id,
@@ -169,11 +197,13 @@ beforeAll(async () => {
 		},
 		attendance: {
 			key: { id: attendance[0].id },
+			columns: 'id, member_id',
 			insert: () => withKey(newId(), { meetup_id: meetupId, member_id: memberMembership }),
 			update: { walk_in: true }
 		},
 		meetup_series: {
 			key: { id: series[0].series_id },
+			columns: 'id, repeat',
 			insert: () =>
 				withKey(newId(), {
 					group_id: groupA.id,
@@ -184,6 +214,10 @@ beforeAll(async () => {
 			update: { repeat_until: '2027-12-28' }
 		}
 	};
+	publicTargets = { meetups: { ...targets.meetups, key: { id: publicMeetup as string } } };
 });
 
 describeMatrix(matrix, roles, () => ({ clients, targets }));
+describe('a public meetup', () => {
+	describeMatrix(publicMatrix, roles, () => ({ clients, targets: publicTargets }));
+});

@@ -29,9 +29,9 @@ describe('a member without a phone', () => {
 		// Other members see the name in the group like any other member's.
 		const { data: seen } = await member.client
 			.from('group_members')
-			.select('nickname, user_id')
+			.select('nickname, without_phone')
 			.eq('id', first);
-		expect(seen).toEqual([{ nickname: 'Jeanne', user_id: null }]);
+		expect(seen).toEqual([{ nickname: 'Jeanne', without_phone: true }]);
 	});
 
 	test('they take over their entry with a claim link, with what was answered and recorded for them', async () => {

@@ -177,11 +177,12 @@ describe('my data', () => {
 		expect(data.account.id).toBe(member.id);
 	});
 
-	test('deleting my account removes me, my posts and comments, in one step', async () => {
+	// What I wrote without my name stays: leaving-keeps-anonymity.test.ts.
+	test('deleting my account removes me, my named posts and comments, in one step', async () => {
 		const group = await makeGroup();
 		const member = await joinedMember(group.id);
 		const other = await joinedMember(group.id);
-		const mine = await post(member, group.id, { anonymous: true });
+		const mine = await post(member, group.id);
 		const theirs = await post(other, group.id);
 		await member.client.rpc('create_comment', {
 			client_id: randomUUID(),

@@ -27,48 +27,61 @@ const roles = [
 type Role = (typeof roles)[number];
 
 // see: the row of group A is visible · ok: the write happened · -: nothing visible / nothing changed
+// select(columns): whether those columns of the row are read. Members learn each other's nickname
+// and role; no one reads another person's user id (the same in every group, it links one
+// person's nicknames across groups) or when they joined (it can be lined up with an anonymous
+// post); reactions are counted, not named.
 const matrix = `
-table            operation  anonymous outsider pending member removed otherModerator moderator
-organisations    select     see       see      see     see    see     see            see
-organisations    insert     -         -        -       -      -       -              -
-organisations    update     -         -        -       -      -       -              -
-organisations    delete     -         -        -       -      -       -              -
-groups           select     -         -        -       see    -       -              see
-groups           insert     -         -        -       -      -       -              -
-groups           update     -         -        -       -      -       -              -
-groups           delete     -         -        -       -      -       -              -
-group_members    select     -         -        -       see    -       -              see
-group_members    insert     -         -        -       -      -       -              -
-group_members    update     -         -        -       -      -       -              -
-group_members    delete     -         -        -       -      -       -              -
-invites          select     -         -        -       -      -       -              see
-invites          insert     -         -        -       -      -       -              -
-invites          update     -         -        -       -      -       -              -
-invites          delete     -         -        -       -      -       -              -
-posts            select     -         -        -       see    -       -              see
-posts            insert     -         -        -       -      -       -              -
-posts            update     -         -        -       -      -       -              -
-posts            delete     -         -        -       -      -       -              -
-post_authors     select     -         -        -       -      -       -              see
-post_authors     insert     -         -        -       -      -       -              -
-post_authors     update     -         -        -       -      -       -              -
-post_authors     delete     -         -        -       -      -       -              -
-comments         select     -         -        -       see    -       -              see
-comments         insert     -         -        -       -      -       -              -
-comments         update     -         -        -       -      -       -              -
-comments         delete     -         -        -       -      -       -              -
-comment_authors  select     -         -        -       -      -       -              see
-comment_authors  insert     -         -        -       -      -       -              -
-comment_authors  update     -         -        -       -      -       -              -
-comment_authors  delete     -         -        -       -      -       -              -
-reactions        select     -         -        -       see    -       -              see
-reactions        insert     -         -        -       -      -       -              -
-reactions        update     -         -        -       -      -       -              -
-reactions        delete     -         -        -       -      -       -              -
-profiles         select     -         -        -       -      -       -              -
-profiles         insert     -         -        -       -      -       -              -
-profiles         update     -         -        -       -      -       -              -
-profiles         delete     -         -        -       -      -       -              -
+table           operation          anonymous outsider pending member removed otherModerator moderator
+organisations   select             see       see      see     see    see     see            see
+organisations   insert             -         -        -       -      -       -              -
+organisations   update             -         -        -       -      -       -              -
+organisations   delete             -         -        -       -      -       -              -
+groups          select             -         -        -       see    -       -              see
+groups          insert             -         -        -       -      -       -              -
+groups          update             -         -        -       -      -       -              -
+groups          delete             -         -        -       -      -       -              -
+group_members   select             -         -        -       see    -       -              see
+group_members   insert             -         -        -       -      -       -              -
+group_members   update             -         -        -       -      -       -              -
+group_members   delete             -         -        -       -      -       -              -
+group_members   select(user_id)    -         -        -       -      -       -              -
+group_members   select(joined_at)  -         -        -       -      -       -              -
+group_members   select(created_at) -         -        -       -      -       -              -
+invites         select             -         -        -       -      -       -              see
+invites         insert             -         -        -       -      -       -              -
+invites         update             -         -        -       -      -       -              -
+invites         delete             -         -        -       -      -       -              -
+invites         select(created_by) -         -        -       -      -       -              -
+posts           select             -         -        -       see    -       -              see
+posts           insert             -         -        -       -      -       -              -
+posts           update             -         -        -       -      -       -              -
+posts           delete             -         -        -       -      -       -              -
+posts           select(author_id)  -         -        -       -      -       -              -
+post_authors    select             -         -        -       -      -       -              see
+post_authors    insert             -         -        -       -      -       -              -
+post_authors    update             -         -        -       -      -       -              -
+post_authors    delete             -         -        -       -      -       -              -
+post_authors    select(author_id)  -         -        -       -      -       -              -
+comments        select             -         -        -       see    -       -              see
+comments        insert             -         -        -       -      -       -              -
+comments        update             -         -        -       -      -       -              -
+comments        delete             -         -        -       -      -       -              -
+comments        select(author_id)  -         -        -       -      -       -              -
+comment_authors select             -         -        -       -      -       -              see
+comment_authors insert             -         -        -       -      -       -              -
+comment_authors update             -         -        -       -      -       -              -
+comment_authors delete             -         -        -       -      -       -              -
+comment_authors select(author_id)  -         -        -       -      -       -              -
+reactions       select             -         -        -       see    -       -              see
+reactions       insert             -         -        -       -      -       -              -
+reactions       update             -         -        -       -      -       -              -
+reactions       delete             -         -        -       -      -       -              -
+reactions       select(user_id)    -         -        -       -      -       -              -
+profiles        select             -         -        -       -      -       -              -
+profiles        insert             -         -        -       -      -       -              -
+profiles        update             -         -        -       -      -       -              -
+profiles        delete             -         -        -       -      -       -              -
 `;
 
 let clients: Record<Role, SupabaseClient>;
@@ -146,7 +159,7 @@ beforeAll(async () => {
 		group_members: {
 			key: { id: authorMembership },
 			// Members may select only some columns of group_members (not last_seen_at).
-			columns: 'id, nickname, role',
+			columns: 'id, nickname, role, without_phone',
 			insert: () =>
 				withKey(newId(), {
 					group_id: groupA.id,
@@ -158,11 +171,13 @@ beforeAll(async () => {
 		},
 		invites: {
 			key: { id: invite[0].id },
+			columns: 'id, code',
 			insert: () => withKey(newId(), { group_id: groupA.id, max_uses: 1000 }),
 			update: { max_uses: 999 }
 		},
 		posts: {
 			key: { id: postId },
+			columns: 'id, body',
 			insert: () =>
 				withKey(newId(), {
 					group_id: groupA.id,
@@ -175,11 +190,13 @@ beforeAll(async () => {
 		},
 		post_authors: {
 			key: { post_id: postId },
+			columns: 'post_id',
 			insert: () => withKey(newId('client_id'), { post_id: postId, author_id: outsider.id }),
 			update: { author_id: outsider.id }
 		},
 		comments: {
 			key: { id: commentId as string },
+			columns: 'id, body',
 			insert: () =>
 				withKey(newId(), {
 					post_id: postId,
@@ -192,11 +209,13 @@ beforeAll(async () => {
 		},
 		comment_authors: {
 			key: { comment_id: commentId as string },
+			columns: 'comment_id',
 			insert: () => withKey(newId('client_id'), { comment_id: commentId, author_id: outsider.id }),
 			update: { author_id: outsider.id }
 		},
 		reactions: {
 			key: { id: reaction[0].id },
+			columns: 'id, kind',
 			insert: () =>
 				withKey(newId('client_id'), {
 					group_id: groupA.id,

@@ -2,11 +2,19 @@
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 
+// Characters one does not see or that turn the text around: the database refuses the same ones
+// (private.without_hidden_characters), so that one name cannot look like another.
+/* eslint-disable no-control-regex, no-misleading-character-class -- these characters are what it looks for */
+const hiddenCharacters =
+	/[\u0001-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0d\ufeff\uffa0\ufff9-\ufffb\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/u;
+/* eslint-enable no-control-regex, no-misleading-character-class */
+
 export const nickname = z
 	.string()
 	.trim()
 	.min(1, { error: () => m.error_nickname_required() })
-	.max(40, { error: () => m.error_nickname_too_long() });
+	.max(40, { error: () => m.error_nickname_too_long() })
+	.refine((name) => !hiddenCharacters.test(name), { error: () => m.error_nickname_hidden() });
 
 const email = z
 	.string()

@@ -3,13 +3,16 @@ import { m } from '$lib/paraglide/messages';
 
 const words: Record<string, () => string> = {
 	invite_not_found: m.join_invalid,
-	invite_expired: m.join_expired,
-	invite_revoked: m.join_revoked,
-	invite_used_up: m.join_used_up,
+	// A link that no longer works says only that (see invite_preview).
+	invite_expired: m.join_no_longer_works,
+	invite_revoked: m.join_no_longer_works,
+	invite_used_up: m.join_no_longer_works,
 	removed_from_group: m.join_removed,
 	claim_already_member: m.error_claim_already_member,
 	rules_not_accepted: m.error_rules_not_accepted,
 	nickname_invalid: m.error_nickname_required,
+	nickname_hidden_characters: m.error_nickname_hidden,
+	nickname_of_host_or_moderator: m.error_nickname_of_host_or_moderator,
 	last_moderator: m.error_last_moderator,
 	invite_expiry_invalid: m.error_invite_expiry,
 	invite_uses_invalid: m.error_invite_uses,
@@ -59,6 +62,8 @@ export const fieldOfRefusal: Record<string, string> = {
 	meetup_capacity_invalid: 'capacity',
 	meetup_repeat_until_invalid: 'until',
 	nickname_invalid: 'nickname',
+	nickname_hidden_characters: 'nickname',
+	nickname_of_host_or_moderator: 'nickname',
 	rsvp_children_invalid: 'childcare_children',
 	rsvp_note_too_long: 'note'
 };

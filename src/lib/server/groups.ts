@@ -29,30 +29,27 @@ export async function acceptInvite(supabase: Client, code: string, nickname: str
 }
 
 /** The group as its member sees it, with my own membership; null when I may not see it. */
-export async function groupForMember(supabase: Client, groupId: string, userId: string) {
-	const [{ data: group, error: groupError }, { data: me, error: meError }] = await Promise.all([
+export async function groupForMember(supabase: Client, groupId: string) {
+	const [{ data: group, error: groupError }, { data: mine, error: mineError }] = await Promise.all([
 		supabase
 			.from('groups')
 			.select('id, name, description, rules, language, join_policy')
 			.eq('id', groupId)
 			.maybeSingle(),
-		supabase
-			.from('group_members')
-			.select('id, role, nickname, status')
-			.eq('group_id', groupId)
-			.eq('user_id', userId)
-			.maybeSingle()
+		supabase.rpc('my_membership', { target_group: groupId })
 	]);
-	const failed = groupError ?? meError;
+	const failed = groupError ?? mineError;
 	if (failed) outage(failed);
+	const me = mine?.[0];
 	if (!group || !me || me.status !== 'active') return null;
 	return { ...group, me };
 }
 
+/** The group's members and requests by nickname and role: what members may know of each other. */
 export async function members(supabase: Client, groupId: string) {
 	const { data, error } = await supabase
 		.from('group_members')
-		.select('id, nickname, role, status, joined_at')
+		.select('id, nickname, role, status, without_phone')
 		.eq('group_id', groupId)
 		.in('status', ['active', 'pending'])
 		.order('nickname');

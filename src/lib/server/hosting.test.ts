@@ -6,6 +6,7 @@ function answer(overrides: Partial<Answer>): Answer {
 	return {
 		memberId: crypto.randomUUID(),
 		nickname: 'Iemand',
+		role: 'member',
 		withoutPhone: false,
 		status: 'going',
 		childcareChildren: 0,

@@ -11,6 +11,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Client = SupabaseClient<Database>;
 type RsvpStatus = Database['public']['Enums']['rsvp_status'];
+type MemberRole = Database['public']['Enums']['member_role'];
 type Repeat = Database['public']['Enums']['meetup_repeat'];
 
 async function isHostOrModerator(supabase: Client, groupId: string): Promise<boolean> {
@@ -113,6 +114,8 @@ export interface Person {
 	memberId: string;
 	/** null for someone of another group of the organisation, whose name the host cannot read. */
 	nickname: string | null;
+	/** Shown beside the name; null with the name. */
+	role: MemberRole | null;
 	withoutPhone: boolean;
 }
 
@@ -139,7 +142,7 @@ export async function whoComes(supabase: Client, meetup: HostedMeetup) {
 		supabase
 			.from('rsvps')
 			.select(
-				'member_id, status, childcare_children, transport_help, cost_is_a_problem, note, waitlisted_at, created_at, group_members(nickname, user_id)'
+				'member_id, status, childcare_children, transport_help, cost_is_a_problem, note, waitlisted_at, created_at, group_members(nickname, role, without_phone)'
 			)
 			.eq('meetup_id', meetup.id)
 			.order('waitlisted_at', { ascending: true, nullsFirst: false })
@@ -150,7 +153,7 @@ export async function whoComes(supabase: Client, meetup: HostedMeetup) {
 			.eq('meetup_id', meetup.id),
 		supabase
 			.from('group_members')
-			.select('id, nickname, user_id')
+			.select('id, nickname, role, without_phone')
 			.eq('group_id', meetup.group_id)
 			.eq('status', 'active')
 			.order('nickname')
@@ -161,7 +164,8 @@ export async function whoComes(supabase: Client, meetup: HostedMeetup) {
 		needs: personNeeds(rsvp.childcare_children, rsvp.transport_help, rsvp.cost_is_a_problem),
 		memberId: rsvp.member_id,
 		nickname: rsvp.group_members?.nickname ?? null,
-		withoutPhone: rsvp.group_members ? rsvp.group_members.user_id === null : false,
+		role: rsvp.group_members?.role ?? null,
+		withoutPhone: rsvp.group_members?.without_phone ?? false,
 		status: rsvp.status,
 		childcareChildren: rsvp.childcare_children,
 		transportHelp: rsvp.transport_help,
@@ -181,7 +185,8 @@ export async function whoComes(supabase: Client, meetup: HostedMeetup) {
 			people.set(member.id, {
 				memberId: member.id,
 				nickname: member.nickname,
-				withoutPhone: member.user_id === null
+				role: member.role,
+				withoutPhone: member.without_phone
 			});
 		}
 	}
@@ -189,6 +194,7 @@ export async function whoComes(supabase: Client, meetup: HostedMeetup) {
 		.map((person) => ({
 			memberId: person.memberId,
 			nickname: person.nickname,
+			role: person.role,
 			withoutPhone: person.withoutPhone,
 			here: here.has(person.memberId)
 		}))
@@ -208,7 +214,7 @@ export async function whoComes(supabase: Client, meetup: HostedMeetup) {
 		checkIn,
 		hereCount: here.size,
 		withoutPhone: (members ?? [])
-			.filter((member) => member.user_id === null)
+			.filter((member) => member.without_phone)
 			.map((member) => ({ id: member.id, nickname: member.nickname }))
 	};
 }
@@ -290,16 +296,4 @@ export async function addMemberWithoutPhone(supabase: Client, groupId: string, n
 
 export async function createClaimInvite(supabase: Client, memberId: string) {
 	return supabase.rpc('create_claim_invite', { member: memberId });
-}
-
-/** Which active members of the group have no account (no phone). */
-export async function membersWithoutPhone(supabase: Client, groupId: string) {
-	const { data, error } = await supabase
-		.from('group_members')
-		.select('id')
-		.eq('group_id', groupId)
-		.eq('status', 'active')
-		.is('user_id', null);
-	if (error) outage(error);
-	return new Set((data ?? []).map((row) => row.id));
 }

@@ -5,7 +5,7 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, params }) => {
 	const { user } = await locals.safeGetSession();
-	const group = user && (await groupForMember(locals.supabase, params.group, user.id));
+	const group = user && (await groupForMember(locals.supabase, params.group));
 	if (!group) error(404, m.page_not_found());
 	return { group };
 };

@@ -5,9 +5,12 @@ import type { Actions } from './$types';
 
 export const actions: Actions = {
 	delete: async ({ request, locals }) => {
-		const confirmed = (await request.formData()).get('confirm') === 'yes';
-		if (!confirmed) return fail(400, { problem: m.delete_confirm_required() });
-		const { error } = await locals.supabase.rpc('delete_my_account');
+		const form = await request.formData();
+		if (form.get('confirm') !== 'yes') return fail(400, { problem: m.delete_confirm_required() });
+		// Unnamed posts and answers stay unless the person asks otherwise (delete_my_account).
+		const { error } = await locals.supabase.rpc('delete_my_account', {
+			also_unnamed: form.get('also_unnamed') === 'yes'
+		});
 		if (error) return fail(400, { problem: explainDatabaseError(error) });
 		await locals.supabase.auth.signOut({ scope: 'local' });
 		redirect(303, '/?deleted=1');

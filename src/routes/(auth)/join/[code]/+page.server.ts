@@ -1,6 +1,6 @@
 import { joinSchema } from '$lib/schemas/posts';
 import { startWithNickname } from '$lib/server/auth';
-import { explainDatabaseError } from '$lib/server/errors';
+import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { acceptInvite, invitePreview } from '$lib/server/groups';
 import { myProfile } from '$lib/server/profiles';
@@ -10,19 +10,18 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 
-const problems: Record<string, () => string> = {
-	expired: m.join_expired,
-	revoked: m.join_revoked,
-	used_up: m.join_used_up
-};
+// A link that no longer works says only that: not the group, nor why (invite_preview).
+const problem = (preview: { state: string | null } | null) =>
+	!preview ? m.join_invalid() : preview.state !== 'valid' ? m.join_no_longer_works() : undefined;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const preview = await invitePreview(locals.supabase, params.code);
 	const { user } = await locals.safeGetSession();
 	const profile = user && (await myProfile(locals.supabase, user.id));
+	const refused = problem(preview);
 	return {
-		preview,
-		problem: !preview ? m.join_invalid() : problems[preview.state]?.(),
+		preview: refused ? null : preview,
+		problem: refused,
 		form: await superValidate(
 			{ nickname: preview?.claims_nickname ?? profile?.display_name ?? '' },
 			zod4(joinSchema),
@@ -37,9 +36,8 @@ export const actions: Actions = {
 		if (!form.valid) return refuse(form);
 		// A link that no longer works must not leave a new account behind.
 		const preview = await invitePreview(locals.supabase, params.code);
-		if (preview?.state !== 'valid') {
-			return refuse(form, { message: !preview ? m.join_invalid() : problems[preview.state]() });
-		}
+		const refused = problem(preview);
+		if (refused) return refuse(form, { message: refused });
 		// A newcomer without an account gets one here, from the nickname alone.
 		const { user } = await locals.safeGetSession();
 		if (!user) {
@@ -51,7 +49,12 @@ export const actions: Actions = {
 			params.code,
 			form.data.nickname
 		);
-		if (error) return refuse(form, { message: explainDatabaseError(error) });
+		if (error) {
+			return refuse(form, {
+				field: fieldOfRefusal[error.message],
+				message: explainDatabaseError(error)
+			});
+		}
 		redirect(303, `/g/${groupId}`);
 	}
 };

@@ -1,22 +1,16 @@
 import { m } from '$lib/paraglide/messages';
 import { explainDatabaseError } from '$lib/server/errors';
 import { leaveGroup, members, setRole } from '$lib/server/groups';
-import { addMemberWithoutPhone, createClaimInvite, membersWithoutPhone } from '$lib/server/hosting';
+import { addMemberWithoutPhone, createClaimInvite } from '$lib/server/hosting';
 import { nickname } from '$lib/schemas/auth';
 import { fail, redirect } from '@sveltejs/kit';
 import { renderSVG } from 'uqr';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const [people, withoutPhone] = await Promise.all([
-		members(locals.supabase, params.group),
-		membersWithoutPhone(locals.supabase, params.group)
-	]);
-	return {
-		members: people.map((person) => ({ ...person, withoutPhone: withoutPhone.has(person.id) }))
-	};
-};
+export const load: PageServerLoad = async ({ locals, params }) => ({
+	members: await members(locals.supabase, params.group)
+});
 
 const roleChange = z.object({ member: z.uuid(), role: z.enum(['member', 'host', 'moderator']) });
 
