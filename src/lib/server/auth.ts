@@ -1,5 +1,8 @@
-// Signing up, in and out through Supabase Auth, with its errors turned into plain words.
+// Signing up, in and out through Supabase Auth, with its errors turned into plain words. Tries
+// are limited per client address and account first (attempts.ts), so that no one can guess a
+// password at speed or shut others out.
 import { m } from '$lib/paraglide/messages';
+import { noNewAccount, signedIn, tryNewAccount, trySignIn } from '$lib/server/attempts';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
 
@@ -30,25 +33,49 @@ export function explain(error: AuthError): Exclude<AuthResult, { ok: true }> {
 const outcome = ({ error }: { error: AuthError | null }): AuthResult =>
 	error ? explain(error) : { ok: true };
 
-export async function signIn(supabase: SupabaseClient, email: string, password: string) {
-	return outcome(await supabase.auth.signInWithPassword({ email, password }));
+/** `address` is where the person is (client-address.ts). */
+export async function signIn(
+	supabase: SupabaseClient,
+	address: string,
+	email: string,
+	password: string
+): Promise<AuthResult> {
+	const tooMany = await trySignIn(address, email);
+	if (tooMany) return { ok: false, message: tooMany.message };
+	const result = outcome(await supabase.auth.signInWithPassword({ email, password }));
+	if (result.ok) await signedIn(address, email);
+	return result;
 }
 
-export async function signUp(
+/** Makes an account, unless too many were made from `address` lately. */
+async function newAccount(address: string, make: () => Promise<AuthResult>): Promise<AuthResult> {
+	const tooMany = await tryNewAccount(address);
+	if (tooMany) return { ok: false, message: tooMany.message };
+	const result = await make();
+	if (!result.ok) await noNewAccount(address);
+	return result;
+}
+
+export function signUp(
 	supabase: SupabaseClient,
+	address: string,
 	nickname: string,
 	email: string,
 	password: string
 ) {
 	// The new profile starts in the language the person is reading now.
 	const data = { nickname, language: getLocale() };
-	return outcome(await supabase.auth.signUp({ email, password, options: { data } }));
+	return newAccount(address, async () =>
+		outcome(await supabase.auth.signUp({ email, password, options: { data } }))
+	);
 }
 
 /** A person who gives only a nickname: an anonymous account, kept on this phone. */
-export async function startWithNickname(supabase: SupabaseClient, nickname: string) {
+export function startWithNickname(supabase: SupabaseClient, address: string, nickname: string) {
 	const data = { nickname, language: getLocale() };
-	return outcome(await supabase.auth.signInAnonymously({ options: { data } }));
+	return newAccount(address, async () =>
+		outcome(await supabase.auth.signInAnonymously({ options: { data } }))
+	);
 }
 
 /** Gives an anonymous account an email and a password, so it can be used on another phone. */

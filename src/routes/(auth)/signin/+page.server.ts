@@ -1,5 +1,6 @@
 import { signInSchema } from '$lib/schemas/auth';
 import { safeRedirect, signIn } from '$lib/server/auth';
+import { clientAddress } from '$lib/server/client-address';
 import { refuse } from '$lib/server/forms';
 import { rememberLanguage } from '$lib/server/language';
 import { myProfile } from '$lib/server/profiles';
@@ -15,10 +16,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url, cookies }) => {
+	default: async (event) => {
+		const { request, locals, url, cookies } = event;
 		const form = await superValidate(request, zod4(signInSchema));
 		if (!form.valid) return refuse(form);
-		const result = await signIn(locals.supabase, form.data.email, form.data.password);
+		const { email, password } = form.data;
+		const result = await signIn(locals.supabase, clientAddress(event), email, password);
 		if (!result.ok) return refuse(form, result);
 
 		// Signing in on a new phone brings back the language the person chose before.

@@ -1,5 +1,6 @@
 import { signUpSchema } from '$lib/schemas/auth';
 import { safeRedirect, signUp } from '$lib/server/auth';
+import { clientAddress } from '$lib/server/client-address';
 import { refuse } from '$lib/server/forms';
 import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
@@ -13,11 +14,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
+	default: async (event) => {
+		const { request, locals, url } = event;
 		const form = await superValidate(request, zod4(signUpSchema));
 		if (!form.valid) return refuse(form);
 		const { nickname, email, password } = form.data;
-		const result = await signUp(locals.supabase, nickname, email, password);
+		const result = await signUp(locals.supabase, clientAddress(event), nickname, email, password);
 		if (!result.ok) return refuse(form, result);
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
 	}

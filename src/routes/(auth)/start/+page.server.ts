@@ -1,5 +1,6 @@
 import { startSchema } from '$lib/schemas/auth';
 import { safeRedirect, startWithNickname } from '$lib/server/auth';
+import { clientAddress } from '$lib/server/client-address';
 import { refuse } from '$lib/server/forms';
 import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
@@ -13,10 +14,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
+	default: async (event) => {
+		const { request, locals, url } = event;
 		const form = await superValidate(request, zod4(startSchema));
 		if (!form.valid) return refuse(form);
-		const result = await startWithNickname(locals.supabase, form.data.nickname);
+		const address = clientAddress(event);
+		const result = await startWithNickname(locals.supabase, address, form.data.nickname);
 		if (!result.ok) return refuse(form, result);
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
 	}

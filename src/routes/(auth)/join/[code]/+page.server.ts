@@ -1,5 +1,7 @@
 import { joinSchema } from '$lib/schemas/posts';
+import { tryJoin } from '$lib/server/attempts';
 import { startWithNickname } from '$lib/server/auth';
+import { clientAddress } from '$lib/server/client-address';
 import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { acceptInvite, invitePreview } from '$lib/server/groups';
@@ -31,17 +33,21 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
+	default: async (event) => {
+		const { request, locals, params } = event;
 		const form = await superValidate(request, zod4(joinSchema));
 		if (!form.valid) return refuse(form);
+		const address = clientAddress(event);
+		const { user } = await locals.safeGetSession();
+		const tooMany = await tryJoin(address, user?.id);
+		if (tooMany) return refuse(form, tooMany);
 		// A link that no longer works must not leave a new account behind.
 		const preview = await invitePreview(locals.supabase, params.code);
 		const refused = problem(preview);
 		if (refused) return refuse(form, { message: refused });
 		// A newcomer without an account gets one here, from the nickname alone.
-		const { user } = await locals.safeGetSession();
 		if (!user) {
-			const started = await startWithNickname(locals.supabase, form.data.nickname);
+			const started = await startWithNickname(locals.supabase, address, form.data.nickname);
 			if (!started.ok) return refuse(form, started);
 		}
 		const { data: groupId, error } = await acceptInvite(
