@@ -3,7 +3,6 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { Database } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
 import { authForwardingFetch } from '$lib/server/client-address';
-import { authForwardingFetch } from '$lib/server/client-address';
 import { supabaseSettings } from '$lib/server/env';
 import { errorCode, logUnexpected, newRequestId } from '$lib/server/request-log';
 import { createServerClient } from '@supabase/ssr';
@@ -51,8 +50,6 @@ const supabase: Handle = async ({ event, resolve }) => {
 					}
 				}
 			},
-			// Auth calls pass the person's address on, so auth's limits hold per person.
-			global: { fetch: authForwardingFetch(event, PUBLIC_SUPABASE_URL) },
 			// Auth calls pass the person's address on, so auth's limits hold per person.
 			global: { fetch: authForwardingFetch(event, PUBLIC_SUPABASE_URL) },
 			realtime: { transport: ws as never }
