@@ -49,24 +49,32 @@ export interface AuthServiceOptions {
 	secretKeys?: string[];
 }
 
+// Metadata is copied into every access token, so it stays small (Kring keeps a nickname and a
+// language there).
+const maximumMetadataBytes = 4096;
+// bcrypt reads no further than 72 bytes (GoTrue's MaxPasswordLength; Go's bcrypt refuses more).
+const maximumPasswordBytes = 72;
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
 const metadata = z.record(z.string(), z.unknown());
 const email = z.string().trim().max(255).email();
 
 const signUpBody = z.object({
 	email: z.string().optional(),
-	password: z.string().max(72).optional(),
+	password: z.string().optional(),
 	data: metadata.optional()
 });
-const passwordGrantBody = z.object({ email: z.string().max(255), password: z.string().max(72) });
+const passwordGrantBody = z.object({ email: z.string().max(255), password: z.string() });
 const refreshGrantBody = z.object({ refresh_token: z.string().min(1).max(255) });
 const updateUserBody = z.object({
 	email: z.string().optional(),
-	password: z.string().max(72).optional(),
+	password: z.string().optional(),
+	current_password: z.string().optional(),
 	data: metadata.optional()
 });
 const adminCreateBody = z.object({
 	email: z.string().optional(),
-	password: z.string().max(72).optional(),
+	password: z.string().optional(),
 	email_confirm: z.boolean().optional(),
 	user_metadata: metadata.optional(),
 	app_metadata: metadata.optional()
@@ -86,7 +94,14 @@ function checkEmail(value: string): string {
 	return result.data.toLowerCase();
 }
 
+function checkMetadata(data: Record<string, unknown> | undefined): void {
+	if (data && bytes(JSON.stringify(data)) > maximumMetadataBytes)
+		throw badRequest('validation_failed', 'User metadata is too large');
+}
+
 function checkPassword(password: string, minimumLength: number): void {
+	if (bytes(password) > maximumPasswordBytes)
+		throw badRequest('validation_failed', 'Password cannot be longer than 72 characters');
 	if (password.length < minimumLength) {
 		throw new AuthError(
 			422,
@@ -179,6 +194,7 @@ export function createAuthService(options: AuthServiceOptions) {
 
 	async function signUp(req: http.IncomingMessage) {
 		const body = parse(signUpBody, await readJson(req));
+		checkMetadata(body.data);
 		if (body.email === undefined && body.password === undefined) {
 			if (!settings.enable_anonymous_sign_ins)
 				throw new AuthError(422, 'anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
@@ -215,8 +231,10 @@ export function createAuthService(options: AuthServiceOptions) {
 			// As GoTrue: an account without a password (email only, or made by an admin) never signs
 			// in with one.
 			const stored = user?.encrypted_password || undefined;
+			// bcrypt would compare only the first 72 bytes: a longer password was never set.
+			const fits = bytes(password) <= maximumPasswordBytes;
 			const matches = await bcrypt.compare(password, stored ?? dummyHash);
-			if (!user || !stored || !matches)
+			if (!user || !stored || !fits || !matches)
 				throw badRequest('invalid_credentials', 'Invalid login credentials');
 			return startSession(tokens, user, 'password', clientOf(req));
 		}
@@ -230,11 +248,37 @@ export function createAuthService(options: AuthServiceOptions) {
 	async function updateUser(req: http.IncomingMessage) {
 		const { user } = await authenticate(req);
 		const body = parse(updateUserBody, await readJson(req));
+		checkMetadata(body.data);
+		if (body.password && user.is_anonymous && !body.email) {
+			throw new AuthError(
+				422,
+				'validation_failed',
+				'Updating password of an anonymous user without an email or phone is not allowed'
+			);
+		}
 		const client = await pool.connect();
 		try {
 			await client.query('begin');
 			if (body.password !== undefined) {
 				checkPassword(body.password, minimumPasswordLength);
+				// As GoTrue with update_password_require_current_password on (README: a hosted
+				// project sets it): an account that has a password proves it before a new one.
+				if (user.encrypted_password) {
+					if (!body.current_password)
+						throw badRequest(
+							'current_password_required',
+							'Current password required when setting new password.'
+						);
+					const current = body.current_password;
+					const right =
+						bytes(current) <= maximumPasswordBytes &&
+						(await bcrypt.compare(current, user.encrypted_password));
+					if (!right)
+						throw badRequest(
+							'current_password_invalid',
+							'Current password required when setting new password.'
+						);
+				}
 				if (
 					user.encrypted_password &&
 					(await bcrypt.compare(body.password, user.encrypted_password))
@@ -251,6 +295,7 @@ export function createAuthService(options: AuthServiceOptions) {
 				);
 			}
 			if (body.data) {
+				checkMetadata({ ...user.raw_user_meta_data, ...body.data });
 				// GoTrue merges: given keys replace, null removes.
 				await client.query(
 					`update auth.users set raw_user_meta_data = jsonb_strip_nulls(coalesce(raw_user_meta_data, '{}') || $2), updated_at = now() where id = $1`,
@@ -316,6 +361,8 @@ export function createAuthService(options: AuthServiceOptions) {
 	async function adminCreateUser(req: http.IncomingMessage) {
 		await requireServiceRole(req);
 		const body = parse(adminCreateBody, await readJson(req));
+		checkMetadata(body.user_metadata);
+		checkMetadata(body.app_metadata);
 		const address = body.email === undefined ? undefined : checkEmail(body.email);
 		if (body.password !== undefined) checkPassword(body.password, minimumPasswordLength);
 		if (address && (await findUserByEmail(pool, address))) {

@@ -85,6 +85,19 @@ describe('signing up and in with email and password', () => {
 		}
 	});
 
+	test('a password counts in bytes as bcrypt reads them: 72 at most, and nothing after them signs in', async () => {
+		const email = newEmail();
+		const accented = 'é'.repeat(36); // 36 characters, 72 bytes
+		expect((await client().auth.signUp({ email, password: accented })).error).toBeNull();
+		const withTail = await client().auth.signInWithPassword({ email, password: `${accented}x` });
+		expect(withTail.error).toMatchObject({ status: 400, code: 'invalid_credentials' });
+		const right = await client().auth.signInWithPassword({ email, password: accented });
+		expect(right.error).toBeNull();
+
+		const tooLong = await client().auth.signUp({ email: newEmail(), password: 'é'.repeat(37) });
+		expect(tooLong.error).toMatchObject({ status: 400, code: 'validation_failed' });
+	});
+
 	test('signing up twice with one email is refused with user_already_exists', async () => {
 		const { email } = await signedUp();
 		const { error } = await client().auth.signUp({ email, password });
@@ -151,6 +164,50 @@ describe('continuing with just a nickname, then keeping the account', () => {
 		await sb.auth.signInAnonymously();
 		const { error } = await sb.auth.updateUser({ email, password });
 		expect(error).toMatchObject({ status: 422, code: 'email_exists' });
+	});
+
+	test('user metadata is bounded, so no one makes every token of theirs huge', async () => {
+		const huge = { nickname: 'x'.repeat(90_000) };
+		const anonymous = await client().auth.signInAnonymously({ options: { data: huge } });
+		expect(anonymous.error).toMatchObject({ status: 400, code: 'validation_failed' });
+		const { sb, session } = await signedUp('Ann');
+		await sb.auth.setSession(session);
+		const update = await sb.auth.updateUser({ data: huge });
+		expect(update.error).toMatchObject({ status: 400, code: 'validation_failed' });
+		const signUp = await client().auth.signUp({
+			email: newEmail(),
+			password,
+			options: { data: huge }
+		});
+		expect(signUp.error).toMatchObject({ status: 400, code: 'validation_failed' });
+	});
+
+	test('an anonymous person cannot set a password without an email (422, as GoTrue)', async () => {
+		const sb = client();
+		expect((await sb.auth.signInAnonymously()).error).toBeNull();
+		const { error } = await sb.auth.updateUser({ password });
+		expect(error).toMatchObject({ status: 422, code: 'validation_failed' });
+		const { data } = await sb.auth.getUser();
+		expect(data.user?.is_anonymous).toBe(true);
+	});
+
+	test('changing a password asks for the current one (GoTrue with update_password_require_current_password)', async () => {
+		const { sb, session, email } = await signedUp();
+		await sb.auth.setSession(session);
+		const newPassword = 'a-new-horse-battery';
+		const missing = await sb.auth.updateUser({ password: newPassword });
+		expect(missing.error).toMatchObject({ status: 400, code: 'current_password_required' });
+		const wrong = await sb.auth.updateUser({
+			password: newPassword,
+			current_password: 'not-it-at-all'
+		});
+		expect(wrong.error).toMatchObject({ status: 400, code: 'current_password_invalid' });
+		expect((await client().auth.signInWithPassword({ email, password })).error).toBeNull();
+
+		const right = await sb.auth.updateUser({ password: newPassword, current_password: password });
+		expect(right.error).toBeNull();
+		const signIn = await client().auth.signInWithPassword({ email, password: newPassword });
+		expect(signIn.error).toBeNull();
 	});
 
 	test('updating metadata merges it into what is there', async () => {
