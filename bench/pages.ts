@@ -1,0 +1,135 @@
+// The pages the server benchmark measures, who views them, and the call that brings each page's
+// data, made straight to the gateway with the same person's token. When a page gets a new
+// data call (one page-shaped function, say), its line here changes with it.
+import type pg from 'pg';
+import type { BuiltApp } from '../scripts/built-app';
+import { historyPassword, type History } from './history';
+import type { Target } from './load';
+import { signInThroughApp, type Person } from './people';
+
+export interface Page {
+	name: string;
+	path: string;
+	/** null: signed out. */
+	person: Person | null;
+	dataCall?: { name: string; target: Target };
+}
+
+export interface HistoryPage {
+	path: string;
+	person: Person;
+	data: Target;
+}
+
+export type HistoryCase = 'homeUnseen' | 'homeSeen' | 'feedFirst' | 'feedDeep';
+
+const demoPassword = 'kring-demo';
+
+export async function pagesToMeasure(app: BuiltApp, db: pg.Client, history: History) {
+	const demo = await demoPlaces(db);
+	const member = await signInThroughApp(app.url, 'lid@kring.test', demoPassword);
+	const moderator = await signInThroughApp(app.url, 'moderator@kring.test', demoPassword);
+	const unseen = await signInThroughApp(app.url, history.unseenReader, historyPassword);
+	const seen = await signInThroughApp(app.url, history.seenReader, historyPassword);
+
+	const rest = (person: Person, path: string, body?: object): Target => ({
+		url: `${app.platform.apiUrl}/rest/v1/${path}`,
+		method: body ? 'POST' : 'GET',
+		headers: {
+			apikey: app.platform.anonKey,
+			authorization: `Bearer ${person.accessToken}`,
+			...(body ? { 'content-type': 'application/json' } : {})
+		},
+		body: body && JSON.stringify(body)
+	});
+	const feedCall = (person: Person, group: string, more: object = {}) =>
+		rest(person, 'rpc/group_feed', { target_group: group, page_size: 20, ...more });
+	const pages: Page[] = [
+		{ name: 'landing (signed out)', path: '/', person: null },
+		{
+			name: 'group feed',
+			path: `/g/${demo.group}`,
+			person: member,
+			dataCall: { name: 'rpc/group_feed', target: feedCall(member, demo.group) }
+		},
+		{
+			name: 'home',
+			path: '/home',
+			person: member,
+			dataCall: { name: 'rpc/my_groups', target: rest(member, 'rpc/my_groups', {}) }
+		},
+		{
+			name: 'meetup page',
+			path: `/m/${demo.meetup}`,
+			person: member,
+			dataCall: {
+				name: 'rpc/meetup_cards',
+				target: rest(member, 'rpc/meetup_cards', { only_meetup: demo.meetup })
+			}
+		},
+		{
+			name: 'host view',
+			path: `/m/${demo.meetup}/host`,
+			person: moderator,
+			// The first of its calls: the meetup the page is about (then the host check, the
+			// series and the lists of people).
+			dataCall: {
+				name: 'meetups?id=eq.…',
+				target: rest(moderator, `meetups?select=${hostedMeetupColumns}&id=eq.${demo.meetup}`)
+			}
+		},
+		{
+			name: 'post page',
+			path: `/g/${demo.group}/p/${demo.post}`,
+			person: member,
+			dataCall: {
+				name: 'rpc/group_feed (one post)',
+				target: feedCall(member, demo.group, { only_post: demo.post })
+			}
+		}
+	];
+	const deepQuery = new URLSearchParams(history.deepCursor).toString();
+	const historyPages: Record<HistoryCase, HistoryPage> = {
+		homeUnseen: { path: '/home', person: unseen, data: rest(unseen, 'rpc/my_groups', {}) },
+		homeSeen: { path: '/home', person: seen, data: rest(seen, 'rpc/my_groups', {}) },
+		feedFirst: {
+			path: `/g/${history.groupId}`,
+			person: seen,
+			data: feedCall(seen, history.groupId)
+		},
+		feedDeep: {
+			path: `/g/${history.groupId}?${deepQuery}`,
+			person: seen,
+			data: feedCall(seen, history.groupId, {
+				before_created_at: history.deepCursor.before,
+				before_id: history.deepCursor.id
+			})
+		}
+	};
+	return { pages, historyPages };
+}
+
+/** The page itself, as the person's browser asks for it. */
+export function pageTarget(app: BuiltApp, page: { path: string; person: Person | null }): Target {
+	return { url: app.url + page.path, headers: page.person ? { cookie: page.person.cookie } : {} };
+}
+
+/** The columns the host view asks for (src/lib/server/hosting.ts). */
+const hostedMeetupColumns =
+	'id,group_id,title,description,starts_at,ends_at,place,online_url,cost,childcare,transport_help,wheelchair_access,languages,open_to,capacity,status,series_id,occurrence_on,groups(name)';
+
+/** From supabase/seed.sql: the Ghent group, its next praatcafé, and its most answered post. */
+async function demoPlaces(db: pg.Client) {
+	const { rows } = await db.query<{ group: string; meetup: string; post: string }>(
+		`select g.id as group,
+			(select m.id from public.meetups m where m.group_id = g.id and m.status = 'scheduled'
+				and m.starts_at > now() order by m.starts_at limit 1) as meetup,
+			(select p.id from public.posts p where p.group_id = g.id and p.deleted_at is null
+				order by (select count(*) from public.comments c where c.post_id = p.id) desc, p.created_at
+				limit 1) as post
+		from public.groups g where g.slug = 'praatgroep-gent'`
+	);
+	const places = rows[0];
+	if (!places?.meetup || !places.post) throw new Error('the demo data has changed: no Ghent group');
+	return places;
+}
