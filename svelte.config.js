@@ -5,7 +5,30 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter()
+		adapter: adapter(),
+		// What a page may load and run: only Kring's own files. SvelteKit adds the hash of the one
+		// inline script it writes to each page; hashes rather than nonces, so that a public page
+		// kept by a cache does not carry a nonce that many have seen. No inline style sheets either
+		// (app.html's wrapper takes its style from app.css); style attributes only, for SvelteKit's
+		// route announcer, which has one and cannot run code through it.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'manifest-src': ['self'],
+				'worker-src': ['self'],
+				'form-action': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['none'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { authForwardingFetch } from '$lib/server/client-address';
 import { supabaseSettings } from '$lib/server/env';
 import { errorCode, logUnexpected, newRequestId } from '$lib/server/request-log';
+import { responseHeaders, withHeaders } from '$lib/server/response-headers';
 import { createServerClient } from '@supabase/ssr';
 import type { Cookies, Handle, HandleServerError } from '@sveltejs/kit';
 
@@ -12,11 +13,13 @@ type CookieSerializeOptions = Parameters<Cookies['set']>[2];
 import { sequence } from '@sveltejs/kit/hooks';
 import ws from 'ws';
 
-const requestId: Handle = async ({ event, resolve }) => {
+const headers: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = newRequestId();
 	const response = await resolve(event);
-	response.headers.set('x-request-id', event.locals.requestId);
-	return response;
+	return withHeaders(response, {
+		...responseHeaders(event, response),
+		'x-request-id': event.locals.requestId
+	});
 };
 
 const language: Handle = ({ event, resolve }) =>
@@ -29,6 +32,9 @@ const language: Handle = ({ event, resolve }) =>
 
 const supabase: Handle = async ({ event, resolve }) => {
 	const { PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_ANON_KEY } = supabaseSettings();
+	// What @supabase/ssr asks of a response that sets the session's cookies: no cache may keep it,
+	// or one person's session could be handed to the next.
+	const sessionHeaders: Record<string, string> = {};
 	event.locals.supabase = createServerClient<Database>(
 		PUBLIC_SUPABASE_URL,
 		PUBLIC_SUPABASE_ANON_KEY,
@@ -36,8 +42,10 @@ const supabase: Handle = async ({ event, resolve }) => {
 			cookies: {
 				getAll: () => event.cookies.getAll(),
 				setAll: (
-					cookies: Array<{ name: string; value: string; options: CookieSerializeOptions }>
+					cookies: Array<{ name: string; value: string; options: CookieSerializeOptions }>,
+					cacheHeaders: Record<string, string>
 				) => {
+					Object.assign(sessionHeaders, cacheHeaders);
 					for (const { name, value, options } of cookies) {
 						// Only the server reads the session, so scripts never need to.
 						event.cookies.set(name, value, {
@@ -73,13 +81,14 @@ const supabase: Handle = async ({ event, resolve }) => {
 		return checked;
 	};
 
-	return resolve(event, {
+	const response = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
 	});
+	return withHeaders(response, sessionHeaders);
 };
 
-export const handle = sequence(requestId, language, supabase);
+export const handle = sequence(headers, language, supabase);
 
 /** An error no code expected: logged once, and the page names the request so it can be reported. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -1,0 +1,67 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { describe, expect, test } from 'vitest';
+import { responseHeaders } from './response-headers';
+
+function event(url: string, route: string | null, cookies: string[] = []): RequestEvent {
+	return {
+		url: new URL(url),
+		route: { id: route },
+		cookies: { getAll: () => cookies.map((name) => ({ name, value: 'x' })) }
+	} as unknown as RequestEvent;
+}
+
+const page = () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } });
+
+describe('response headers', () => {
+	test('HSTS only over https', () => {
+		expect(responseHeaders(event('https://kring.example/', '/(public)'), page())).toHaveProperty(
+			'strict-transport-security',
+			'max-age=63072000; includeSubDomains'
+		);
+		expect(
+			responseHeaders(event('http://127.0.0.1/', '/(public)'), page())['strict-transport-security']
+		).toBeUndefined();
+	});
+
+	test('an address that is a key is sent on to no one and kept by no one', () => {
+		for (const route of ['/(auth)/join/[code]', '/calendar/[token].ics']) {
+			const headers = responseHeaders(event('https://kring.example/x', route), page());
+			expect(headers['referrer-policy'], route).toBe('no-referrer');
+			expect(headers['cache-control'], route).toBe('private, no-store');
+		}
+	});
+
+	test('the signed-in area, and anything asked with a session, is private', () => {
+		const app = responseHeaders(event('https://kring.example/home', '/(app)/home'), page());
+		expect(app['cache-control']).toBe('private, no-store');
+		const withSession = responseHeaders(
+			event('https://kring.example/', '/(public)', ['sb-127-auth-token.0']),
+			page()
+		);
+		expect(withSession['cache-control']).toBe('private, no-store');
+	});
+
+	test('a public page may be cached, per language', () => {
+		const headers = responseHeaders(
+			event('https://kring.example/signin', '/(auth)/signin'),
+			page()
+		);
+		expect(headers['cache-control']).toBeUndefined();
+		expect(headers['vary']).toBe('Cookie, Accept-Language');
+		expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+	});
+
+	test('what is not a page gets a policy under which nothing runs', () => {
+		const json = new Response('{}', { headers: { 'content-type': 'application/json' } });
+		expect(
+			responseHeaders(event('https://kring.example/me/data/export', '/(app)/me/data/export'), json)[
+				'content-security-policy'
+			]
+		).toContain("default-src 'none'");
+		expect(
+			responseHeaders(event('https://kring.example/', '/(public)'), page())[
+				'content-security-policy'
+			]
+		).toBeUndefined();
+	});
+});

@@ -1,0 +1,71 @@
+// What every response tells the browser and the caches in between: what may run and embed it
+// (the page's own Content-Security-Policy comes from kit.csp in svelte.config.js), where its
+// address may travel, and that nothing personal is kept in a shared cache or a back button.
+import type { RequestEvent } from '@sveltejs/kit';
+
+/** Pages whose address is itself a key: an invite or claim link, a person's calendar feed. */
+const secretAddresses = new Set(['/(auth)/join/[code]', '/calendar/[token].ics']);
+
+/** Supabase keeps the session in cookies named sb-<project>-auth-token (split into .0, .1…). */
+const sessionCookie = /^sb-.+-auth-token(\.\d+)?$/;
+
+// Kring uses none of these; saying so keeps an injected frame or script from asking for them.
+const permissionsPolicy =
+	'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()';
+
+/** For a response that is not a page (JSON, a calendar file, a redirect): nothing runs in it. */
+const nothingRuns = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/**
+ * A signed-in person's response, or one for an address that is a key: never stored by a shared
+ * cache, nor by the browser (after signing out, the back button must not show it again).
+ */
+export function isPersonal(event: RequestEvent): boolean {
+	const route = event.route.id ?? '';
+	return (
+		route.startsWith('/(app)/') ||
+		secretAddresses.has(route) ||
+		event.cookies.getAll().some(({ name }) => sessionCookie.test(name))
+	);
+}
+
+export function responseHeaders(event: RequestEvent, response: Response): Record<string, string> {
+	const headers: Record<string, string> = {
+		'x-content-type-options': 'nosniff',
+		'x-frame-options': 'DENY',
+		'referrer-policy': secretAddresses.has(event.route.id ?? '')
+			? 'no-referrer'
+			: 'strict-origin-when-cross-origin',
+		'permissions-policy': permissionsPolicy,
+		'cross-origin-opener-policy': 'same-origin'
+	};
+	if (event.url.protocol === 'https:') {
+		headers['strict-transport-security'] = 'max-age=63072000; includeSubDomains';
+	}
+	const html = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+	if (!html && !response.headers.has('content-security-policy')) {
+		headers['content-security-policy'] = nothingRuns;
+	}
+	if (isPersonal(event)) {
+		if (!/no-store/.test(response.headers.get('cache-control') ?? '')) {
+			headers['cache-control'] = 'private, no-store';
+		}
+	} else {
+		// A public page is the same for everyone who reads it in the same language.
+		const vary = response.headers.get('vary');
+		headers['vary'] = `${vary ? `${vary}, ` : ''}Cookie, Accept-Language`;
+	}
+	return headers;
+}
+
+/** The response with these headers; a response whose headers are sealed is copied first. */
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
+	try {
+		for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+		return response;
+	} catch {
+		const copy = new Response(response.body, response);
+		for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+		return copy;
+	}
+}
