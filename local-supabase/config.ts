@@ -20,6 +20,8 @@ const schema = z.object({
 	auth: z.object({
 		site_url: z.url(),
 		jwt_expiry: count,
+		// The stand-in always signs with asymmetric keys, as a hosted project with signing keys.
+		signing_keys_path: z.string().min(1),
 		// The stand-in always rotates refresh tokens, as hosted Supabase does by default.
 		enable_refresh_token_rotation: z.literal(true),
 		refresh_token_reuse_interval: z.number().int().min(0),
@@ -45,6 +47,9 @@ export const configFile = path.resolve(
 	path.dirname(fileURLToPath(import.meta.url)),
 	'../supabase/config.toml'
 );
+
+/** A path in supabase/config.toml, which the CLI reads relative to the supabase folder. */
+export const configPath = (relative: string) => path.resolve(path.dirname(configFile), relative);
 
 let cached: SupabaseConfig | undefined;
 

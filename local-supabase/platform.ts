@@ -2,10 +2,10 @@
 // gateway, like `supabase start` without Docker. Used by `npm run stack`, `npm run dev` and tests.
 import pg from 'pg';
 import { createAuthService } from './auth/index';
-import { supabaseConfig, type AuthRateLimits } from './config';
+import { configPath, supabaseConfig, type AuthRateLimits } from './config';
 import { startDatabase } from './database';
 import { startGateway, type Gateway } from './gateway';
-import { apiKeys, jwtSecret, secretKey } from './keys';
+import { apiKeys, jwtSecret, postgrestJwks, secretKey, signingKeys, type SigningKey } from './keys';
 import { freePort } from './ports';
 import { startPostgrest } from './postgrest';
 
@@ -31,6 +31,8 @@ export interface Platform {
 	/** For the app's server: auth calls that pass a person's address on. */
 	secretKey: string;
 	jwtSecret: string;
+	/** The private key access tokens are signed with (for tests that make tokens of their own). */
+	signingKey: SigningKey;
 	/** Every request through the API gateway, as it is answered (the benchmark counts them). */
 	observeGateway: Gateway['observe'];
 	stop(): Promise<void>;
@@ -40,6 +42,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 	const log = options.log ?? (() => {});
 	const apiUrl = `http://127.0.0.1:${options.apiPort}`;
 	const keys = { ...(await apiKeys()), secretKey };
+	const signing = await signingKeys(configPath(supabaseConfig().auth.signing_keys_path));
 	const stops: Array<() => Promise<void>> = [];
 	const stop = async () => {
 		for (const step of stops.reverse()) await step().catch(() => {});
@@ -59,7 +62,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 			dbPort: options.dbPort,
 			port: await freePort(),
 			adminPort: await freePort(),
-			jwtSecret,
+			jwks: postgrestJwks(signing, jwtSecret),
 			log
 		});
 		stops.push(postgrest.stop);
@@ -68,6 +71,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 		stops.push(() => pool.end());
 		const auth = createAuthService({
 			pool,
+			signingKeys: signing,
 			jwtSecret,
 			apiUrl,
 			siteUrl: options.siteUrl ?? supabaseConfig().auth.site_url,
@@ -90,6 +94,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 			dbUrl: database.url,
 			...keys,
 			jwtSecret,
+			signingKey: signing[0],
 			observeGateway: gateway.observe,
 			stop
 		};

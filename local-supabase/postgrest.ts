@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { JWK } from 'jose';
 import { supabaseConfig } from './config';
 
 const require = createRequire(import.meta.url);
@@ -16,7 +17,12 @@ export interface PostgrestOptions {
 	dbPort: number;
 	port: number;
 	adminPort: number;
-	jwtSecret: string;
+	/**
+	 * What tokens are verified with: the signing keys' public halves and the legacy secret. PostgREST
+	 * 12.0.2 takes a JWK set in jwt-secret and verifies ES256 with it (an `oct` key alone refuses
+	 * ES256 tokens; with the EC key both pass).
+	 */
+	jwks: { keys: JWK[] };
 	log?: (line: string) => void;
 }
 
@@ -39,7 +45,7 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Postgre
 			PGRST_DB_MAX_ROWS: String(api.max_rows),
 			PGRST_DB_POOL: '20',
 			PGRST_DB_CHANNEL_ENABLED: 'true',
-			PGRST_JWT_SECRET: options.jwtSecret,
+			PGRST_JWT_SECRET: JSON.stringify(options.jwks),
 			PGRST_SERVER_HOST: '127.0.0.1',
 			PGRST_SERVER_PORT: String(options.port),
 			PGRST_ADMIN_SERVER_PORT: String(options.adminPort),

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { supabaseConfig, type AuthRateLimits, type SupabaseConfig } from '../config';
+import { publicKey, type SigningKey } from '../keys';
 import {
 	AuthError,
 	badRequest,
@@ -19,6 +20,7 @@ import {
 import {
 	refreshSession,
 	startSession,
+	tokenKeys,
 	verifyAccessToken,
 	type AccessClaims,
 	type TokenSettings
@@ -34,6 +36,8 @@ import {
 
 export interface AuthServiceOptions {
 	pool: pg.Pool;
+	/** Access tokens are signed with the first; the legacy secret still verifies HS256 tokens. */
+	signingKeys: SigningKey[];
 	jwtSecret: string;
 	siteUrl: string;
 	/** The `iss` claim is `${apiUrl}/auth/v1`, as on hosted Supabase. */
@@ -125,7 +129,7 @@ export function createAuthService(options: AuthServiceOptions) {
 	const minimumPasswordLength = settings.minimum_password_length;
 	const tokens: TokenSettings = {
 		pool,
-		secret: new TextEncoder().encode(options.jwtSecret),
+		...tokenKeys(options.signingKeys, options.jwtSecret),
 		issuer: `${options.apiUrl}/auth/v1`,
 		expirySeconds: settings.jwt_expiry,
 		reuseIntervalSeconds: settings.refresh_token_reuse_interval
@@ -408,6 +412,9 @@ export function createAuthService(options: AuthServiceOptions) {
 		};
 	}
 
+	// As GoTrue: the public halves only, so anyone may verify a token and no one may sign one.
+	const jwks = { keys: options.signingKeys.map(publicKey) };
+
 	const publicSettings = {
 		external: { anonymous_users: settings.enable_anonymous_sign_ins, email: true, phone: false },
 		disable_signup: !settings.enable_signup,
@@ -423,6 +430,7 @@ export function createAuthService(options: AuthServiceOptions) {
 			GET: async () => ({ version: 'kring-local', name: 'GoTrue', description: 'Kring local auth' })
 		},
 		'/settings': { GET: async () => publicSettings },
+		'/.well-known/jwks.json': { GET: async () => jwks },
 		'/signup': { POST: signUp },
 		'/token': { POST: token },
 		'/user': {

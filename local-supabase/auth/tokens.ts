@@ -1,13 +1,25 @@
-// Sessions, access tokens (HS256 JWTs with GoTrue's claims) and refresh tokens with rotation.
-import { randomBytes } from 'node:crypto';
-import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+// Sessions, access tokens (JWTs with GoTrue's claims, signed with the project's asymmetric key)
+// and refresh tokens with rotation.
+import { createPrivateKey, randomBytes, type JsonWebKeyInput, type KeyObject } from 'node:crypto';
+import {
+	createLocalJWKSet,
+	errors as joseErrors,
+	jwtVerify,
+	SignJWT,
+	type JWTPayload,
+	type JWTVerifyGetKey
+} from 'jose';
 import type pg from 'pg';
+import { publicKey, type SigningKey } from '../keys';
 import { AuthError, badRequest } from './http';
 import { findUserById, userJson, type UserRow } from './users';
 
 export interface TokenSettings {
 	pool: pg.Pool;
-	secret: Uint8Array;
+	/** Signs access tokens. */
+	signingKey: { kid: string; alg: string; key: KeyObject };
+	/** Every signing key's public half, and the legacy secret for HS256 (the API keys). */
+	verificationKey: JWTVerifyGetKey;
 	issuer: string;
 	expirySeconds: number;
 	reuseIntervalSeconds: number;
@@ -22,12 +34,32 @@ export interface AccessClaims extends JWTPayload {
 
 type SignInMethod = 'password' | 'anonymous';
 
+/** As GoTrue with JWT keys: the first key signs; tokens of every key, and legacy HS256 ones, verify. */
+export function tokenKeys(
+	keys: SigningKey[],
+	legacySecret: string
+): Pick<TokenSettings, 'signingKey' | 'verificationKey'> {
+	const [signing] = keys;
+	const published = createLocalJWKSet({ keys: keys.map(publicKey) });
+	const secret = new TextEncoder().encode(legacySecret);
+	return {
+		signingKey: {
+			kid: signing.kid,
+			alg: signing.alg,
+			key: createPrivateKey({ key: signing, format: 'jwk' } as JsonWebKeyInput)
+		},
+		verificationKey: (header, token) => (header.alg === 'HS256' ? secret : published(header, token))
+	};
+}
+
 export async function verifyAccessToken(
 	settings: TokenSettings,
 	token: string
 ): Promise<AccessClaims> {
 	try {
-		const { payload } = await jwtVerify(token, settings.secret, { algorithms: ['HS256'] });
+		const { payload } = await jwtVerify(token, settings.verificationKey, {
+			algorithms: ['ES256', 'RS256', 'HS256']
+		});
 		return payload as AccessClaims;
 	} catch (error) {
 		const reason =
@@ -57,13 +89,13 @@ async function signAccessToken(
 		session_id: sessionId,
 		is_anonymous: user.is_anonymous
 	})
-		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+		.setProtectedHeader({ alg: settings.signingKey.alg, typ: 'JWT', kid: settings.signingKey.kid })
 		.setIssuer(settings.issuer)
 		.setSubject(user.id)
 		.setAudience(user.aud)
 		.setIssuedAt(now)
 		.setExpirationTime(expiresAt)
-		.sign(settings.secret);
+		.sign(settings.signingKey.key);
 	return { token, expiresAt };
 }
 

@@ -1,8 +1,10 @@
 // The local auth service, driven only through supabase-js: every call the app makes and the
 // errors it must tell apart. Codes and statuses are GoTrue's, so the app behaves the same on hosted Supabase.
-import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { createPrivateKey, randomUUID, type JsonWebKeyInput, type KeyObject } from 'node:crypto';
+import { createClient } from '@supabase/supabase-js';
+import { decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, test } from 'vitest';
+import ws from 'ws';
 import { client, platform, serviceClient } from '../support/platform';
 
 const password = 'correct-horse-battery';
@@ -339,6 +341,131 @@ describe('sessions and tokens', () => {
 		await laptop.auth.signOut({ scope: 'local' });
 		const stillIn = await client().auth.getUser(onPhone.data.session!.access_token);
 		expect(stillIn.error).toBeNull();
+	});
+});
+
+/** A client like the app's server one, with every request it sends written down. */
+function countingClient() {
+	const sent: string[] = [];
+	const { apiUrl, anonKey } = platform();
+	const sb = createClient(apiUrl, anonKey, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		realtime: { transport: ws as never },
+		global: {
+			fetch: (input, init) => {
+				sent.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+				return fetch(input, init);
+			}
+		}
+	});
+	return { sb, sent };
+}
+
+/** An access token signed with the platform's own signing key, or with `key` under its kid. */
+async function signES256(claims: Record<string, unknown>, key?: CryptoKey) {
+	const { signingKey } = platform();
+	const own = (): KeyObject =>
+		createPrivateKey({ key: signingKey, format: 'jwk' } as JsonWebKeyInput);
+	return new SignJWT(claims)
+		.setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: signingKey.kid })
+		.sign(key ?? own());
+}
+
+describe('asymmetric signing keys (ES256), as a hosted project with signing keys', () => {
+	test('access tokens are ES256 with a kid the JWKS serves, and the JWKS holds public keys only', async () => {
+		const { session } = await signedUp();
+		const header = decodeProtectedHeader(session.access_token);
+		expect(header).toMatchObject({ alg: 'ES256', typ: 'JWT' });
+		const response = await fetch(`${platform().apiUrl}/auth/v1/.well-known/jwks.json`, {
+			headers: { apikey: platform().anonKey }
+		});
+		expect(response.status).toBe(200);
+		const { keys } = (await response.json()) as { keys: Array<Record<string, unknown>> };
+		const key = keys.find((candidate) => candidate.kid === header.kid);
+		expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
+		for (const published of keys) {
+			expect(published).not.toHaveProperty('d');
+			expect(published.kty).not.toBe('oct');
+		}
+	});
+
+	test('getClaims verifies a session locally: only the JWKS is fetched, once, never /auth/v1/user', async () => {
+		const { session, user } = await signedUp('Noor');
+		const { sb, sent } = countingClient();
+		const first = await sb.auth.getClaims(session.access_token);
+		expect(first.error).toBeNull();
+		expect(first.data?.claims).toMatchObject({
+			sub: user.id,
+			is_anonymous: false,
+			user_metadata: { nickname: 'Noor' }
+		});
+		// supabase-js keeps the JWKS for every client of this project; earlier tests may have fetched it.
+		expect(sent.filter((path) => path !== '/auth/v1/.well-known/jwks.json')).toEqual([]);
+		sent.length = 0;
+		const again = await countingClient().sb.auth.getClaims(session.access_token);
+		expect(again.error).toBeNull();
+		const { sb: other, sent: otherSent } = countingClient();
+		expect((await other.auth.getClaims(session.access_token)).error).toBeNull();
+		expect([...sent, ...otherSent]).toEqual([]);
+	});
+
+	test('a token signed with another key under the same kid is refused by getClaims and by PostgREST', async () => {
+		const { user } = await signedUp();
+		const { privateKey } = await generateKeyPair('ES256');
+		const forged = await signES256(
+			{
+				sub: user.id,
+				role: 'authenticated',
+				aud: 'authenticated',
+				exp: Math.floor(Date.now() / 1000) + 600
+			},
+			privateKey
+		);
+		const { data, error } = await countingClient().sb.auth.getClaims(forged);
+		expect(data).toBeNull();
+		expect(error).toMatchObject({ name: 'AuthInvalidJwtError' });
+		const rest = await client(forged).from('profiles').select('id');
+		expect(rest.status).toBe(401);
+		expect(rest.data).toBeNull();
+	});
+
+	test('an expired ES256 token is refused by getClaims, PostgREST and auth', async () => {
+		const { user } = await signedUp();
+		const now = Math.floor(Date.now() / 1000);
+		const claims = { sub: user.id, role: 'authenticated', aud: 'authenticated' };
+		const expired = await signES256({ ...claims, iat: now - 7200, exp: now - 3600 });
+		const { data, error } = await countingClient().sb.auth.getClaims(expired);
+		expect(data).toBeNull();
+		expect(error).toMatchObject({ name: 'AuthInvalidJwtError' });
+		const rest = await client(expired).from('profiles').select('id');
+		expect(rest.status).toBe(401);
+		expect((await client().auth.getUser(expired)).error).toMatchObject({ code: 'bad_jwt' });
+
+		// The same claims, still valid, pass all three: the refusals above are about time alone.
+		const valid = await signES256({ ...claims, iat: now, exp: now + 600 });
+		expect((await countingClient().sb.auth.getClaims(valid)).error).toBeNull();
+		const allowed = await client(valid).from('profiles').select('id');
+		expect(allowed.data).toEqual([{ id: user.id }]);
+		expect((await client().auth.getUser(valid)).data.user?.id).toBe(user.id);
+	});
+
+	test('the legacy HS256 anon and service_role keys, and tokens made with the JWT secret, still work', async () => {
+		const { user } = await signedUp();
+		expect(decodeProtectedHeader(platform().anonKey).alg).toBe('HS256');
+		// Organisations are public: anon may read them, so a refused key would show as a 401 here.
+		const anon = await client().from('organisations').select('id').limit(1);
+		expect(anon).toMatchObject({ status: 200, error: null });
+		const service = await serviceClient().from('profiles').select('id').eq('id', user.id);
+		expect(service).toMatchObject({ status: 200, data: [{ id: user.id }] });
+		const legacy = await signToken({
+			sub: user.id,
+			role: 'authenticated',
+			aud: 'authenticated',
+			exp: Math.floor(Date.now() / 1000) + 600
+		});
+		const own = await client(legacy).from('profiles').select('id');
+		expect(own.data).toEqual([{ id: user.id }]);
+		expect((await serviceClient().auth.admin.getUserById(user.id)).error).toBeNull();
 	});
 });
 

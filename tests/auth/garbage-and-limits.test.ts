@@ -147,6 +147,7 @@ describe('limits per client address, which only the app may name', () => {
 		pool = new pg.Pool({ connectionString: platform().dbUrl, max: 2 });
 		const auth = createAuthService({
 			pool,
+			signingKeys: [platform().signingKey],
 			jwtSecret: platform().jwtSecret,
 			apiUrl: platform().apiUrl,
 			siteUrl: 'http://127.0.0.1',

@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import type { SigningKey } from '../../local-supabase/keys';
 import { freePort } from '../../local-supabase/ports';
 
 export interface PlatformInfo {
@@ -14,6 +15,7 @@ export interface PlatformInfo {
 	serviceRoleKey: string;
 	secretKey: string;
 	jwtSecret: string;
+	signingKey: SigningKey;
 }
 
 declare module 'vitest' {
@@ -44,8 +46,16 @@ export default async function setup(project: TestProject) {
 		// Tests sign in far more often than people do; the rate-limit test lowers them itself.
 		rateLimit: { sign_in_sign_ups: 100_000, anonymous_users: 100_000, token_refresh: 100_000 }
 	});
-	const { apiUrl, dbUrl, anonKey, serviceRoleKey, secretKey, jwtSecret } = platform;
-	project.provide('platform', { apiUrl, dbUrl, anonKey, serviceRoleKey, secretKey, jwtSecret });
+	const { apiUrl, dbUrl, anonKey, serviceRoleKey, secretKey, jwtSecret, signingKey } = platform;
+	project.provide('platform', {
+		apiUrl,
+		dbUrl,
+		anonKey,
+		serviceRoleKey,
+		secretKey,
+		jwtSecret,
+		signingKey
+	});
 	return async () => {
 		await platform.stop();
 		await rm(dataDir, { recursive: true, force: true });
