@@ -26,10 +26,18 @@ const email = z
 			.max(255, { error: () => m.error_email_invalid() })
 	);
 
+// bcrypt, behind Supabase Auth, reads 72 bytes: an accented letter takes two of them.
+const fitsBcrypt = (password: string) => new TextEncoder().encode(password).length <= 72;
+
 const newPassword = z
 	.string()
 	.min(8, { error: () => m.error_password_short() })
-	.max(72, { error: () => m.error_password_too_long() });
+	.refine(fitsBcrypt, { error: () => m.error_password_too_long() });
+
+const currentPassword = z
+	.string()
+	.min(1, { error: () => m.account_current_required() })
+	.refine(fitsBcrypt, { error: () => m.account_current_wrong() });
 
 export const languages = ['nl', 'fr', 'en'] as const;
 
@@ -38,7 +46,7 @@ export const signInSchema = z.object({
 	password: z
 		.string()
 		.min(1, { error: () => m.error_password_required() })
-		.max(72)
+		.refine(fitsBcrypt, { error: () => m.error_wrong_credentials() })
 });
 
 export const signUpSchema = z.object({ nickname, email, password: newPassword });
@@ -46,5 +54,13 @@ export const signUpSchema = z.object({ nickname, email, password: newPassword })
 export const startSchema = z.object({ nickname });
 
 export const keepAccountSchema = z.object({ email, password: newPassword });
+
+/** For an account that has a password: it is asked again before the email or password changes. */
+export const changeEmailSchema = z.object({ email, current_password: currentPassword });
+
+export const changePasswordSchema = z.object({
+	current_password: currentPassword,
+	password: newPassword
+});
 
 export const profileSchema = z.object({ display_name: nickname, language: z.enum(languages) });

@@ -3,11 +3,14 @@
 // password at speed or shut others out.
 import { m } from '$lib/paraglide/messages';
 import { noNewAccount, signedIn, tryNewAccount, trySignIn } from '$lib/server/attempts';
+import { authForwardingFetch } from '$lib/server/client-address';
+import { supabaseSettings } from '$lib/server/env';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
+import { createClient, type AuthError, type SupabaseClient } from '@supabase/supabase-js';
+import ws from 'ws';
 
 export type AuthResult =
-	{ ok: true } | { ok: false; field?: 'email' | 'password'; message: string };
+	{ ok: true } | { ok: false; field?: 'email' | 'password' | 'current_password'; message: string };
 
 /** Plain words for the auth server's error codes (the same codes on hosted Supabase). */
 export function explain(error: AuthError): Exclude<AuthResult, { ok: true }> {
@@ -19,6 +22,12 @@ export function explain(error: AuthError): Exclude<AuthResult, { ok: true }> {
 			return { ok: false, field: 'email', message: m.error_email_taken() };
 		case 'weak_password':
 			return { ok: false, field: 'password', message: m.error_weak_password() };
+		case 'same_password':
+			return { ok: false, field: 'password', message: m.account_password_same() };
+		case 'current_password_required':
+			return { ok: false, field: 'current_password', message: m.account_current_required() };
+		case 'current_password_invalid':
+			return { ok: false, field: 'current_password', message: m.account_current_wrong() };
 		case 'validation_failed':
 		case 'email_address_invalid':
 			return { ok: false, field: 'email', message: m.error_email_invalid() };
@@ -81,6 +90,74 @@ export function startWithNickname(supabase: SupabaseClient, address: string, nic
 /** Gives an anonymous account an email and a password, so it can be used on another phone. */
 export async function keepAccount(supabase: SupabaseClient, email: string, password: string) {
 	return outcome(await supabase.auth.updateUser({ email, password }));
+}
+
+/**
+ * Whether `password` is the account's own, asked before its email or password changes: someone
+ * who finds a phone or a computer still signed in must not make the account theirs. Checked with
+ * a sign-in of its own on the side, limited like every sign-in and ended at once; this works
+ * whatever the auth server's settings.
+ */
+async function provePassword(
+	address: string,
+	email: string,
+	password: string
+): Promise<AuthResult> {
+	const tooMany = await trySignIn(address, email);
+	if (tooMany) return { ok: false, field: 'current_password', message: tooMany.message };
+	const { PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_ANON_KEY } = supabaseSettings();
+	const side = createClient(PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_ANON_KEY, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		global: {
+			fetch: authForwardingFetch({ getClientAddress: () => address }, PUBLIC_SUPABASE_URL)
+		},
+		realtime: { transport: ws as never }
+	});
+	const { error } = await side.auth.signInWithPassword({ email, password });
+	if (error?.code === 'invalid_credentials')
+		return { ok: false, field: 'current_password', message: m.account_current_wrong() };
+	if (error) return explain(error);
+	await signedIn(address, email);
+	const ended = await side.auth.signOut({ scope: 'local' });
+	if (ended.error) return explain(ended.error);
+	return { ok: true };
+}
+
+export type EmailChange = { ok: true; confirm: boolean } | Exclude<AuthResult, { ok: true }>;
+
+/**
+ * A new email for an account that has a password. With email confirmation on (hosted), the new
+ * address holds once its owner clicks the link sent to it; locally it holds at once.
+ */
+export async function changeEmail(
+	supabase: SupabaseClient,
+	address: string,
+	currentEmail: string,
+	newEmail: string,
+	currentPassword: string
+): Promise<EmailChange> {
+	if (newEmail === currentEmail)
+		return { ok: false, field: 'email', message: m.account_email_same() };
+	const proven = await provePassword(address, currentEmail, currentPassword);
+	if (!proven.ok) return proven;
+	const { data, error } = await supabase.auth.updateUser({ email: newEmail });
+	if (error) return explain(error);
+	return { ok: true, confirm: data.user.email !== newEmail };
+}
+
+/** A new password for an account that has one; the auth server is given the current one too. */
+export async function changePassword(
+	supabase: SupabaseClient,
+	address: string,
+	email: string,
+	currentPassword: string,
+	newPassword: string
+): Promise<AuthResult> {
+	const proven = await provePassword(address, email, currentPassword);
+	if (!proven.ok) return proven;
+	return outcome(
+		await supabase.auth.updateUser({ password: newPassword, current_password: currentPassword })
+	);
 }
 
 export async function signOut(supabase: SupabaseClient) {

@@ -1,5 +1,5 @@
 // What every form action does with a refusal: say why in plain words, keep what was typed
-// (except a password), and answer 400.
+// (except passwords), and answer 400.
 import { m } from '$lib/paraglide/messages';
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { message, setError, type SuperValidated } from 'sveltekit-superforms';
@@ -10,7 +10,8 @@ export function refuse<F extends Form>(
 	form: F,
 	reason?: { field?: string; message: string }
 ): ActionFailure<{ form: F }> {
-	if ('password' in form.data) form.data.password = '';
+	for (const secret of ['password', 'current_password'])
+		if (secret in form.data) form.data[secret] = '';
 	if (!reason) {
 		form.message = { kind: 'error', text: m.error_fix_fields() };
 		return fail(400, { form });

@@ -1,5 +1,11 @@
-import { keepAccountSchema, profileSchema } from '$lib/schemas/auth';
-import { keepAccount } from '$lib/server/auth';
+import {
+	changeEmailSchema,
+	changePasswordSchema,
+	keepAccountSchema,
+	profileSchema
+} from '$lib/schemas/auth';
+import { changeEmail, changePassword, keepAccount } from '$lib/server/auth';
+import { clientAddress } from '$lib/server/client-address';
 import { confirm, refuse } from '$lib/server/forms';
 import { rememberLanguage } from '$lib/server/language';
 import { myProfile, updateMyProfile } from '$lib/server/profiles';
@@ -20,9 +26,20 @@ export const load: PageServerLoad = async ({ locals }) => {
 			zod4(profileSchema),
 			{ id: 'profile' }
 		),
-		keepForm: await superValidate(zod4(keepAccountSchema), { id: 'keep' })
+		keepForm: await superValidate(zod4(keepAccountSchema), { id: 'keep' }),
+		emailForm: await superValidate(zod4(changeEmailSchema), { id: 'email' }),
+		passwordForm: await superValidate(zod4(changePasswordSchema), { id: 'password' })
 	};
 };
+
+/**
+ * The account as auth knows it now. Not safeGetSession(): the page's load runs in this same
+ * request after the action and must see the change, not the answer remembered before it.
+ */
+async function accountNow(locals: App.Locals) {
+	const { data, error } = await locals.supabase.auth.getUser();
+	return error ? null : data.user;
+}
 
 export const actions: Actions = {
 	profile: async ({ request, locals, cookies, url }) => {
@@ -36,12 +53,57 @@ export const actions: Actions = {
 		if (form.data.language !== getLocale()) redirect(303, '/me');
 		return confirm(form, m.me_profile_saved());
 	},
+	// Only for an account without a password: one that has one proves it first (email, password).
 	keep: async ({ request, locals }) => {
 		const form = await superValidate(request, zod4(keepAccountSchema), { id: 'keep' });
 		if (!form.valid) return refuse(form);
+		const user = await accountNow(locals);
+		if (!user?.is_anonymous) return refuse(form, { message: m.account_already_kept() });
 		const result = await keepAccount(locals.supabase, form.data.email, form.data.password);
 		if (!result.ok) return refuse(form, result);
 		form.data.password = '';
 		return confirm(form, m.keep_done({ email: form.data.email }));
+	},
+	email: async (event) => {
+		const { request, locals } = event;
+		const form = await superValidate(request, zod4(changeEmailSchema), { id: 'email' });
+		if (!form.valid) return refuse(form);
+		const user = await accountNow(locals);
+		if (!user?.email || user.is_anonymous)
+			return refuse(form, { message: m.error_something_wrong() });
+		const { email, current_password } = form.data;
+		const result = await changeEmail(
+			locals.supabase,
+			clientAddress(event),
+			user.email,
+			email,
+			current_password
+		);
+		if (!result.ok) return refuse(form, result);
+		form.data.current_password = '';
+		return confirm(
+			form,
+			result.confirm ? m.account_email_confirm({ email }) : m.account_email_done({ email })
+		);
+	},
+	password: async (event) => {
+		const { request, locals } = event;
+		const form = await superValidate(request, zod4(changePasswordSchema), { id: 'password' });
+		if (!form.valid) return refuse(form);
+		const user = await accountNow(locals);
+		if (!user?.email || user.is_anonymous)
+			return refuse(form, { message: m.error_something_wrong() });
+		const { current_password, password } = form.data;
+		const result = await changePassword(
+			locals.supabase,
+			clientAddress(event),
+			user.email,
+			current_password,
+			password
+		);
+		if (!result.ok) return refuse(form, result);
+		form.data.current_password = '';
+		form.data.password = '';
+		return confirm(form, m.account_password_done());
 	}
 };
