@@ -83,6 +83,27 @@ test('a newcomer joins with a nickname, asks anonymously, and gets recognition a
 	await expectNoAxeViolations(page);
 });
 
+test("a newcomer cannot take the moderator's name, and sees who moderates", async ({ page }) => {
+	await page.goto(invite);
+	await page.getByLabel('Bijnaam').fill('ÉLS');
+	await page.getByLabel('Ik ga akkoord met deze afspraken').check();
+	await page.getByRole('button', { name: 'Ik doe mee' }).click();
+	await expect(
+		page.getByText('Zo heet al een begeleider of gastheer of gastvrouw van deze groep.')
+	).toBeVisible();
+	await expect(page.getByLabel('Bijnaam')).toHaveAttribute('aria-invalid', 'true');
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Bijnaam').fill('Elsje');
+	await page.getByRole('button', { name: 'Ik doe mee' }).click();
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Praatgroep Gent' })).toBeVisible();
+	const byEls = page.getByRole('article').filter({ hasText: 'door Els' }).first();
+	await expect(byEls.getByText('Begeleider', { exact: true })).toBeVisible();
+	await expect(byEls.locator('.meta')).toContainText('door Els, Begeleider');
+	await expect(byEls.getByRole('heading')).toHaveText('door Els, Begeleider');
+	await expectNoAxeViolations(page);
+});
+
 test('a bad or used-up invite link explains what to do', async ({ page }) => {
 	await page.goto('/join/this-code-does-not-exist-at-all');
 	await expect(
