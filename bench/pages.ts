@@ -25,25 +25,13 @@ export type HistoryCase = 'homeUnseen' | 'homeSeen' | 'feedFirst' | 'feedDeep';
 
 const demoPassword = 'kring-demo';
 
-export async function pagesToMeasure(app: BuiltApp, db: pg.Client, history: History) {
+/** The demo's signed-in pages (and the landing page, for what the app costs with no data). */
+export async function demoPages(app: BuiltApp, db: pg.Client): Promise<Page[]> {
 	const demo = await demoPlaces(db);
 	const member = await signInThroughApp(app.url, 'lid@kring.test', demoPassword);
 	const moderator = await signInThroughApp(app.url, 'moderator@kring.test', demoPassword);
-	const unseen = await signInThroughApp(app.url, history.unseenReader, historyPassword);
-	const seen = await signInThroughApp(app.url, history.seenReader, historyPassword);
-
-	const rest = (person: Person, path: string, body?: object): Target => ({
-		url: `${app.platform.apiUrl}/rest/v1/${path}`,
-		method: body ? 'POST' : 'GET',
-		headers: {
-			apikey: app.platform.anonKey,
-			authorization: `Bearer ${person.accessToken}`,
-			...(body ? { 'content-type': 'application/json' } : {})
-		},
-		body: body && JSON.stringify(body)
-	});
-	const feedCall = (person: Person, group: string, more: object = {}) =>
-		rest(person, 'rpc/group_feed', { target_group: group, page_size: 20, ...more });
+	const rest = restCall(app);
+	const feedCall = feedCallOf(app);
 	const pages: Page[] = [
 		{ name: 'landing (signed out)', path: '/', person: null },
 		{
@@ -88,8 +76,20 @@ export async function pagesToMeasure(app: BuiltApp, db: pg.Client, history: Hist
 			}
 		}
 	];
+	return pages;
+}
+
+/** Home and the feed for the two readers of the group with a long history. */
+export async function historyPages(
+	app: BuiltApp,
+	history: History
+): Promise<Record<HistoryCase, HistoryPage>> {
+	const unseen = await signInThroughApp(app.url, history.unseenReader, historyPassword);
+	const seen = await signInThroughApp(app.url, history.seenReader, historyPassword);
+	const rest = restCall(app);
+	const feedCall = feedCallOf(app);
 	const deepQuery = new URLSearchParams(history.deepCursor).toString();
-	const historyPages: Record<HistoryCase, HistoryPage> = {
+	return {
 		homeUnseen: { path: '/home', person: unseen, data: rest(unseen, 'rpc/my_groups', {}) },
 		homeSeen: { path: '/home', person: seen, data: rest(seen, 'rpc/my_groups', {}) },
 		feedFirst: {
@@ -106,7 +106,27 @@ export async function pagesToMeasure(app: BuiltApp, db: pg.Client, history: Hist
 			})
 		}
 	};
-	return { pages, historyPages };
+}
+
+/** A call straight to the gateway's REST API as the person: POST with a body, else GET. */
+function restCall(app: BuiltApp) {
+	return (person: Person, path: string, body?: object): Target => ({
+		url: `${app.platform.apiUrl}/rest/v1/${path}`,
+		method: body ? 'POST' : 'GET',
+		headers: {
+			apikey: app.platform.anonKey,
+			authorization: `Bearer ${person.accessToken}`,
+			...(body ? { 'content-type': 'application/json' } : {})
+		},
+		body: body && JSON.stringify(body)
+	});
+}
+
+/** The feed's call as src/lib/server/posts.ts makes it (20 posts a page). */
+function feedCallOf(app: BuiltApp) {
+	const rest = restCall(app);
+	return (person: Person, group: string, more: object = {}) =>
+		rest(person, 'rpc/group_feed', { target_group: group, page_size: 20, ...more });
 }
 
 /** The page itself, as the person's browser asks for it. */
