@@ -14,7 +14,13 @@ export interface UnexpectedError {
 	code: string;
 }
 
+// A request's loads run side by side, and an outage fails each of them: one line says it.
+const logged = new WeakSet<App.Locals>();
+
+/** Logs the first unexpected error of a request; later ones in the same request add nothing. */
 export function logUnexpected(event: RequestEvent, status: number, code: string): void {
+	if (logged.has(event.locals)) return;
+	logged.add(event.locals);
 	const line: UnexpectedError = {
 		time: new Date().toISOString(),
 		level: 'error',
