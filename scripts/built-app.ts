@@ -24,6 +24,8 @@ export interface BuiltAppOptions {
 	configuredAuthLimits?: boolean;
 	/** More environment for the app, e.g. adapter-node's ADDRESS_HEADER and XFF_DEPTH. */
 	env?: Record<string, string>;
+	/** Also hands what the app writes to stdout (its log) to the caller. */
+	onOutput?: (text: string) => void;
 }
 
 export async function startBuiltApp(options: BuiltAppOptions = {}): Promise<BuiltApp> {
@@ -42,7 +44,7 @@ export async function startBuiltApp(options: BuiltAppOptions = {}): Promise<Buil
 	});
 
 	const app = spawn(process.execPath, ['build'], {
-		stdio: ['ignore', 'inherit', 'inherit'],
+		stdio: ['ignore', options.onOutput ? 'pipe' : 'inherit', 'inherit'],
 		env: {
 			...process.env,
 			HOST: '127.0.0.1',
@@ -53,6 +55,10 @@ export async function startBuiltApp(options: BuiltAppOptions = {}): Promise<Buil
 			SUPABASE_SECRET_KEY: platform.secretKey,
 			...options.env
 		}
+	});
+	app.stdout?.on('data', (chunk: Buffer) => {
+		process.stdout.write(chunk);
+		options.onOutput?.(chunk.toString('utf8'));
 	});
 	const killApp = () => app.kill('SIGTERM');
 	process.on('exit', killApp);
