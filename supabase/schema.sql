@@ -2027,6 +2027,103 @@ end;
 $function$;
 grant execute on function public.notification_count() to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.page_group_meetups(target_group uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select case when (select private.is_active_member(target_group)) then coalesce((
+		select jsonb_agg(to_jsonb(card) order by card.starts_at, card.id)
+		from public.meetup_cards(target_group => target_group, max_rows => 50) card
+	), '[]'::jsonb) end
+$function$;
+grant execute on function public.page_group_meetups(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_host_view(target_meetup uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	with hosted as (
+		select public.page_meetup_edit(target_meetup) as meetup
+	)
+	select jsonb_build_object(
+		'meetup', hosted.meetup,
+		'answers', coalesce((
+			-- A name the host may not read (someone of another group of the organisation) is null.
+			select jsonb_agg(jsonb_build_object(
+					'member_id', r.member_id,
+					'nickname', gm.nickname,
+					'role', gm.role,
+					'without_phone', coalesce(gm.without_phone, false),
+					'status', r.status,
+					'childcare_children', r.childcare_children,
+					'transport_help', r.transport_help,
+					'cost_is_a_problem', r.cost_is_a_problem,
+					'note', r.note
+				) order by r.waitlisted_at nulls last, r.created_at)
+			from public.rsvps r
+			left join public.group_members gm on gm.id = r.member_id
+			where r.meetup_id = target_meetup
+		), '[]'::jsonb),
+		'checked_in', coalesce((
+			select jsonb_agg(a.member_id order by a.checked_in_at)
+			from public.attendance a
+			where a.meetup_id = target_meetup
+		), '[]'::jsonb),
+		'members', coalesce((
+			select jsonb_agg(jsonb_build_object(
+					'id', gm.id,
+					'nickname', gm.nickname,
+					'role', gm.role,
+					'without_phone', gm.without_phone
+				) order by gm.nickname)
+			from public.group_members gm
+			where gm.group_id = (hosted.meetup ->> 'group_id')::uuid and gm.status = 'active'
+		), '[]'::jsonb)
+	)
+	from hosted
+	where hosted.meetup is not null
+$function$;
+grant execute on function public.page_host_view(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_meetup(target_meetup uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select to_jsonb(card) from public.meetup_cards(only_meetup => target_meetup) card
+$function$;
+grant execute on function public.page_meetup(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_meetup_edit(target_meetup uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select to_jsonb(hosted) || jsonb_build_object(
+		'series', (
+			select jsonb_build_object('repeat', s.repeat, 'repeat_until', s.repeat_until)
+			from public.meetup_series s
+			where s.id = hosted.series_id
+		)
+	)
+	from (
+		select m.id, m.group_id, g.name as group_name, m.title, m.description, m.starts_at,
+			m.ends_at, m.place, m.online_url, m.cost, m.childcare, m.transport_help,
+			m.wheelchair_access, m.languages, m.open_to, m.capacity, m.status, m.series_id,
+			m.occurrence_on
+		from public.meetups m
+		join public.groups g on g.id = m.group_id
+		where m.id = target_meetup and (select private.is_host_or_moderator(m.group_id))
+	) hosted
+$function$;
+grant execute on function public.page_meetup_edit(uuid) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.pin_post(post uuid, pinned boolean)
  RETURNS void
  LANGUAGE plpgsql

@@ -1000,6 +1000,10 @@ export type Database = {
         }[]
       }
       notification_count: { Args: Record<PropertyKey, never>; Returns: number }
+      page_group_meetups: { Args: { target_group: string }; Returns: Json }
+      page_host_view: { Args: { target_meetup: string }; Returns: Json }
+      page_meetup: { Args: { target_meetup: string }; Returns: Json }
+      page_meetup_edit: { Args: { target_meetup: string }; Returns: Json }
       pin_post: { Args: { pinned: boolean; post: string }; Returns: undefined }
       post_comments: {
         Args: { target_post: string }

@@ -1,6 +1,6 @@
 import { meetupEditSchema, meetupRecord } from '$lib/schemas/meetups';
 import { describe, expect, it } from 'vitest';
-import { editValues, needsInWords, type Answer, type HostedMeetup } from './hosting';
+import { editValues, needsInWords, whoComes, type Answer, type HostedMeetup } from './hosting';
 
 function answer(overrides: Partial<Answer>): Answer {
 	return {
@@ -54,7 +54,7 @@ describe('editValues', () => {
 	const meetup: HostedMeetup = {
 		id: crypto.randomUUID(),
 		group_id: crypto.randomUUID(),
-		groupName: 'Praatgroep Gent',
+		group_name: 'Praatgroep Gent',
 		title: 'Praatcafé',
 		description: '',
 		// 14:00–16:00 in Brussels on the Sunday the clocks go back, and a week before.
@@ -94,5 +94,55 @@ describe('editValues', () => {
 		expect(record.languages.sort()).toEqual([...meetup.languages].sort());
 		expect(record.capacity).toBeNull();
 		expect(record.repeat_until).toBe('2026-12-20');
+	});
+});
+
+describe('whoComes', () => {
+	const row = (member_id: string, status: 'going' | 'maybe' | 'waiting' | 'not_going') => ({
+		member_id,
+		nickname: member_id === 'other-group' ? null : member_id,
+		role: member_id === 'other-group' ? null : ('member' as const),
+		without_phone: false,
+		status,
+		childcare_children: 0,
+		transport_help: status === 'going',
+		cost_is_a_problem: false,
+		note: member_id === 'Bo' ? 'Ik ben wat later.' : ''
+	});
+	const member = (id: string, without_phone = false) => ({
+		id,
+		nickname: id,
+		role: 'member' as const,
+		without_phone
+	});
+
+	it('splits the answers, and lists for check-in who comes first and then the rest of the group', () => {
+		const who = whoComes({
+			meetup: {} as HostedMeetup,
+			answers: [
+				row('Wil', 'waiting'),
+				row('Bo', 'going'),
+				row('other-group', 'maybe'),
+				row('Nee', 'not_going')
+			],
+			checked_in: ['Bo', 'walk-in-elsewhere'],
+			members: [member('Ann'), member('Bo'), member('Maria', true), member('Nee'), member('Wil')]
+		});
+		expect(who.going.map((person) => person.nickname)).toEqual(['Bo']);
+		expect(who.maybe.map((person) => person.nickname)).toEqual([null]);
+		expect(who.waiting.map((person) => person.nickname)).toEqual(['Wil']);
+		expect(who.notGoing.map((person) => person.nickname)).toEqual(['Nee']);
+		expect(who.notes.map((person) => person.note)).toEqual(['Ik ben wat later.']);
+		expect(who.needs).toBe('1 persoon heeft hulp nodig met vervoer.');
+		expect(who.checkIn.map((person) => [person.nickname, person.here])).toEqual([
+			['Bo', true],
+			[null, false],
+			['Wil', false],
+			['Ann', false],
+			['Maria', false],
+			['Nee', false]
+		]);
+		expect(who.hereCount).toBe(2);
+		expect(who.withoutPhone).toEqual([{ id: 'Maria', nickname: 'Maria' }]);
 	});
 });

@@ -1,7 +1,7 @@
 // What hosts and moderators do around a meetup: make and change it, see who comes and what they
 // need, check people in, and keep members without a phone in. The database functions hold the
 // rules (only hosts and moderators of the group); this layer only shapes their answers.
-import type { Database } from '$lib/database.types';
+import type { Database, Tables } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
 import { spokenLanguages } from '$lib/meetup-options';
 import { meetupRecord, type MeetupEditForm } from '$lib/schemas/meetups';
@@ -14,39 +14,69 @@ type RsvpStatus = Database['public']['Enums']['rsvp_status'];
 type MemberRole = Database['public']['Enums']['member_role'];
 type Repeat = Database['public']['Enums']['meetup_repeat'];
 
-async function isHostOrModerator(supabase: Client, groupId: string): Promise<boolean> {
-	const { data, error } = await supabase.rpc('is_host_or_moderator', { target_group: groupId });
-	if (error) outage(error);
-	return data === true;
+type Meetup = Tables<'meetups'>;
+
+/** A meetup as its hosts and moderators see it, with its group's name and, in a series, how it repeats. */
+export type HostedMeetup = Pick<
+	Meetup,
+	| 'id'
+	| 'group_id'
+	| 'title'
+	| 'description'
+	| 'starts_at'
+	| 'ends_at'
+	| 'place'
+	| 'online_url'
+	| 'cost'
+	| 'childcare'
+	| 'transport_help'
+	| 'wheelchair_access'
+	| 'languages'
+	| 'open_to'
+	| 'capacity'
+	| 'status'
+	| 'series_id'
+	| 'occurrence_on'
+> & {
+	group_name: string;
+	series: { repeat: Repeat; repeat_until: string } | null;
+};
+
+/** What page_host_view() gives: the meetup, every answer, who is checked in, the active members. */
+export interface HostView {
+	meetup: HostedMeetup;
+	/** The waiting list in its order; a name the host may not read is null. */
+	answers: Array<{
+		member_id: string;
+		nickname: string | null;
+		role: MemberRole | null;
+		without_phone: boolean;
+		status: RsvpStatus;
+		childcare_children: number;
+		transport_help: boolean;
+		cost_is_a_problem: boolean;
+		note: string;
+	}>;
+	checked_in: string[];
+	members: Array<{ id: string; nickname: string; role: MemberRole; without_phone: boolean }>;
 }
 
-const meetupColumns =
-	'id, group_id, title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, status, series_id, occurrence_on, groups(name)';
+// The page functions return jsonb: the database builds the shapes above, null when the meetup
+// is not the caller's to host (the page is then a 404).
 
-/** The meetup with its group's name and its series' end, or null when I do not host it. */
-export async function hostedMeetup(supabase: Client, meetupId: string) {
-	const { data: meetup, error } = await supabase
-		.from('meetups')
-		.select(meetupColumns)
-		.eq('id', meetupId)
-		.maybeSingle();
+/** The edit page's one call: the meetup, or null when I do not host it. */
+export async function meetupToEdit(supabase: Client, meetupId: string) {
+	const { data, error } = await supabase.rpc('page_meetup_edit', { target_meetup: meetupId });
 	if (error) outage(error);
-	if (!meetup || !(await isHostOrModerator(supabase, meetup.group_id))) return null;
-	let series: { repeat: Repeat; repeat_until: string } | null = null;
-	if (meetup.series_id) {
-		const { data, error } = await supabase
-			.from('meetup_series')
-			.select('repeat, repeat_until')
-			.eq('id', meetup.series_id)
-			.maybeSingle();
-		if (error) outage(error);
-		series = data;
-	}
-	const { groups, ...rest } = meetup;
-	return { ...rest, groupName: groups?.name ?? '', series };
+	return data as unknown as HostedMeetup | null;
 }
 
-export type HostedMeetup = NonNullable<Awaited<ReturnType<typeof hostedMeetup>>>;
+/** The host view's one call: the meetup and who comes, or null when I do not host it. */
+export async function hostView(supabase: Client, meetupId: string) {
+	const { data, error } = await supabase.rpc('page_host_view', { target_meetup: meetupId });
+	if (error) outage(error);
+	return data as unknown as HostView | null;
+}
 
 /** The edit form's starting values: what the meetup is now, on a Brussels clock. */
 export function editValues(meetup: HostedMeetup): MeetupEditForm {
@@ -133,54 +163,28 @@ export interface Answer extends Person {
  * Who answered (going, maybe, the waiting list in its order, can't), who is checked in, and the
  * group's active members for the check-in list.
  */
-export async function whoComes(supabase: Client, meetup: HostedMeetup) {
-	const [
-		{ data: rsvps, error: rsvpsError },
-		{ data: attendance, error: attendanceError },
-		{ data: members, error: membersError }
-	] = await Promise.all([
-		supabase
-			.from('rsvps')
-			.select(
-				'member_id, status, childcare_children, transport_help, cost_is_a_problem, note, waitlisted_at, created_at, group_members(nickname, role, without_phone)'
-			)
-			.eq('meetup_id', meetup.id)
-			.order('waitlisted_at', { ascending: true, nullsFirst: false })
-			.order('created_at'),
-		supabase
-			.from('attendance')
-			.select('member_id, walk_in, checked_in_at')
-			.eq('meetup_id', meetup.id),
-		supabase
-			.from('group_members')
-			.select('id, nickname, role, without_phone')
-			.eq('group_id', meetup.group_id)
-			.eq('status', 'active')
-			.order('nickname')
-	]);
-	const failed = rsvpsError ?? attendanceError ?? membersError;
-	if (failed) outage(failed);
-	const answers: Answer[] = (rsvps ?? []).map((rsvp) => ({
-		needs: personNeeds(rsvp.childcare_children, rsvp.transport_help, rsvp.cost_is_a_problem),
-		memberId: rsvp.member_id,
-		nickname: rsvp.group_members?.nickname ?? null,
-		role: rsvp.group_members?.role ?? null,
-		withoutPhone: rsvp.group_members?.without_phone ?? false,
-		status: rsvp.status,
-		childcareChildren: rsvp.childcare_children,
-		transportHelp: rsvp.transport_help,
-		costIsAProblem: rsvp.cost_is_a_problem,
-		note: rsvp.note
+export function whoComes({ answers: rows, checked_in, members }: HostView) {
+	const answers: Answer[] = rows.map((row) => ({
+		needs: personNeeds(row.childcare_children, row.transport_help, row.cost_is_a_problem),
+		memberId: row.member_id,
+		nickname: row.nickname,
+		role: row.role,
+		withoutPhone: row.without_phone,
+		status: row.status,
+		childcareChildren: row.childcare_children,
+		transportHelp: row.transport_help,
+		costIsAProblem: row.cost_is_a_problem,
+		note: row.note
 	}));
 	const byStatus = (status: RsvpStatus) => answers.filter((answer) => answer.status === status);
-	const here = new Set((attendance ?? []).map((row) => row.member_id));
+	const here = new Set(checked_in);
 
 	// The check-in list: who said they come first, then maybe, waiting, and the rest of the group.
 	const order: Record<RsvpStatus, number> = { going: 0, maybe: 1, waiting: 2, not_going: 4 };
 	const rank = new Map(answers.map((answer) => [answer.memberId, order[answer.status]]));
 	const people = new Map<string, Person>();
 	for (const answer of answers) people.set(answer.memberId, answer);
-	for (const member of members ?? []) {
+	for (const member of members) {
 		if (!people.has(member.id)) {
 			people.set(member.id, {
 				memberId: member.id,
@@ -213,7 +217,7 @@ export async function whoComes(supabase: Client, meetup: HostedMeetup) {
 		needs: needsInWords(answers),
 		checkIn,
 		hereCount: here.size,
-		withoutPhone: (members ?? [])
+		withoutPhone: members
 			.filter((member) => member.without_phone)
 			.map((member) => ({ id: member.id, nickname: member.nickname }))
 	};

@@ -6,6 +6,8 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Client = SupabaseClient<Database>;
 type RsvpStatus = Database['public']['Enums']['rsvp_status'];
+/** A meetup with its counts and my answer, as meetup_cards() gives it. */
+export type MeetupCard = Database['public']['Functions']['meetup_cards']['Returns'][number];
 
 /** What is still to come in a group, soonest first, with counts and my own answer. */
 export async function upcomingMeetups(supabase: Client, groupId: string, max = 20) {
@@ -41,11 +43,23 @@ export function nextOfEach<T extends Card>(cards: T[]): T[] {
 	});
 }
 
-/** One meetup with its group's name, counts, my answer and whether I host; null when not mine to see. */
+/**
+ * The meetup page's one call: the meetup with its group's name, counts, my answer and whether I
+ * host; null when not mine to see.
+ */
 export async function oneMeetup(supabase: Client, meetupId: string) {
-	const { data, error } = await supabase.rpc('meetup_cards', { only_meetup: meetupId });
+	const { data, error } = await supabase.rpc('page_meetup', { target_meetup: meetupId });
 	if (error) outage(error);
-	return data?.[0] ?? null;
+	// page_meetup() returns jsonb: one meetup_cards() row, or null.
+	return data as unknown as MeetupCard | null;
+}
+
+/** A group's meetups still to come (at most 50); null when I am not an active member there. */
+export async function groupMeetups(supabase: Client, groupId: string) {
+	const { data, error } = await supabase.rpc('page_group_meetups', { target_group: groupId });
+	if (error) outage(error);
+	// page_group_meetups() returns jsonb: meetup_cards() rows, or null.
+	return data as unknown as MeetupCard[] | null;
 }
 
 export interface RsvpAnswer {

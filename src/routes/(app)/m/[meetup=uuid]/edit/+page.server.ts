@@ -2,7 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { cancelMeetupSchema, meetupEditSchema } from '$lib/schemas/meetups';
 import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
-import { cancelMeetup, editValues, hostedMeetup, updateMeetup } from '$lib/server/hosting';
+import { cancelMeetup, editValues, meetupToEdit, updateMeetup } from '$lib/server/hosting';
 import { rememberSaved } from '$lib/server/saved';
 import { error, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
@@ -10,7 +10,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 
 async function meetupOr404(locals: App.Locals, meetupId: string) {
-	const meetup = await hostedMeetup(locals.supabase, meetupId);
+	const meetup = await meetupToEdit(locals.supabase, meetupId);
 	// Only the group's hosts and moderators: for anyone else there is no such page.
 	if (!meetup) error(404, m.page_not_found());
 	return meetup;

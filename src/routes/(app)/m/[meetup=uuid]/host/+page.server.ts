@@ -9,7 +9,7 @@ import {
 	addWalkIn,
 	answerForMember,
 	checkIn,
-	hostedMeetup,
+	hostView,
 	undoCheckIn,
 	whoComes
 } from '$lib/server/hosting';
@@ -22,19 +22,18 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, cookies }) => {
-	const meetup = await hostedMeetup(locals.supabase, params.meetup);
+	const view = await hostView(locals.supabase, params.meetup);
 	// Only the group's hosts and moderators: for anyone else there is no such page.
-	if (!meetup) error(404, m.page_not_found());
-	const [who, answerForm] = await Promise.all([
-		whoComes(locals.supabase, meetup),
-		superValidate({ client_id: crypto.randomUUID() }, zod4(answerForMemberSchema), {
-			errors: false,
-			id: 'answer'
-		})
-	]);
+	if (!view) error(404, m.page_not_found());
+	const { meetup } = view;
+	const answerForm = await superValidate(
+		{ client_id: crypto.randomUUID() },
+		zod4(answerForMemberSchema),
+		{ errors: false, id: 'answer' }
+	);
 	return {
 		meetup,
-		who,
+		who: whoComes(view),
 		when: meetupDateAndHours(meetup.starts_at, meetup.ends_at, getLocale()),
 		started: new Date(meetup.starts_at) <= new Date(),
 		answerForm,
