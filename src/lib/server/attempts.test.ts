@@ -50,6 +50,28 @@ describe('signing in', () => {
 		await tries(40, () => trySignIn('2001:db8:9::2', 'dirk@kring.test'));
 		expect(await trySignIn('198.51.100.4', 'dirk@kring.test')).toBeUndefined();
 	});
+
+	test('guessers on many networks cannot shut the owner out where the owner signs in', async () => {
+		await trySignIn('198.51.100.7', 'eva@kring.test');
+		await signedIn('198.51.100.7', 'eva@kring.test');
+		// Ten /64 networks of one cheap server, ten wrong passwords each: the account's count is spent.
+		for (let network = 0; network < 10; network++) {
+			await tries(10, () => trySignIn(`2001:db8:0:${network}::1`, 'eva@kring.test'));
+		}
+		expect(await trySignIn('198.51.100.7', 'eva@kring.test')).toBeUndefined();
+		// A place the account never used waits while the guessing lasts.
+		expect(await trySignIn('192.0.2.50', 'eva@kring.test')).toBeDefined();
+	});
+
+	test('someone guessing behind a shared address does not shut out the members who use it', async () => {
+		await trySignIn('203.0.113.77', 'fien@kring.test');
+		await signedIn('203.0.113.77', 'fien@kring.test');
+		await tries(31, () => trySignIn('203.0.113.77', `${Math.random()}@kring.test`));
+		expect(await trySignIn('203.0.113.77', 'fien@kring.test')).toBeUndefined();
+		// Her own count there still holds: ten wrong passwords and she waits too.
+		const answers = await tries(10, () => trySignIn('203.0.113.77', 'fien@kring.test'));
+		expect(answers.filter(Boolean)).toHaveLength(1);
+	});
 });
 
 describe('new accounts and joining', () => {

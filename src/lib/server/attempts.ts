@@ -22,6 +22,11 @@ const limits = {
 		points: 100,
 		duration: hour
 	}),
+	// Where an account signed in with its right password, for 30 days. There only the count for
+	// that account at that address applies: a guesser spread over many networks, or someone else
+	// behind the same address (a phone network, the Wi-Fi of a meetup room), cannot shut the
+	// owner out of the places they use. A new place waits like any other while that lasts.
+	knownPlaces: new RateLimiterMemory({ keyPrefix: 'known', points: 1, duration: 30 * 24 * hour }),
 	// New accounts (sign-up, a nickname, a newcomer's join) per address. The newcomers of a meetup
 	// share the Wi-Fi of the room: they must fit, as in auth's anonymous_users.
 	newAccounts: new RateLimiterMemory({ keyPrefix: 'new', points: 30, duration: hour }),
@@ -76,22 +81,34 @@ const accountKey = (email: string) => email.trim().toLowerCase();
  * A password is about to be tried for `email` from `address`. Counted before the check, so that
  * many tries at once cannot all slip through; `signedIn` gives back what a right one took.
  */
-export function trySignIn(address: string, email: string): Promise<TooMany | undefined> {
+export async function trySignIn(address: string, email: string): Promise<TooMany | undefined> {
 	const here = addressKey(address);
+	const place = `${here} ${accountKey(email)}`;
+	if (await isKnownPlace(place)) return take([[limits.failedSignIns, place]]);
 	return take([
-		[limits.failedSignIns, `${here} ${accountKey(email)}`],
+		[limits.failedSignIns, place],
 		[limits.failedSignInsHere, here],
 		[limits.failedSignInsAnywhere, accountKey(email)]
 	]);
 }
 
-/** The password was right: it was no failed try. */
+const isKnownPlace = async (place: string) => (await limits.knownPlaces.get(place)) !== null;
+
+/** The password was right: it was no failed try, and this is now a place the account uses. */
 export async function signedIn(address: string, email: string): Promise<void> {
 	const here = addressKey(address);
+	const place = `${here} ${accountKey(email)}`;
+	// At a known place the wider counts took nothing, so nothing is given back to them.
+	const known = await isKnownPlace(place);
 	await Promise.all([
-		limits.failedSignIns.delete(`${here} ${accountKey(email)}`),
-		limits.failedSignInsHere.reward(here),
-		limits.failedSignInsAnywhere.reward(accountKey(email))
+		limits.failedSignIns.delete(place),
+		limits.knownPlaces.set(place, 1, 30 * 24 * hour),
+		...(known
+			? []
+			: [
+					limits.failedSignInsHere.reward(here),
+					limits.failedSignInsAnywhere.reward(accountKey(email))
+				])
 	]);
 }
 
