@@ -987,6 +987,33 @@ end;
 $function$;
 grant execute on function private.touch_updated_at() to service_role;
 
+CREATE OR REPLACE FUNCTION private.unseen(target_group uuid, person uuid, since timestamp with time zone)
+ RETURNS TABLE(posts integer, comments integer)
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select
+		(select count(*) from (
+			select from public.posts p
+			where p.group_id = target_group and p.deleted_at is null and p.created_at > since
+				and p.author_id is distinct from person
+				and (select a.author_id from public.post_authors a where a.post_id = p.id)
+					is distinct from person
+			order by p.created_at desc
+			limit 21
+		) unseen)::integer,
+		(select count(*) from (
+			select from public.comments c
+			where c.group_id = target_group and c.deleted_at is null and c.created_at > since
+				and c.author_id is distinct from person
+				and (select a.author_id from public.comment_authors a where a.comment_id = c.id)
+					is distinct from person
+			order by c.created_at desc
+			limit 21
+		) unseen)::integer
+$function$;
+
 CREATE OR REPLACE FUNCTION private.withdraw_rsvps_of_departed_member()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1189,6 +1216,53 @@ AS $function$
 	limit least(greatest(max_rows, 1), 20)
 $function$;
 grant execute on function public.answers_to_me(integer) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.app_shell(target_group uuid DEFAULT NULL::uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object(
+		'person', jsonb_build_object(
+			'name', coalesce(p.display_name, ''),
+			'language', p.language
+		),
+		'unread', (
+			select count(*) from (
+				select from public.notifications n
+				join public.meetups m on m.id = n.meetup_id
+				where n.user_id = me.id and n.read_at is null
+					and private.can_see_meetup(m.group_id, m.open_to)
+				union all
+				select from private.due_reminders(me.id, now()) d
+				join public.meetups m on m.id = d.meetup_id
+				where private.can_see_meetup(m.group_id, m.open_to)
+				limit 21
+			) unread
+		),
+		'group', (
+			select jsonb_build_object(
+				'id', g.id,
+				'name', g.name,
+				'description', g.description,
+				'rules', g.rules,
+				'language', g.language,
+				'join_policy', g.join_policy,
+				'me', jsonb_build_object(
+					'id', gm.id, 'role', gm.role, 'nickname', gm.nickname, 'status', gm.status
+				)
+			)
+			from public.group_members gm
+			join public.groups g on g.id = gm.group_id
+			where gm.group_id = target_group and gm.user_id = me.id and gm.status = 'active'
+		)
+	)
+	from (select auth.uid() as id) me
+	left join public.profiles p on p.id = me.id
+	where me.id is not null
+$function$;
+grant execute on function public.app_shell(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.calendar_feed(token text)
  RETURNS TABLE(id uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, status public.meetup_status, updated_at timestamp with time zone, group_name text, my_answer public.rsvp_status)
@@ -1754,17 +1828,31 @@ AS $function$
 	), page as (
 		(
 			select p.* from public.posts p
-			where p.group_id = target_group and p.deleted_at is null and p.pinned_at is not null
-				and (p.id = only_post or (only_post is null and before_created_at is null))
+			where only_post is null and before_created_at is null
+				and p.group_id = target_group and p.deleted_at is null and p.pinned_at is not null
 			order by p.pinned_at desc
 			limit 20
 		)
 		union all
 		(
 			select p.* from public.posts p
-			where p.group_id = target_group and p.deleted_at is null and p.pinned_at is null
-				and (only_post is null or p.id = only_post)
-				and (before_created_at is null or (p.created_at, p.id) < (before_created_at, before_id))
+			where only_post is not null
+				and p.id = only_post and p.group_id = target_group and p.deleted_at is null
+		)
+		union all
+		(
+			select p.* from public.posts p
+			where only_post is null and before_created_at is null
+				and p.group_id = target_group and p.deleted_at is null and p.pinned_at is null
+			order by p.created_at desc, p.id desc
+			limit least(greatest(page_size, 1), 100)
+		)
+		union all
+		(
+			select p.* from public.posts p
+			where only_post is null and before_created_at is not null
+				and p.group_id = target_group and p.deleted_at is null and p.pinned_at is null
+				and (p.created_at, p.id) < (before_created_at, before_id)
 			order by p.created_at desc, p.id desc
 			limit least(greatest(page_size, 1), 100)
 		)
@@ -1785,11 +1873,19 @@ AS $function$
 		)
 	from page p
 	cross join reader r
-	left join public.post_authors a on a.post_id = p.id
-	left join public.group_members shown on shown.group_id = p.group_id
-		and shown.user_id = case
-			when not p.anonymous or r.is_moderator or a.author_id = r.user_id then a.author_id
-		end
+	-- One look-up by key per post shown: the plan is made before the page size is known, and
+	-- as plain joins it could read all of the group's authors to find the page's twenty.
+	left join lateral (
+		select pa.author_id from public.post_authors pa where pa.post_id = p.id limit 1
+	) a on true
+	left join lateral (
+		select m.nickname, m.role, m.status from public.group_members m
+		where m.group_id = p.group_id
+			and m.user_id = case
+				when not p.anonymous or r.is_moderator or a.author_id = r.user_id then a.author_id
+			end
+		limit 1
+	) shown on true
 	order by p.pinned_at is null, p.pinned_at desc, p.created_at desc, p.id desc
 $function$;
 grant execute on function public.group_feed(uuid,timestamp with time zone,uuid,integer,uuid) to authenticated, service_role;
@@ -1843,16 +1939,17 @@ end;
 $function$;
 grant execute on function public.leave_group(uuid) to authenticated, service_role;
 
-CREATE OR REPLACE FUNCTION public.mark_group_seen(target_group uuid)
+CREATE OR REPLACE FUNCTION public.mark_group_seen(target_group uuid, read_at timestamp with time zone)
  RETURNS void
  LANGUAGE sql
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-	update public.group_members set last_seen_at = now()
-	where group_id = target_group and user_id = auth.uid() and status = 'active'
+	update public.group_members m set last_seen_at = least(read_at, now())
+	where m.group_id = target_group and m.user_id = (select auth.uid()) and m.status = 'active'
+		and (m.last_seen_at is null or m.last_seen_at < least(read_at, now()))
 $function$;
-grant execute on function public.mark_group_seen(uuid) to authenticated, service_role;
+grant execute on function public.mark_group_seen(uuid,timestamp with time zone) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.mark_notifications_read(ids uuid[] DEFAULT NULL::uuid[])
  RETURNS integer
@@ -1950,21 +2047,11 @@ CREATE OR REPLACE FUNCTION public.my_groups()
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-	select g.id, g.name, o.name, m.role,
-		(select count(*) from public.posts p
-		where p.group_id = g.id and p.deleted_at is null
-			and p.created_at > coalesce(m.last_seen_at, m.joined_at, '-infinity')
-			and p.author_id is distinct from m.user_id
-			and not exists (select 1 from public.post_authors a where a.post_id = p.id and a.author_id = m.user_id))::integer,
-		(select count(*) from public.comments c
-		where c.group_id = g.id and c.deleted_at is null
-			and c.created_at > coalesce(m.last_seen_at, m.joined_at, '-infinity')
-			and c.author_id is distinct from m.user_id
-			and not exists (select 1 from public.comment_authors a where a.comment_id = c.id and a.author_id = m.user_id))::integer,
-		m.last_seen_at
+	select g.id, g.name, o.name, m.role, unseen.posts, unseen.comments, m.last_seen_at
 	from public.group_members m
 	join public.groups g on g.id = m.group_id
 	join public.organisations o on o.id = g.organisation_id
+	cross join private.unseen(g.id, m.user_id, coalesce(m.last_seen_at, m.joined_at, '-infinity')) unseen
 	where m.user_id = (select auth.uid()) and m.status = 'active'
 	order by g.name
 $function$;
@@ -2027,6 +2114,35 @@ end;
 $function$;
 grant execute on function public.notification_count() to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.page_group_feed(target_group uuid, before_created_at timestamp with time zone DEFAULT NULL::timestamp with time zone, before_id uuid DEFAULT NULL::uuid, page_size integer DEFAULT 20)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object(
+		'posts', coalesce((
+			select jsonb_agg(to_jsonb(f) - 'ordinality' order by f.ordinality)
+			from public.group_feed(target_group, before_created_at, before_id, page_size)
+				with ordinality f
+		), '[]'),
+		'meetups', case when before_created_at is null then coalesce((
+			select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
+			from public.meetup_cards(target_group, null, false, 2) with ordinality c
+		), '[]') else '[]' end,
+		'news', before_created_at is null and (
+			select unseen.posts + unseen.comments > 0
+			from private.unseen(
+				target_group, me.user_id, coalesce(me.last_seen_at, me.joined_at, '-infinity')
+			) unseen
+		),
+		'read_at', now()
+	)
+	from public.group_members me
+	where me.group_id = target_group and me.user_id = (select auth.uid()) and me.status = 'active'
+$function$;
+grant execute on function public.page_group_feed(uuid,timestamp with time zone,uuid,integer) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.page_group_meetups(target_group uuid)
  RETURNS jsonb
  LANGUAGE sql
@@ -2039,6 +2155,31 @@ AS $function$
 	), '[]'::jsonb) end
 $function$;
 grant execute on function public.page_group_meetups(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_home()
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object(
+		'groups', coalesce((
+			select jsonb_agg(to_jsonb(g) - 'ordinality' order by g.ordinality)
+			from public.my_groups() with ordinality g
+		), '[]'),
+		'answers', coalesce((
+			select jsonb_agg(to_jsonb(a) - 'ordinality' order by a.ordinality)
+			from public.answers_to_me(5) with ordinality a
+		), '[]'),
+		-- More than the five shown: the app keeps one of each weekly meetup (nextOfEach).
+		'meetups', coalesce((
+			select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
+			from public.meetup_cards(null, null, true, 30) with ordinality c
+		), '[]')
+	)
+	where (select auth.uid()) is not null
+$function$;
+grant execute on function public.page_home() to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.page_host_view(target_meetup uuid)
  RETURNS jsonb
@@ -2123,6 +2264,23 @@ AS $function$
 	) hosted
 $function$;
 grant execute on function public.page_meetup_edit(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_post(target_group uuid, target_post uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object(
+		'post', to_jsonb(f),
+		'answers', coalesce((
+			select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
+			from public.post_comments(target_post) with ordinality c
+		), '[]')
+	)
+	from public.group_feed(target_group, null, null, 1, target_post) f
+$function$;
+grant execute on function public.page_post(uuid,uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.pin_post(post uuid, pinned boolean)
  RETURNS void

@@ -748,6 +748,7 @@ export type Database = {
           post_id: string
         }[]
       }
+      app_shell: { Args: { target_group?: string }; Returns: Json }
       calendar_feed: {
         Args: { token: string }
         Returns: {
@@ -916,7 +917,10 @@ export type Database = {
       }
       is_host_or_moderator: { Args: { target_group: string }; Returns: boolean }
       leave_group: { Args: { target_group: string }; Returns: undefined }
-      mark_group_seen: { Args: { target_group: string }; Returns: undefined }
+      mark_group_seen: {
+        Args: { read_at: string; target_group: string }
+        Returns: undefined
+      }
       mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
       meetup_cards: {
         Args: {
@@ -1000,10 +1004,24 @@ export type Database = {
         }[]
       }
       notification_count: { Args: Record<PropertyKey, never>; Returns: number }
+      page_group_feed: {
+        Args: {
+          before_created_at?: string
+          before_id?: string
+          page_size?: number
+          target_group: string
+        }
+        Returns: Json
+      }
       page_group_meetups: { Args: { target_group: string }; Returns: Json }
+      page_home: { Args: Record<PropertyKey, never>; Returns: Json }
       page_host_view: { Args: { target_meetup: string }; Returns: Json }
       page_meetup: { Args: { target_meetup: string }; Returns: Json }
       page_meetup_edit: { Args: { target_meetup: string }; Returns: Json }
+      page_post: {
+        Args: { target_group: string; target_post: string }
+        Returns: Json
+      }
       pin_post: { Args: { pinned: boolean; post: string }; Returns: undefined }
       post_comments: {
         Args: { target_post: string }

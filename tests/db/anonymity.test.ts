@@ -95,7 +95,11 @@ describe('another member', () => {
 			['my_groups', {}],
 			['my_membership', { target_group: groupId }],
 			['answers_to_me', {}],
-			['export_my_data', {}]
+			['export_my_data', {}],
+			['app_shell', { target_group: groupId }],
+			['page_home', {}],
+			['page_group_feed', { target_group: groupId }],
+			['page_post', { target_group: groupId, target_post: anonymousPost }]
 		];
 		for (const [name, args] of calls) {
 			const { body } = await rest(member, `rpc/${name}`, {

@@ -160,7 +160,11 @@ describe('the feed', () => {
 		await post(reader, group.id);
 		const before = await reader.client.rpc('my_groups');
 		expect(before.data[0]).toMatchObject({ group_id: group.id, new_posts: 2 });
-		await reader.client.rpc('mark_group_seen', { target_group: group.id });
+		const { error } = await reader.client.rpc('mark_group_seen', {
+			target_group: group.id,
+			read_at: new Date().toISOString()
+		});
+		expect(error).toBeNull();
 		const after = await reader.client.rpc('my_groups');
 		expect(after.data[0]).toMatchObject({ new_posts: 0 });
 	});

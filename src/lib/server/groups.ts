@@ -6,16 +6,21 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 type Client = SupabaseClient<Database>;
 export type MemberRole = Database['public']['Enums']['member_role'];
 
-export async function myGroups(supabase: Client) {
-	const { data, error } = await supabase.rpc('my_groups');
-	if (error) outage(error);
-	return data ?? [];
+type Rows<Name extends keyof Database['public']['Functions']> =
+	Database['public']['Functions'][Name]['Returns'];
+
+/** Home in one call (page_home): its rows have the columns of the functions it is made of. */
+export interface HomePage {
+	groups: Rows<'my_groups'>;
+	answers: Rows<'answers_to_me'>;
+	/** More than home shows: the page keeps the next of each weekly meetup (nextOfEach). */
+	meetups: Rows<'meetup_cards'>;
 }
 
-export async function answersToMe(supabase: Client) {
-	const { data, error } = await supabase.rpc('answers_to_me');
+export async function homePage(supabase: Client): Promise<HomePage> {
+	const { data, error } = await supabase.rpc('page_home');
 	if (error) outage(error);
-	return data ?? [];
+	return (data as unknown as HomePage | null) ?? { groups: [], answers: [], meetups: [] };
 }
 
 export async function invitePreview(supabase: Client, code: string) {
@@ -26,23 +31,6 @@ export async function invitePreview(supabase: Client, code: string) {
 
 export async function acceptInvite(supabase: Client, code: string, nickname: string) {
 	return supabase.rpc('accept_invite', { invite_code: code, nickname, accept_rules: true });
-}
-
-/** The group as its member sees it, with my own membership; null when I may not see it. */
-export async function groupForMember(supabase: Client, groupId: string) {
-	const [{ data: group, error: groupError }, { data: mine, error: mineError }] = await Promise.all([
-		supabase
-			.from('groups')
-			.select('id, name, description, rules, language, join_policy')
-			.eq('id', groupId)
-			.maybeSingle(),
-		supabase.rpc('my_membership', { target_group: groupId })
-	]);
-	const failed = groupError ?? mineError;
-	if (failed) outage(failed);
-	const me = mine?.[0];
-	if (!group || !me || me.status !== 'active') return null;
-	return { ...group, me };
 }
 
 /** The group's members and requests by nickname and role: what members may know of each other. */
@@ -57,8 +45,12 @@ export async function members(supabase: Client, groupId: string) {
 	return data ?? [];
 }
 
-export async function markSeen(supabase: Client, groupId: string) {
-	const { error } = await supabase.rpc('mark_group_seen', { target_group: groupId });
+/** Everything up to the moment the feed was read (readAt, from page_group_feed) is seen. */
+export async function markSeen(supabase: Client, groupId: string, readAt: string) {
+	const { error } = await supabase.rpc('mark_group_seen', {
+		target_group: groupId,
+		read_at: readAt
+	});
 	if (error) outage(error);
 }
 

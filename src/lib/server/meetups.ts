@@ -9,30 +9,13 @@ type RsvpStatus = Database['public']['Enums']['rsvp_status'];
 /** A meetup with its counts and my answer, as meetup_cards() gives it. */
 export type MeetupCard = Database['public']['Functions']['meetup_cards']['Returns'][number];
 
-/** What is still to come in a group, soonest first, with counts and my own answer. */
-export async function upcomingMeetups(supabase: Client, groupId: string, max = 20) {
-	const { data, error } = await supabase.rpc('meetup_cards', {
-		target_group: groupId,
-		max_rows: max
-	});
-	if (error) outage(error);
-	return data ?? [];
-}
-
-/**
- * Home's list: what is coming in my groups and what I answered elsewhere. A meetup that comes
- * back every week shows its next time only, plus the times I answered, so it does not fill the
- * list on its own.
- */
-export async function myNextMeetups(supabase: Client, max = 5) {
-	const { data, error } = await supabase.rpc('meetup_cards', { only_mine: true, max_rows: 30 });
-	if (error) outage(error);
-	return nextOfEach(data ?? []).slice(0, max);
-}
-
 type Card = { group_id: string; title: string; my_status: RsvpStatus | null };
 
-/** Of meetups with the same group and title (the list is soonest first) the first, and each I answered. */
+/**
+ * Of meetups with the same group and title (the list is soonest first) the first, and each I
+ * answered: on home a meetup that comes back every week shows its next time only, plus the times
+ * I answered, so it does not fill the list on its own.
+ */
 export function nextOfEach<T extends Card>(cards: T[]): T[] {
 	const seen = new Set<string>();
 	return cards.filter((card) => {

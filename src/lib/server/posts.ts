@@ -1,5 +1,7 @@
-// Posts, comments and reactions: reads are one function call each; writes carry a client id.
+// Posts, comments and reactions: one call per page (page_group_feed, page_post); writes carry
+// a client id.
 import type { Database } from '$lib/database.types';
+import type { MeetupCard } from '$lib/server/meetups';
 import { outage } from '$lib/server/outage';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
@@ -11,34 +13,43 @@ export type Comment = Database['public']['Functions']['post_comments']['Returns'
 
 export const pageSize = 20;
 
-export async function feed(
+/** A page of the feed in one call (page_group_feed); null when I am not an active member. */
+export interface FeedPage {
+	posts: FeedPost[];
+	/** The group's next meetups, on the first page only. */
+	meetups: MeetupCard[];
+	/** Whether anything is new since my last visit (first page only): then the page sends "seen". */
+	news: boolean;
+	/** When the database read this page: what "seen" records. */
+	read_at: string;
+}
+
+export async function feedPage(
 	supabase: Client,
 	groupId: string,
 	before?: { createdAt: string; id: string }
-) {
-	const { data, error } = await supabase.rpc('group_feed', {
+): Promise<FeedPage | null> {
+	const { data, error } = await supabase.rpc('page_group_feed', {
 		target_group: groupId,
 		page_size: pageSize,
-		before_created_at: before?.createdAt,
-		before_id: before?.id
+		...(before ? { before_created_at: before.createdAt, before_id: before.id } : {})
 	});
 	if (error) outage(error);
-	return data ?? [];
+	return data as unknown as FeedPage | null;
 }
 
-export async function onePost(supabase: Client, groupId: string, postId: string) {
-	const { data, error } = await supabase.rpc('group_feed', {
+/** A post with its answers in one call (page_post); null when it is not there for me. */
+export async function postPage(
+	supabase: Client,
+	groupId: string,
+	postId: string
+): Promise<{ post: FeedPost; answers: Comment[] } | null> {
+	const { data, error } = await supabase.rpc('page_post', {
 		target_group: groupId,
-		only_post: postId
+		target_post: postId
 	});
 	if (error) outage(error);
-	return data?.[0] ?? null;
-}
-
-export async function comments(supabase: Client, postId: string) {
-	const { data, error } = await supabase.rpc('post_comments', { target_post: postId });
-	if (error) outage(error);
-	return data ?? [];
+	return data as unknown as { post: FeedPost; answers: Comment[] } | null;
 }
 
 export async function createPost(

@@ -1,13 +1,25 @@
-import { unreadCount } from '$lib/server/notifications';
+import { appShell } from '$lib/server/shell';
 import { redirect } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 
-// The one guard of the signed-in area. It also gives the navigation its unread count: reading
-// url here makes SvelteKit run this again on every navigation, so the count is fresh on each
-// page for the price of one small database call (which also writes reminders that became due).
-export const load: LayoutServerLoad = async ({ locals, url }) => {
+// The one guard of the signed-in area, and the one call for what every layout in it shows
+// (app_shell: my name, unread count, the page's group). Pages do not wait for it: their own
+// call starts at the same time. Reading url makes SvelteKit run this again on every navigation,
+// so the unread count is fresh on each page; the call is read only.
+export const load: LayoutServerLoad = async ({ locals, url, params }) => {
 	const here = url.pathname + url.search;
+	const signin = `/signin?redirectTo=${encodeURIComponent(here)}`;
 	const { user } = await locals.safeGetSession();
-	if (!user) redirect(303, `/signin?redirectTo=${encodeURIComponent(here)}`);
-	return { notificationsUnread: await unreadCount(locals.supabase) };
+	if (!user) redirect(303, signin);
+	const shell = await appShell(locals.supabase, params.group);
+	if (!shell) redirect(303, signin);
+	return {
+		person: {
+			name: shell.person.name,
+			anonymous: user.is_anonymous ?? false,
+			email: user.email ?? null
+		},
+		notificationsUnread: shell.unread,
+		group: shell.group
+	};
 };

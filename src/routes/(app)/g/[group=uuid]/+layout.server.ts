@@ -1,11 +1,11 @@
 import { m } from '$lib/paraglide/messages';
-import { groupForMember } from '$lib/server/groups';
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals, params }) => {
-	const { user } = await locals.safeGetSession();
-	const group = user && (await groupForMember(locals.supabase, params.group));
+// The group comes with the signed-in area's one call (app_shell); null when I am not an active
+// member of it, or it does not exist. Page loads below do not wait for this.
+export const load: LayoutServerLoad = async ({ parent }) => {
+	const { group } = await parent();
 	if (!group) error(404, m.page_not_found());
 	return { group };
 };

@@ -1,44 +1,48 @@
+import { m } from '$lib/paraglide/messages';
 import { postSchema } from '$lib/schemas/posts';
 import { explainDatabaseError } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { markSeen } from '$lib/server/groups';
-import { upcomingMeetups } from '$lib/server/meetups';
 import { getLocale } from '$lib/paraglide/runtime';
 import { meetupWhen } from '$lib/time';
-import { createPost, feed, pageSize } from '$lib/server/posts';
-import { redirect } from '@sveltejs/kit';
+import { createPost, feedPage, pageSize } from '$lib/server/posts';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 const cursor = z.object({ before: z.iso.datetime({ offset: true }), id: z.uuid() });
+const seen = z.object({ read_at: z.iso.datetime({ offset: true }) });
 
+// Reading the feed writes nothing (page_group_feed is read only). "Seen" is the page's own
+// POST (the seen action) after it showed the newest posts, only when there was news.
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const parsed = cursor.safeParse({
 		before: url.searchParams.get('before'),
 		id: url.searchParams.get('id')
 	});
 	const before = parsed.success ? { createdAt: parsed.data.before, id: parsed.data.id } : undefined;
-	const [posts, form, meetups] = await Promise.all([
-		feed(locals.supabase, params.group, before),
-		superValidate({ client_id: crypto.randomUUID() }, zod4(postSchema), { errors: false }),
-		// The next one or two meetups, in the same round trip time as the feed.
-		before ? [] : upcomingMeetups(locals.supabase, params.group, 2),
-		before ? undefined : markSeen(locals.supabase, params.group)
+	const [page, form] = await Promise.all([
+		feedPage(locals.supabase, params.group, before),
+		superValidate({ client_id: crypto.randomUUID() }, zod4(postSchema), { errors: false })
 	]);
+	// Not a member (the group layout says 404 first; this is for a membership ended in between).
+	if (!page) error(404, m.page_not_found());
 	const now = new Date();
-	const unpinned = posts.filter((post) => !post.pinned);
+	const unpinned = page.posts.filter((post) => !post.pinned);
 	const last = unpinned.length >= pageSize ? unpinned[unpinned.length - 1] : undefined;
 	return {
-		posts,
+		posts: page.posts,
 		form,
 		paged: Boolean(before),
-		meetups: meetups.map((meetup) => ({
+		meetups: page.meetups.map((meetup) => ({
 			...meetup,
 			when: meetupWhen(meetup.starts_at, meetup.ends_at, getLocale(), now)
 		})),
-		older: last && { before: last.created_at, id: last.id }
+		older: last && { before: last.created_at, id: last.id },
+		news: page.news,
+		readAt: page.read_at
 	};
 };
 
@@ -46,15 +50,23 @@ export const actions: Actions = {
 	post: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(postSchema));
 		if (!form.valid) return refuse(form);
-		const { data: postId, error } = await createPost(locals.supabase, {
+		const { data: postId, error: refused } = await createPost(locals.supabase, {
 			clientId: form.data.client_id,
 			groupId: params.group,
 			kind: form.data.kind,
 			body: form.data.body,
 			anonymous: form.data.anonymous
 		});
-		if (error) return refuse(form, { field: 'body', message: explainDatabaseError(error) });
+		if (refused) return refuse(form, { field: 'body', message: explainDatabaseError(refused) });
 		// Straight to the new post, so the person sees it arrived.
 		redirect(303, `/g/${params.group}#post-${postId}`);
+	},
+	// Sent by the page after it rendered (or by its button when JavaScript is off): everything up
+	// to the moment the page was read counts as seen.
+	seen: async ({ request, locals, params }) => {
+		const parsed = seen.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
+		await markSeen(locals.supabase, params.group, parsed.data.read_at);
+		redirect(303, `/g/${params.group}`);
 	}
 };

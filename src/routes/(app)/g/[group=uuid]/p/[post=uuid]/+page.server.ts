@@ -4,14 +4,13 @@ import { commentSchema, editCommentSchema, editPostSchema } from '$lib/schemas/p
 import { explainDatabaseError } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import {
-	comments,
 	createComment,
 	deleteComment,
 	deletePost,
 	editComment,
 	editPost,
-	onePost,
 	pinPost,
+	postPage,
 	toggleReaction
 } from '$lib/server/posts';
 import { error, fail, redirect } from '@sveltejs/kit';
@@ -21,11 +20,9 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const [post, answers] = await Promise.all([
-		onePost(locals.supabase, params.group, params.post),
-		comments(locals.supabase, params.post)
-	]);
-	if (!post) error(404, m.page_not_found());
+	const page = await postPage(locals.supabase, params.group, params.post);
+	if (!page) error(404, m.page_not_found());
+	const { post, answers } = page;
 	const [commentForm, editForm] = await Promise.all([
 		superValidate({ client_id: crypto.randomUUID() }, zod4(commentSchema), {
 			errors: false,
@@ -116,11 +113,10 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
 		const { kind, client_id, post, comment } = parsed.data;
 		const target = comment ? { commentId: comment } : { postId: post ?? params.post };
+		const page = await postPage(locals.supabase, params.group, params.post);
 		const given = comment
-			? (await comments(locals.supabase, params.post))
-					.find((c) => c.id === comment)
-					?.my_reactions.includes(kind)
-			: (await onePost(locals.supabase, params.group, params.post))?.my_reactions.includes(kind);
+			? page?.answers.find((c) => c.id === comment)?.my_reactions.includes(kind)
+			: page?.post.my_reactions.includes(kind);
 		const { error: refused } = await toggleReaction(
 			locals.supabase,
 			target,
