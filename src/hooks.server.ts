@@ -1,17 +1,15 @@
 import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import type { Database } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
 import { authForwardingFetch } from '$lib/server/client-address';
 import { supabaseSettings } from '$lib/server/env';
 import { errorCode, logUnexpected, newRequestId } from '$lib/server/request-log';
 import { responseHeaders, withHeaders } from '$lib/server/response-headers';
-import { createServerClient } from '@supabase/ssr';
+import { requestClients } from '$lib/server/session';
 import type { Cookies, Handle, HandleServerError } from '@sveltejs/kit';
 
 type CookieSerializeOptions = Parameters<Cookies['set']>[2];
 import { sequence } from '@sveltejs/kit/hooks';
-import ws from 'ws';
 
 const headers: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = newRequestId();
@@ -35,51 +33,32 @@ const supabase: Handle = async ({ event, resolve }) => {
 	// What @supabase/ssr asks of a response that sets the session's cookies: no cache may keep it,
 	// or one person's session could be handed to the next.
 	const sessionHeaders: Record<string, string> = {};
-	event.locals.supabase = createServerClient<Database>(
-		PUBLIC_SUPABASE_URL,
-		PUBLIC_SUPABASE_ANON_KEY,
-		{
-			cookies: {
-				getAll: () => event.cookies.getAll(),
-				setAll: (
-					cookies: Array<{ name: string; value: string; options: CookieSerializeOptions }>,
-					cacheHeaders: Record<string, string>
-				) => {
-					Object.assign(sessionHeaders, cacheHeaders);
-					for (const { name, value, options } of cookies) {
-						// Only the server reads the session, so scripts never need to.
-						event.cookies.set(name, value, {
-							...options,
-							path: '/',
-							httpOnly: true,
-							sameSite: 'lax',
-							secure: !dev && event.url.protocol === 'https:'
-						});
-					}
+	const clients = requestClients(PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_ANON_KEY, {
+		cookies: {
+			getAll: () => event.cookies.getAll(),
+			setAll: (
+				cookies: Array<{ name: string; value: string; options: CookieSerializeOptions }>,
+				cacheHeaders: Record<string, string>
+			) => {
+				Object.assign(sessionHeaders, cacheHeaders);
+				for (const { name, value, options } of cookies) {
+					// Only the server reads the session, so scripts never need to.
+					event.cookies.set(name, value, {
+						...options,
+						path: '/',
+						httpOnly: true,
+						sameSite: 'lax',
+						secure: !dev && event.url.protocol === 'https:'
+					});
 				}
-			},
-			// Auth calls pass the person's address on, so auth's limits hold per person.
-			global: { fetch: authForwardingFetch(event, PUBLIC_SUPABASE_URL) },
-			realtime: { transport: ws as never }
-		}
-	);
-
-	let checked: ReturnType<App.Locals['safeGetSession']> | undefined;
-	event.locals.safeGetSession = () => {
-		checked ??= (async () => {
-			// getUser asks the auth server, so a forged or ended session is never trusted.
-			const {
-				data: { user },
-				error
-			} = await event.locals.supabase.auth.getUser();
-			if (error || !user) return { session: null, user: null };
-			const {
-				data: { session }
-			} = await event.locals.supabase.auth.getSession();
-			return { session, user };
-		})();
-		return checked;
-	};
+			}
+		},
+		// Auth calls pass the person's address on, so auth's limits hold per person.
+		fetch: authForwardingFetch(event, PUBLIC_SUPABASE_URL)
+	});
+	event.locals.supabase = clients.supabase;
+	event.locals.sessionClient = clients.sessionClient;
+	event.locals.safeGetSession = clients.safeGetSession;
 
 	const response = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>

@@ -87,9 +87,18 @@ export function startWithNickname(supabase: SupabaseClient, address: string, nic
 	);
 }
 
+/**
+ * Pages read who is signed in from the access token's claims (email, is_anonymous): after a change
+ * to the account, a new token carries it at once instead of when the old one expires.
+ */
+async function renewToken(supabase: SupabaseClient): Promise<AuthResult> {
+	return outcome(await supabase.auth.refreshSession());
+}
+
 /** Gives an anonymous account an email and a password, so it can be used on another phone. */
 export async function keepAccount(supabase: SupabaseClient, email: string, password: string) {
-	return outcome(await supabase.auth.updateUser({ email, password }));
+	const kept = outcome(await supabase.auth.updateUser({ email, password }));
+	return kept.ok ? renewToken(supabase) : kept;
 }
 
 /**
@@ -142,6 +151,8 @@ export async function changeEmail(
 	if (!proven.ok) return proven;
 	const { data, error } = await supabase.auth.updateUser({ email: newEmail });
 	if (error) return explain(error);
+	const renewed = await renewToken(supabase);
+	if (!renewed.ok) return renewed;
 	return { ok: true, confirm: data.user.email !== newEmail };
 }
 

@@ -33,11 +33,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 /**
- * The account as auth knows it now. Not safeGetSession(): the page's load runs in this same
- * request after the action and must see the change, not the answer remembered before it.
+ * The account as auth knows it now. Not safeGetSession(), which trusts any unexpired token: before
+ * the account changes hands, auth itself confirms the session is still alive (not signed out on
+ * another phone, the account not deleted), and the page's load in this same request sees the change.
  */
 async function accountNow(locals: App.Locals) {
-	const { data, error } = await locals.supabase.auth.getUser();
+	const { data, error } = await locals.sessionClient.auth.getUser();
 	return error ? null : data.user;
 }
 
@@ -59,7 +60,7 @@ export const actions: Actions = {
 		if (!form.valid) return refuse(form);
 		const user = await accountNow(locals);
 		if (!user?.is_anonymous) return refuse(form, { message: m.account_already_kept() });
-		const result = await keepAccount(locals.supabase, form.data.email, form.data.password);
+		const result = await keepAccount(locals.sessionClient, form.data.email, form.data.password);
 		if (!result.ok) return refuse(form, result);
 		form.data.password = '';
 		return confirm(form, m.keep_done({ email: form.data.email }));
@@ -73,7 +74,7 @@ export const actions: Actions = {
 			return refuse(form, { message: m.error_something_wrong() });
 		const { email, current_password } = form.data;
 		const result = await changeEmail(
-			locals.supabase,
+			locals.sessionClient,
 			clientAddress(event),
 			user.email,
 			email,
@@ -95,7 +96,7 @@ export const actions: Actions = {
 			return refuse(form, { message: m.error_something_wrong() });
 		const { current_password, password } = form.data;
 		const result = await changePassword(
-			locals.supabase,
+			locals.sessionClient,
 			clientAddress(event),
 			user.email,
 			current_password,

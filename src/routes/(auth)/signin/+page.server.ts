@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(signInSchema));
 		if (!form.valid) return refuse(form);
 		const { email, password } = form.data;
-		const result = await signIn(locals.supabase, clientAddress(event), email, password);
+		const result = await signIn(locals.sessionClient, clientAddress(event), email, password);
 		if (!result.ok) return refuse(form, result);
 
 		// Signing in on a new phone brings back the language the person chose before.

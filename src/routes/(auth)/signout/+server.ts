@@ -3,6 +3,6 @@ import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ locals }) => {
-	await signOut(locals.supabase);
+	await signOut(locals.sessionClient);
 	redirect(303, '/');
 };

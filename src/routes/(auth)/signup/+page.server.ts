@@ -19,7 +19,13 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(signUpSchema));
 		if (!form.valid) return refuse(form);
 		const { nickname, email, password } = form.data;
-		const result = await signUp(locals.supabase, clientAddress(event), nickname, email, password);
+		const result = await signUp(
+			locals.sessionClient,
+			clientAddress(event),
+			nickname,
+			email,
+			password
+		);
 		if (!result.ok) return refuse(form, result);
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
 	}

@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(startSchema));
 		if (!form.valid) return refuse(form);
 		const address = clientAddress(event);
-		const result = await startWithNickname(locals.supabase, address, form.data.nickname);
+		const result = await startWithNickname(locals.sessionClient, address, form.data.nickname);
 		if (!result.ok) return refuse(form, result);
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
 	}

@@ -47,7 +47,7 @@ export const actions: Actions = {
 		if (refused) return refuse(form, { message: refused });
 		// A newcomer without an account gets one here, from the nickname alone.
 		if (!user) {
-			const started = await startWithNickname(locals.supabase, address, form.data.nickname);
+			const started = await startWithNickname(locals.sessionClient, address, form.data.nickname);
 			if (!started.ok) return refuse(form, started);
 		}
 		const { data: groupId, error } = await acceptInvite(

@@ -1,0 +1,82 @@
+// The supabase clients of one request, and who is signed in. The session cookie is read and its
+// access token verified once per request, locally, against the project's published signing keys
+// (supabase-js keeps the JWKS for every client): a page costs no call to the auth server. The
+// database client is handed that token instead of reading and decoding the cookie for every call.
+import type { Database } from '$lib/database.types';
+import { createServerClient, type GetAllCookies, type SetAllCookies } from '@supabase/ssr';
+import { createClient, type JwtPayload, type SupabaseClient } from '@supabase/supabase-js';
+import ws from 'ws';
+
+/** Who is signed in, as their verified access token says. */
+export interface SessionUser {
+	id: string;
+	/** Undefined for a nickname account without an email. */
+	email: string | undefined;
+	is_anonymous: boolean;
+	user_metadata: { nickname?: string; language?: string };
+}
+
+export interface RequestClients {
+	/** The database, under the signed-in person's rights (or anon's). */
+	supabase: SupabaseClient<Database>;
+	/**
+	 * Keeps the session in the cookies: signing in and out, changing the account (its `.auth`).
+	 * Not for the database: it reads the cookie again for every call.
+	 */
+	sessionClient: SupabaseClient<Database>;
+	safeGetSession(): Promise<{ user: SessionUser | null }>;
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The claims the app reads, from a token whose signature and expiry were checked. */
+export function sessionUser(claims: JwtPayload): SessionUser {
+	const metadata = claims.user_metadata ?? {};
+	return {
+		id: claims.sub,
+		// GoTrue writes an empty string when there is none.
+		email: text(claims.email),
+		is_anonymous: claims.is_anonymous === true,
+		user_metadata: { nickname: text(metadata.nickname), language: text(metadata.language) }
+	};
+}
+
+async function verify(auth: SupabaseClient['auth']) {
+	// Reads the cookie, and renews the session first when its token is (about to be) expired.
+	const { data, error } = await auth.getSession();
+	if (error || !data.session) return null;
+	const accessToken = data.session.access_token;
+	const verified = await auth.getClaims(accessToken);
+	if (verified.error || !verified.data) return null;
+	return { user: sessionUser(verified.data.claims), accessToken };
+}
+
+export function requestClients(
+	url: string,
+	key: string,
+	options: { cookies: { getAll: GetAllCookies; setAll: SetAllCookies }; fetch: typeof fetch }
+): RequestClients {
+	let checked: ReturnType<typeof verify> | undefined;
+	const sessionClient = createServerClient<Database>(url, key, {
+		cookies: {
+			getAll: options.cookies.getAll,
+			setAll: (cookies, headers) => {
+				// Signed in, out, or renewed during this request: the next check reads the new cookie.
+				checked = undefined;
+				return options.cookies.setAll(cookies, headers);
+			}
+		},
+		global: { fetch: options.fetch },
+		realtime: { transport: ws as never }
+	});
+	const verified = () => (checked ??= verify(sessionClient.auth));
+	const supabase = createClient<Database>(url, key, {
+		accessToken: async () => (await verified())?.accessToken ?? null,
+		realtime: { transport: ws as never }
+	});
+	return {
+		supabase,
+		sessionClient,
+		safeGetSession: async () => ({ user: (await verified())?.user ?? null })
+	};
+}
