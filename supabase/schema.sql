@@ -1197,21 +1197,34 @@ CREATE OR REPLACE FUNCTION public.answers_to_me(max_rows integer DEFAULT 5)
 AS $function$
 	select c.id, p.id, p.group_id, g.name, p.body, c.body, c.anonymous,
 		shown.nickname, case when shown.status = 'active' then shown.role end, c.created_at
-	from public.post_authors mine
-	join public.posts p on p.id = mine.post_id and p.deleted_at is null
-	join public.group_members reader on reader.group_id = p.group_id
-		and reader.user_id = mine.author_id and reader.status = 'active'
-	join public.comments c on c.post_id = p.id and c.deleted_at is null
-	join public.groups g on g.id = p.group_id
-	left join public.comment_authors ca on ca.comment_id = c.id
-	left join public.group_members shown on shown.group_id = c.group_id
-		and shown.user_id = case
-			when not c.anonymous or reader.role = 'moderator' then ca.author_id
-		end
-	where mine.author_id = (select auth.uid())
-		and c.author_id is distinct from mine.author_id
-		and (ca.author_id is null or ca.author_id <> mine.author_id)
-		and c.created_at > now() - interval '30 days'
+	from public.group_members reader
+	join public.groups g on g.id = reader.group_id
+	cross join lateral (
+		select c.*, (
+			select ca.author_id from public.comment_authors ca where ca.comment_id = c.id
+		) as real_author
+		from public.comments c
+		where c.group_id = reader.group_id and c.deleted_at is null
+			and c.created_at > now() - interval '30 days'
+			and c.author_id is distinct from reader.user_id
+			and (select pa.author_id from public.post_authors pa where pa.post_id = c.post_id)
+				= reader.user_id
+			and (select ca.author_id from public.comment_authors ca where ca.comment_id = c.id)
+				is distinct from reader.user_id
+			and (select p.deleted_at is null from public.posts p where p.id = c.post_id)
+		order by c.created_at desc
+		limit 20
+	) c
+	join public.posts p on p.id = c.post_id
+	left join lateral (
+		select m.nickname, m.role, m.status from public.group_members m
+		where m.group_id = c.group_id
+			and m.user_id = case
+				when not c.anonymous or reader.role = 'moderator' then c.real_author
+			end
+		limit 1
+	) shown on true
+	where reader.user_id = (select auth.uid()) and reader.status = 'active'
 	order by c.created_at desc
 	limit least(greatest(max_rows, 1), 20)
 $function$;

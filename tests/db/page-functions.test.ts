@@ -238,6 +238,15 @@ describe('page_home', () => {
 		expect(plans).toMatch(/Index Scan using posts_feed_idx on posts/);
 		expect(plans).toMatch(/Index Scan Backward using comments_group_created_idx on comments/);
 	});
+
+	test('finds answers to me among the last month of my groups, not among every comment', async () => {
+		const group = await makeGroup();
+		const person = await joinedMember(group.id);
+		const plans = await plansOf('select * from public.answers_to_me(5)', [], person);
+		expect(plans).toMatch(
+			/Index Scan Backward using comments_group_created_idx on comments c .*\n\s+Index Cond: \(\(group_id = reader\.group_id\) AND \(created_at > /
+		);
+	});
 });
 
 describe('page_group_feed', () => {
