@@ -927,6 +927,23 @@ AS $function$
 $function$;
 grant execute on function private.reminder_due_from(timestamp with time zone) to service_role;
 
+CREATE OR REPLACE FUNCTION private.reminders_due_to(person uuid, at timestamp with time zone)
+ RETURNS TABLE(meetup_id uuid, due_at timestamp with time zone)
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select d.meetup_id, greatest(d.due_at, (
+		select max(r.updated_at)
+		from public.rsvps r
+		join public.group_members gm on gm.id = r.member_id
+		where gm.user_id = person and r.meetup_id = d.meetup_id and r.status = 'going'
+	))
+	from private.due_reminders(person, at) d
+	-- due_reminders takes no one as everyone (the job); here it is always one person.
+	where person is not null
+$function$;
+
 CREATE OR REPLACE FUNCTION private.send_due_reminders()
  RETURNS integer
  LANGUAGE sql
@@ -1964,7 +1981,7 @@ AS $function$
 $function$;
 grant execute on function public.mark_group_seen(uuid,timestamp with time zone) to authenticated, service_role;
 
-CREATE OR REPLACE FUNCTION public.mark_notifications_read(ids uuid[] DEFAULT NULL::uuid[])
+CREATE OR REPLACE FUNCTION public.mark_notifications_read(ids uuid[] DEFAULT NULL::uuid[], reminders uuid[] DEFAULT NULL::uuid[])
  RETURNS integer
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -1972,16 +1989,25 @@ CREATE OR REPLACE FUNCTION public.mark_notifications_read(ids uuid[] DEFAULT NUL
 AS $function$
 declare
 	me uuid := auth.uid();
+	everything boolean := ids is null and reminders is null;
+	written integer;
 	marked integer;
 begin
 	if me is null then raise exception 'not_signed_in'; end if;
+	insert into public.notifications (user_id, kind, meetup_id, created_at, read_at)
+	select me, 'reminder', d.meetup_id, d.due_at, now()
+	from private.reminders_due_to(me, now()) d
+	where everything or d.meetup_id = any (reminders)
+	on conflict (user_id, meetup_id) where kind = 'reminder' do nothing;
+	get diagnostics written = row_count;
 	update public.notifications n set read_at = now()
-	where n.user_id = me and n.read_at is null and (ids is null or n.id = any (ids));
+	where n.user_id = me and n.read_at is null
+		and (everything or n.id = any (ids) or (n.kind = 'reminder' and n.meetup_id = any (reminders)));
 	get diagnostics marked = row_count;
-	return marked;
+	return written + marked;
 end;
 $function$;
-grant execute on function public.mark_notifications_read(uuid[]) to authenticated, service_role;
+grant execute on function public.mark_notifications_read(uuid[],uuid[]) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.meetup_cards(target_group uuid DEFAULT NULL::uuid, only_meetup uuid DEFAULT NULL::uuid, only_mine boolean DEFAULT false, max_rows integer DEFAULT 20)
  RETURNS TABLE(id uuid, group_id uuid, group_name text, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, status public.meetup_status, going integer, maybe integer, waiting integer, my_status public.rsvp_status, my_childcare_children integer, my_transport_help boolean, my_cost_is_a_problem boolean, my_note text, my_waiting_place integer, i_am_member boolean, i_host boolean)
@@ -2081,51 +2107,6 @@ AS $function$
 	where m.group_id = target_group and m.user_id = (select auth.uid())
 $function$;
 grant execute on function public.my_membership(uuid) to authenticated, service_role;
-
-CREATE OR REPLACE FUNCTION public.my_notifications(before timestamp with time zone DEFAULT NULL::timestamp with time zone, max_rows integer DEFAULT 50)
- RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status)
- LANGUAGE plpgsql
- SECURITY DEFINER
- SET search_path TO ''
-AS $function$
-declare
-	me uuid := auth.uid();
-begin
-	if me is null then raise exception 'not_signed_in'; end if;
-	perform private.create_due_reminders(me, now());
-	return query
-	select n.id, n.kind, n.created_at, n.read_at, m.id, m.title, m.starts_at, m.ends_at, m.status
-	from public.notifications n
-	join public.meetups m on m.id = n.meetup_id
-	where n.user_id = me
-		and (before is null or n.created_at < before)
-		and private.can_see_meetup(m.group_id, m.open_to)
-	order by n.created_at desc, n.id desc
-	limit least(greatest(coalesce(max_rows, 50), 1), 100);
-end;
-$function$;
-grant execute on function public.my_notifications(timestamp with time zone,integer) to authenticated, service_role;
-
-CREATE OR REPLACE FUNCTION public.notification_count()
- RETURNS integer
- LANGUAGE plpgsql
- SECURITY DEFINER
- SET search_path TO ''
-AS $function$
-declare
-	me uuid := auth.uid();
-	unread integer;
-begin
-	if me is null then return 0; end if;
-	perform private.create_due_reminders(me, now());
-	select count(*) into unread
-	from public.notifications n
-	join public.meetups m on m.id = n.meetup_id
-	where n.user_id = me and n.read_at is null and private.can_see_meetup(m.group_id, m.open_to);
-	return unread;
-end;
-$function$;
-grant execute on function public.notification_count() to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.page_group_feed(target_group uuid, before_created_at timestamp with time zone DEFAULT NULL::timestamp with time zone, before_id uuid DEFAULT NULL::uuid, page_size integer DEFAULT 20)
  RETURNS jsonb
@@ -2277,6 +2258,37 @@ AS $function$
 	) hosted
 $function$;
 grant execute on function public.page_meetup_edit(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_notifications(before timestamp with time zone DEFAULT NULL::timestamp with time zone, max_rows integer DEFAULT 50)
+ RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := auth.uid();
+begin
+	if me is null then raise exception 'not_signed_in'; end if;
+	return query
+	with listed as (
+		select n.id, n.kind, n.created_at, n.read_at, n.meetup_id
+		from public.notifications n
+		where n.user_id = me and (before is null or n.created_at < before)
+		union all
+		select null::uuid, 'reminder'::public.notification_kind, d.due_at, null::timestamptz,
+			d.meetup_id
+		from private.reminders_due_to(me, now()) d
+		where before is null or d.due_at < before
+	)
+	select l.id, l.kind, l.created_at, l.read_at, m.id, m.title, m.starts_at, m.ends_at, m.status
+	from listed l
+	join public.meetups m on m.id = l.meetup_id
+	where private.can_see_meetup(m.group_id, m.open_to)
+	order by l.created_at desc, l.id desc nulls first
+	limit least(greatest(coalesce(max_rows, 50), 1), 100);
+end;
+$function$;
+grant execute on function public.page_notifications(timestamp with time zone,integer) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.page_post(target_group uuid, target_post uuid)
  RETURNS jsonb

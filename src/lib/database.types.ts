@@ -921,7 +921,10 @@ export type Database = {
         Args: { read_at: string; target_group: string }
         Returns: undefined
       }
-      mark_notifications_read: { Args: { ids?: string[] }; Returns: number }
+      mark_notifications_read: {
+        Args: { ids?: string[]; reminders?: string[] }
+        Returns: number
+      }
       meetup_cards: {
         Args: {
           max_rows?: number
@@ -989,21 +992,6 @@ export type Database = {
           status: Database["public"]["Enums"]["member_status"]
         }[]
       }
-      my_notifications: {
-        Args: { before?: string; max_rows?: number }
-        Returns: {
-          created_at: string
-          id: string
-          kind: Database["public"]["Enums"]["notification_kind"]
-          meetup_ends_at: string
-          meetup_id: string
-          meetup_starts_at: string
-          meetup_status: Database["public"]["Enums"]["meetup_status"]
-          meetup_title: string
-          read_at: string
-        }[]
-      }
-      notification_count: { Args: Record<PropertyKey, never>; Returns: number }
       page_group_feed: {
         Args: {
           before_created_at?: string
@@ -1018,6 +1006,20 @@ export type Database = {
       page_host_view: { Args: { target_meetup: string }; Returns: Json }
       page_meetup: { Args: { target_meetup: string }; Returns: Json }
       page_meetup_edit: { Args: { target_meetup: string }; Returns: Json }
+      page_notifications: {
+        Args: { before?: string; max_rows?: number }
+        Returns: {
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["notification_kind"]
+          meetup_ends_at: string
+          meetup_id: string
+          meetup_starts_at: string
+          meetup_status: Database["public"]["Enums"]["meetup_status"]
+          meetup_title: string
+          read_at: string
+        }[]
+      }
       page_post: {
         Args: { target_group: string; target_post: string }
         Returns: Json

@@ -1,5 +1,6 @@
 // Notifications: written by the database when a waiting-list place frees up, when a meetup I
-// answered changes or is cancelled, and a reminder the day before a meetup I'm going to.
+// answered changes or is cancelled, and a reminder the day before a meetup I'm going to. The
+// list and the unread count read them without writing; marking read is the deliberate write.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { client, db, type Person } from '../support/platform';
@@ -36,7 +37,7 @@ const rsvp = answered;
 
 /** What the person's notifications list shows, oldest first, for one meetup. */
 async function seen(person: Person, meetup: string) {
-	const { data, error } = await person.client.rpc('my_notifications', {});
+	const { data, error } = await person.client.rpc('page_notifications', {});
 	expect(error).toBeNull();
 	return (data ?? [])
 		.filter((row: { meetup_id: string }) => row.meetup_id === meetup)
@@ -47,10 +48,11 @@ async function seen(person: Person, meetup: string) {
 		.reverse();
 }
 
+/** The count in the navigation, as every signed-in page gets it. */
 async function unread(person: Person): Promise<number> {
-	const { data, error } = await person.client.rpc('notification_count');
+	const { data, error } = await person.client.rpc('app_shell', {});
 	expect(error).toBeNull();
-	return data as number;
+	return data.unread as number;
 }
 
 async function rowsFor(meetup: string) {
@@ -247,7 +249,7 @@ describe('changed and cancelled', () => {
 		}
 		expect(await seen(notGoing, meetup)).toEqual([]);
 		expect(await seen(moderator, meetup)).toEqual([]);
-		const { data } = await going.client.rpc('my_notifications', {});
+		const { data } = await going.client.rpc('page_notifications', {});
 		expect(data[0]).toMatchObject({
 			kind: 'cancelled',
 			meetup_title: 'Praatgroep',
@@ -373,7 +375,7 @@ describe('reminders', () => {
 		expect(await write(going, '2027-04-04T12:00:00Z')).toBe(0);
 	});
 
-	test('appear when the person looks, with nobody running a job', async () => {
+	test('appear when the person looks, with nobody running a job, and looking writes nothing', async () => {
 		const group = await makeGroup();
 		const host = await joinedHost(group.id);
 		const soon = await createMeetup(host, group.id, {
@@ -400,13 +402,112 @@ describe('reminders', () => {
 		expect(await seen(person, soon)).toEqual(['reminder']);
 		expect(await seen(person, later)).toEqual([]);
 		expect(await seen(person, full)).toEqual([]);
-		// Asking again writes nothing new.
+		// Counted and listed, not written: looking twice shows the same and writes nothing.
 		expect(await unread(person)).toBe(1);
 		expect(await seen(person, soon)).toEqual(['reminder']);
-		// Read reminders do not come back.
+		expect(await rowsFor(soon)).toEqual([]);
+		// Shown from when it became due for this person: they said they come after midnight.
+		const { data: listed } = await person.client.rpc('page_notifications', {});
+		const shown = listed.find((row: { meetup_id: string }) => row.meetup_id === soon);
+		expect(shown).toMatchObject({ id: null, kind: 'reminder', read_at: null });
+		const { rows: answer } = await db().query<{ updated_at: Date }>(
+			`select r.updated_at from public.rsvps r join public.group_members gm on gm.id = r.member_id
+			where r.meetup_id = $1 and gm.user_id = $2`,
+			[soon, person.id]
+		);
+		expect(new Date(shown.created_at).getTime()).toBe(answer[0].updated_at.getTime());
+
+		// Read reminders do not come back; marking wrote it, read, at the moment it was shown with.
 		await person.client.rpc('mark_notifications_read', {});
 		expect(await unread(person)).toBe(0);
 		expect(await seen(person, soon)).toEqual(['reminder (read)']);
+		const { data: after } = await person.client.rpc('page_notifications', {});
+		const written = after.find((row: { meetup_id: string }) => row.meetup_id === soon);
+		expect(written.id).not.toBeNull();
+		expect(written.created_at).toBe(shown.created_at);
+	});
+
+	test('marking read marks what the page showed: written ones by id, due ones by their meetup', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const soon = await createMeetup(host, group.id, { starts_at: inHours(2), ends_at: inHours(4) });
+		const alsoSoon = await createMeetup(host, group.id, {
+			starts_at: inHours(5),
+			ends_at: inHours(6)
+		});
+		const moved = await createMeetup(host, group.id);
+		const person = await joinedMember(group.id, 'Komt');
+		await rsvp(person, soon, 'going');
+		await rsvp(person, moved, 'going');
+		await updateMeetup(host, moved, { place: 'Elders' });
+		const { rows } = await db().query<{ id: string }>(
+			`select id from public.notifications where user_id = $1 and meetup_id = $2`,
+			[person.id, moved]
+		);
+		expect(await unread(person)).toBe(2);
+
+		// What the page showed: the change and the reminder for soon. Then another becomes due.
+		await rsvp(person, alsoSoon, 'going');
+		const { data: marked, error } = await person.client.rpc('mark_notifications_read', {
+			ids: [rows[0].id],
+			reminders: [soon]
+		});
+		expect(error).toBeNull();
+		expect(marked).toBe(2);
+		expect(await seen(person, moved)).toEqual(['changed (read)']);
+		expect(await seen(person, soon)).toEqual(['reminder (read)']);
+		expect(await seen(person, alsoSoon)).toEqual(['reminder']);
+		expect(await unread(person)).toBe(1);
+
+		// Someone else's reminder or a meetup that is not due cannot be written by naming it.
+		const other = await joinedMember(group.id, 'Ander');
+		await rsvp(other, alsoSoon, 'going');
+		const later = await createMeetup(host, group.id, {
+			starts_at: inHours(72),
+			ends_at: inHours(74)
+		});
+		await rsvp(other, later, 'going');
+		expect(
+			(await other.client.rpc('mark_notifications_read', { ids: [], reminders: [later, soon] }))
+				.data
+		).toBe(0);
+		expect(await rowsFor(later)).toEqual([]);
+		expect(await seen(person, alsoSoon)).toEqual(['reminder']);
+	});
+
+	test('the list and the count run read only: opening them starts no write transaction', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const soon = await createMeetup(host, group.id, { starts_at: inHours(2), ends_at: inHours(4) });
+		const person = await joinedMember(group.id, 'Komt');
+		await rsvp(person, soon, 'going');
+
+		const { rows: volatility } = await db().query<{ name: string; volatility: string }>(
+			`select proname as name, provolatile as volatility from pg_catalog.pg_proc
+			where pronamespace = 'public'::regnamespace and proname in ('page_notifications', 'app_shell')
+			order by 1`
+		);
+		expect(volatility).toEqual([
+			{ name: 'app_shell', volatility: 's' },
+			{ name: 'page_notifications', volatility: 's' }
+		]);
+		const connection = await db().connect();
+		try {
+			await connection.query('begin');
+			await connection.query(`select set_config('request.jwt.claims', $1, true)`, [
+				JSON.stringify({ sub: person.id, role: 'authenticated' })
+			]);
+			await connection.query('set local role authenticated');
+			const { rows } = await connection.query(
+				`select (select count(*)::int from public.page_notifications()) as listed,
+					(public.app_shell() ->> 'unread')::int as unread,
+					txid_current_if_assigned() as transaction`
+			);
+			expect(rows[0]).toEqual({ listed: 1, unread: 1, transaction: null });
+		} finally {
+			await connection.query('rollback');
+			connection.release();
+		}
 	});
 
 	test('send_due_reminders writes them for everyone, and only the database may run it', async () => {
@@ -461,8 +562,7 @@ describe('privacy', () => {
 		expect(await unread(mine)).toBe(0);
 
 		const anonymous = client();
-		expect((await anonymous.rpc('notification_count')).error).not.toBeNull();
-		expect((await anonymous.rpc('my_notifications', {})).error).not.toBeNull();
+		expect((await anonymous.rpc('page_notifications', {})).error).not.toBeNull();
 		expect((await anonymous.rpc('mark_notifications_read', {})).error).not.toBeNull();
 		expect((await anonymous.from('notifications').select('id')).data ?? []).toEqual([]);
 	});

@@ -1,6 +1,7 @@
-// Notifications: the unread count in the navigation and the list, in plain words. Asking for
-// either also writes the reminders that became due (the database does that), so reminders
-// appear on time without a job running.
+// Notifications: the list, in plain words, and marking read. Reading writes nothing: reminders
+// that are due but not written yet come along computed (the database does that), so they appear
+// on time without a job running; marking read is a deliberate POST. The unread count in the
+// navigation comes with every page's app_shell().
 import type { Database } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
 import { outage } from '$lib/server/outage';
@@ -8,22 +9,16 @@ import { meetupMoment } from '$lib/time';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Locale = 'nl' | 'fr' | 'en';
-type Row = Database['public']['Functions']['my_notifications']['Returns'][number];
+type Row = Database['public']['Functions']['page_notifications']['Returns'][number];
 
 export const pageSize = 50;
 
-/** The number shown in the navigation: one cheap call per page. */
-export async function unreadCount(supabase: SupabaseClient<Database>): Promise<number> {
-	const { data, error } = await supabase.rpc('notification_count');
-	if (error) outage(error);
-	return data ?? 0;
-}
-
+/** The notifications page's one call: newest first, before a moment for older pages. */
 export async function myNotifications(
 	supabase: SupabaseClient<Database>,
 	before: string | null
 ): Promise<Row[]> {
-	const { data, error } = await supabase.rpc('my_notifications', {
+	const { data, error } = await supabase.rpc('page_notifications', {
 		...(before ? { before } : {}),
 		max_rows: pageSize
 	});
@@ -31,9 +26,16 @@ export async function myNotifications(
 	return data ?? [];
 }
 
-export async function markRead(supabase: SupabaseClient<Database>, ids: string[]) {
-	if (ids.length === 0) return;
-	const { error } = await supabase.rpc('mark_notifications_read', { ids });
+/**
+ * Marks read what the page showed: written notifications by id, reminders not written yet by
+ * their meetup. Anything newer stays new.
+ */
+export async function markRead(
+	supabase: SupabaseClient<Database>,
+	shown: { ids: string[]; reminders: string[] }
+) {
+	if (shown.ids.length === 0 && shown.reminders.length === 0) return;
+	const { error } = await supabase.rpc('mark_notifications_read', shown);
 	if (error) outage(error);
 }
 

@@ -6,7 +6,9 @@ import type { LayoutServerLoad } from './$types';
 // (app_shell: my name, unread count, the page's group). Pages do not wait for it: their own
 // call starts at the same time. Reading url makes SvelteKit run this again on every navigation,
 // so the unread count is fresh on each page; the call is read only.
-export const load: LayoutServerLoad = async ({ locals, url, params }) => {
+export const load: LayoutServerLoad = async ({ locals, url, params, depends }) => {
+	// The notifications page asks for the count again once it marked what it showed as read.
+	depends('kring:unread');
 	const here = url.pathname + url.search;
 	const signin = `/signin?redirectTo=${encodeURIComponent(here)}`;
 	const { user } = await locals.safeGetSession();

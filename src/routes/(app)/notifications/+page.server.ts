@@ -1,13 +1,9 @@
 import { getLocale } from '$lib/paraglide/runtime';
-import {
-	markRead,
-	myNotifications,
-	notificationText,
-	pageSize,
-	unreadCount
-} from '$lib/server/notifications';
+import { markRead, myNotifications, notificationText, pageSize } from '$lib/server/notifications';
 import { timeAgo } from '$lib/time';
-import type { PageServerLoad } from './$types';
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = url.searchParams.get('before');
@@ -16,28 +12,47 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 	const locale = getLocale();
 	const now = new Date();
-	const items = rows.map((row) => ({
-		id: row.id,
-		meetupId: row.meetup_id,
-		text: notificationText(row, locale, now),
-		ago: timeAgo(row.created_at, locale, now),
-		unread: row.read_at === null
-	}));
-
-	// Opening the list is reading it: the notifications shown are marked read now, with no
-	// button to press (one step fewer, and an unread count that never lingers because someone
-	// did not know they had to tap "mark as read"). This page still shows them as new, because
-	// it was read before the marking; only those shown are marked, so one that arrives while
-	// the page loads stays new.
-	await markRead(
-		locals.supabase,
-		items.filter((item) => item.unread).map((item) => item.id)
-	);
+	const items = rows.map((row) => {
+		// A reminder that is due but not written yet has no id: it is known by its meetup.
+		const id = row.id as string | null;
+		return {
+			key: id ?? `reminder-${row.meetup_id}`,
+			id,
+			meetupId: row.meetup_id,
+			text: notificationText(row, locale, now),
+			ago: timeAgo(row.created_at, locale, now),
+			unread: row.read_at === null
+		};
+	});
 
 	return {
 		items,
-		older: rows.length === pageSize ? rows[rows.length - 1].created_at : null,
-		// Overrides the layout's count, which may have been read before the marking.
-		notificationsUnread: await unreadCount(locals.supabase)
+		before,
+		older: rows.length === pageSize ? rows[rows.length - 1].created_at : null
 	};
+};
+
+const shown = z.object({
+	ids: z.array(z.uuid()).max(100),
+	reminders: z.array(z.uuid()).max(100),
+	before: z.iso.datetime({ offset: true }).optional()
+});
+
+export const actions: Actions = {
+	// Opening the list is reading it: the page sends what it showed as new once it is on the
+	// screen (the button does it without JavaScript). Only those are marked, so one that arrives
+	// in the meantime stays new. Reading the page itself writes nothing.
+	read: async ({ request, locals }) => {
+		const form = await request.formData();
+		const parsed = shown.safeParse({
+			ids: form.getAll('id'),
+			reminders: form.getAll('reminder'),
+			before: form.get('before') || undefined
+		});
+		if (!parsed.success) return fail(400);
+		const { before, ...marked } = parsed.data;
+		await markRead(locals.supabase, marked);
+		// Back to the page that was shown (an older page keeps its place), now read.
+		redirect(303, before ? `/notifications?${new URLSearchParams({ before })}` : '/notifications');
+	}
 };
