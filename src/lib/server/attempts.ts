@@ -8,6 +8,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 const minutes = 60;
 const hour = 60 * minutes;
+const knownFor = 21 * 24 * hour;
 
 const limits = {
 	// Wrong passwords for one account from one address: someone who forgot it, or a guesser.
@@ -22,11 +23,12 @@ const limits = {
 		points: 100,
 		duration: hour
 	}),
-	// Where an account signed in with its right password, for 30 days. There only the count for
+	// Where an account signed in with its right password, for three weeks (a timer of the limiter
+	// holds at most 24 days; a longer one fires at once and forgets). There only the count for
 	// that account at that address applies: a guesser spread over many networks, or someone else
 	// behind the same address (a phone network, the Wi-Fi of a meetup room), cannot shut the
 	// owner out of the places they use. A new place waits like any other while that lasts.
-	knownPlaces: new RateLimiterMemory({ keyPrefix: 'known', points: 1, duration: 30 * 24 * hour }),
+	knownPlaces: new RateLimiterMemory({ keyPrefix: 'known', points: 1, duration: knownFor }),
 	// New accounts (sign-up, a nickname, a newcomer's join) per address. The newcomers of a meetup
 	// share the Wi-Fi of the room: they must fit, as in auth's anonymous_users.
 	newAccounts: new RateLimiterMemory({ keyPrefix: 'new', points: 30, duration: hour }),
@@ -102,7 +104,7 @@ export async function signedIn(address: string, email: string): Promise<void> {
 	const known = await isKnownPlace(place);
 	await Promise.all([
 		limits.failedSignIns.delete(place),
-		limits.knownPlaces.set(place, 1, 30 * 24 * hour),
+		limits.knownPlaces.set(place, 1, knownFor),
 		...(known
 			? []
 			: [
