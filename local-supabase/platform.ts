@@ -68,6 +68,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 		stops.push(postgrest.stop);
 
 		const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+		// An idle connection that Postgres ends (a test stopping the database, a restart) is said,
+		// not thrown: unhandled, it failed whatever test was running in the same process then.
+		pool.on('error', (error) => log(`auth pool: ${error.message}`));
 		stops.push(() => pool.end());
 		const auth = createAuthService({
 			pool,
