@@ -38,32 +38,30 @@ export async function demoPages(app: BuiltApp, db: pg.Client): Promise<Page[]> {
 			name: 'group feed',
 			path: `/g/${demo.group}`,
 			person: member,
-			dataCall: { name: 'rpc/group_feed', target: feedCall(member, demo.group) }
+			dataCall: { name: 'rpc/page_group_feed', target: feedCall(member, demo.group) }
 		},
 		{
 			name: 'home',
 			path: '/home',
 			person: member,
-			dataCall: { name: 'rpc/my_groups', target: rest(member, 'rpc/my_groups', {}) }
+			dataCall: { name: 'rpc/page_home', target: rest(member, 'rpc/page_home', {}) }
 		},
 		{
 			name: 'meetup page',
 			path: `/m/${demo.meetup}`,
 			person: member,
 			dataCall: {
-				name: 'rpc/meetup_cards',
-				target: rest(member, 'rpc/meetup_cards', { only_meetup: demo.meetup })
+				name: 'rpc/page_meetup',
+				target: rest(member, 'rpc/page_meetup', { target_meetup: demo.meetup })
 			}
 		},
 		{
 			name: 'host view',
 			path: `/m/${demo.meetup}/host`,
 			person: moderator,
-			// The first of its calls: the meetup the page is about (then the host check, the
-			// series and the lists of people).
 			dataCall: {
-				name: 'meetups?id=eq.…',
-				target: rest(moderator, `meetups?select=${hostedMeetupColumns}&id=eq.${demo.meetup}`)
+				name: 'rpc/page_host_view',
+				target: rest(moderator, 'rpc/page_host_view', { target_meetup: demo.meetup })
 			}
 		},
 		{
@@ -71,8 +69,8 @@ export async function demoPages(app: BuiltApp, db: pg.Client): Promise<Page[]> {
 			path: `/g/${demo.group}/p/${demo.post}`,
 			person: member,
 			dataCall: {
-				name: 'rpc/group_feed (one post)',
-				target: feedCall(member, demo.group, { only_post: demo.post })
+				name: 'rpc/page_post',
+				target: rest(member, 'rpc/page_post', { target_group: demo.group, target_post: demo.post })
 			}
 		}
 	];
@@ -90,8 +88,8 @@ export async function historyPages(
 	const feedCall = feedCallOf(app);
 	const deepQuery = new URLSearchParams(history.deepCursor).toString();
 	return {
-		homeUnseen: { path: '/home', person: unseen, data: rest(unseen, 'rpc/my_groups', {}) },
-		homeSeen: { path: '/home', person: seen, data: rest(seen, 'rpc/my_groups', {}) },
+		homeUnseen: { path: '/home', person: unseen, data: rest(unseen, 'rpc/page_home', {}) },
+		homeSeen: { path: '/home', person: seen, data: rest(seen, 'rpc/page_home', {}) },
 		feedFirst: {
 			path: `/g/${history.groupId}`,
 			person: seen,
@@ -122,34 +120,14 @@ function restCall(app: BuiltApp) {
 	});
 }
 
-/** The feed's call as src/lib/server/posts.ts makes it (20 posts a page). */
+/** The feed page's call as src/lib/server/posts.ts makes it (20 posts a page). */
 function feedCallOf(app: BuiltApp) {
 	const rest = restCall(app);
 	return (person: Person, group: string, more: object = {}) =>
-		rest(person, 'rpc/group_feed', { target_group: group, page_size: 20, ...more });
+		rest(person, 'rpc/page_group_feed', { target_group: group, page_size: 20, ...more });
 }
 
 /** The page itself, as the person's browser asks for it. */
 export function pageTarget(app: BuiltApp, page: { path: string; person: Person | null }): Target {
 	return { url: app.url + page.path, headers: page.person ? { cookie: page.person.cookie } : {} };
-}
-
-/** The columns the host view asks for (src/lib/server/hosting.ts). */
-const hostedMeetupColumns =
-	'id,group_id,title,description,starts_at,ends_at,place,online_url,cost,childcare,transport_help,wheelchair_access,languages,open_to,capacity,status,series_id,occurrence_on,groups(name)';
-
-/** From supabase/seed.sql: the Ghent group, its next praatcafé, and its most answered post. */
-async function demoPlaces(db: pg.Client) {
-	const { rows } = await db.query<{ group: string; meetup: string; post: string }>(
-		`select g.id as group,
-			(select m.id from public.meetups m where m.group_id = g.id and m.status = 'scheduled'
-				and m.starts_at > now() order by m.starts_at limit 1) as meetup,
-			(select p.id from public.posts p where p.group_id = g.id and p.deleted_at is null
-				order by (select count(*) from public.comments c where c.post_id = p.id) desc, p.created_at
-				limit 1) as post
-		from public.groups g where g.slug = 'praatgroep-gent'`
-	);
-	const places = rows[0];
-	if (!places?.meetup || !places.post) throw new Error('the demo data has changed: no Ghent group');
-	return places;
 }
