@@ -41,7 +41,11 @@ const words: Record<string, () => string> = {
 	not_signed_in: m.error_not_signed_in,
 	group_not_found: m.error_group_not_found,
 	not_pending: m.error_not_pending,
-	calendar_feed_not_found: m.error_calendar_feed_not_found
+	calendar_feed_not_found: m.error_calendar_feed_not_found,
+	// Moderation as the member meets it.
+	member_muted: m.muted_refused,
+	report_limit_reached: m.report_limit_reached,
+	join_request_refused: m.ask_refused_wait
 };
 
 /** Whether the database's refusal has words of its own (a test holds every raised code to it). */
