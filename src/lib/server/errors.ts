@@ -45,7 +45,12 @@ const words: Record<string, () => string> = {
 	// Moderation as the member meets it.
 	member_muted: m.muted_refused,
 	report_limit_reached: m.report_limit_reached,
-	join_request_refused: m.ask_refused_wait
+	join_request_refused: m.ask_refused_wait,
+	report_words_too_long: m.moderation_error_report_words,
+	message_invalid: m.moderation_error_message,
+	// Moderation as the moderators meet it.
+	reason_invalid: m.moderation_error_reason,
+	mute_days_invalid: m.mod_error_days
 };
 
 /** Whether the database's refusal has words of its own (a test holds every raised code to it). */
