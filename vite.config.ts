@@ -8,9 +8,11 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			// The chosen language is remembered in a cookie; a first visit follows the phone's language.
+			// The chosen language is remembered in a cookie; a first visit follows the languages the
+			// request lists, else Dutch. In the browser the page keeps the language the server chose
+			// (custom-page, src/hooks.client.ts), whatever the phone's own list says.
 			// `npm run check` compiles the same messages before Vite runs: keep its --strategy the same.
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			strategy: ['cookie', 'custom-page', 'preferredLanguage', 'baseLocale']
 		})
 	]
 });
