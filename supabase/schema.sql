@@ -15,10 +15,12 @@ create type public.meetup_audience as enum ('group', 'organisation', 'public');
 create type public.meetup_repeat as enum ('weekly', 'every_two_weeks', 'monthly_nth_weekday');
 create type public.meetup_status as enum ('scheduled', 'cancelled');
 create type public.member_role as enum ('member', 'host', 'moderator');
-create type public.member_status as enum ('pending', 'active', 'left', 'removed');
+create type public.member_status as enum ('pending', 'active', 'left', 'removed', 'refused');
+create type public.moderation_action as enum ('dismiss', 'hide', 'restore', 'message', 'mute', 'unmute', 'remove', 'refuse_join');
 create type public.notification_kind as enum ('reminder', 'promoted', 'changed', 'cancelled');
 create type public.post_kind as enum ('story', 'question', 'tip', 'looking_for', 'offering');
 create type public.reaction_kind as enum ('recognise', 'support', 'thanks');
+create type public.report_reason as enum ('disrespectful', 'left_out', 'private_info', 'unsafe', 'spam', 'other');
 create type public.rsvp_status as enum ('going', 'maybe', 'not_going', 'waiting');
 
 -- Tables --------------------------------------------------------------------------------------
@@ -90,21 +92,24 @@ create table public.comments (
 	edited_at timestamp with time zone,
 	deleted_at timestamp with time zone,
 	created_at timestamp with time zone default now() not null,
+	hidden_at timestamp with time zone,
+	hidden_reason text,
 	constraint comments_pkey PRIMARY KEY (id),
 	constraint comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES auth.users(id) ON DELETE CASCADE,
 	constraint comments_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
 	constraint comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE CASCADE,
 	constraint comments_body_check CHECK (((char_length(btrim(body)) >= 1) AND (char_length(btrim(body)) <= 2000))),
-	constraint comments_check CHECK ((anonymous = (author_id IS NULL)))
+	constraint comments_check CHECK ((anonymous = (author_id IS NULL))),
+	constraint comments_hidden_reason_check CHECK ((char_length(hidden_reason) <= 500))
 );
 alter table public.comments enable row level security;
 CREATE INDEX comments_author_id_idx ON public.comments USING btree (author_id);
 CREATE INDEX comments_group_created_idx ON public.comments USING btree (group_id, created_at);
 CREATE INDEX comments_post_id_idx ON public.comments USING btree (post_id, created_at);
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.comments to service_role;
-grant select (id, post_id, group_id, body, anonymous, edited_at, deleted_at, created_at) on table public.comments to authenticated;
-create policy "active members read their group's comments" on public.comments for select to authenticated
-	using (( SELECT private.is_active_member(comments.group_id) AS is_active_member));
+grant select (id, post_id, group_id, body, anonymous, edited_at, deleted_at, created_at, hidden_at, hidden_reason) on table public.comments to authenticated;
+create policy "active members read their group's comments, unless hidden" on public.comments for select to authenticated
+	using ((( SELECT private.is_active_member(comments.group_id) AS is_active_member) AND (((hidden_at IS NULL) AND (NOT private.is_hidden_post(post_id))) OR ( SELECT private.is_moderator(comments.group_id) AS is_moderator) OR private.is_my_comment(id))));
 
 create table public.group_members (
 	id uuid default gen_random_uuid() not null,
@@ -118,11 +123,15 @@ create table public.group_members (
 	last_seen_at timestamp with time zone,
 	created_at timestamp with time zone default now() not null,
 	without_phone boolean generated always as ((user_id IS NULL)) stored not null,
+	muted_until timestamp with time zone,
+	refused_at timestamp with time zone,
+	refused_reason text,
 	constraint group_members_pkey PRIMARY KEY (id),
 	constraint group_members_group_id_user_id_key UNIQUE (group_id, user_id),
 	constraint group_members_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
 	constraint group_members_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE,
-	constraint group_members_nickname_check CHECK (((char_length(btrim(nickname)) >= 1) AND (char_length(btrim(nickname)) <= 40)))
+	constraint group_members_nickname_check CHECK (((char_length(btrim(nickname)) >= 1) AND (char_length(btrim(nickname)) <= 40))),
+	constraint group_members_refused_reason_check CHECK ((char_length(refused_reason) <= 500))
 );
 alter table public.group_members enable row level security;
 CREATE INDEX group_members_user_id_idx ON public.group_members USING btree (user_id);
@@ -264,6 +273,85 @@ create policy "those the meetup is open to read it" on public.meetups for select
 	using (( SELECT private.can_see_meetup(meetups.group_id, meetups.open_to) AS can_see_meetup));
 CREATE TRIGGER meetups_notify_change AFTER UPDATE OF status, starts_at, ends_at, place, online_url ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.notify_meetup_change();
 
+create table public.moderation_log (
+	id uuid default gen_random_uuid() not null,
+	group_id uuid not null,
+	moderator_id uuid,
+	action public.moderation_action not null,
+	post_id uuid,
+	comment_id uuid,
+	member_id uuid,
+	reason text,
+	muted_until timestamp with time zone,
+	undoes uuid,
+	created_at timestamp with time zone default now() not null,
+	constraint moderation_log_pkey PRIMARY KEY (id),
+	constraint moderation_log_comment_id_fkey FOREIGN KEY (comment_id) REFERENCES public.comments(id) ON DELETE SET NULL,
+	constraint moderation_log_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint moderation_log_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE SET NULL,
+	constraint moderation_log_moderator_id_fkey FOREIGN KEY (moderator_id) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint moderation_log_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE SET NULL,
+	constraint moderation_log_undoes_fkey FOREIGN KEY (undoes) REFERENCES public.moderation_log(id) ON DELETE SET NULL,
+	constraint moderation_log_check CHECK (((reason IS NOT NULL) OR (action = 'refuse_join'::public.moderation_action))),
+	constraint moderation_log_reason_check CHECK (((char_length(btrim(reason)) >= 1) AND (char_length(btrim(reason)) <= 500)))
+);
+alter table public.moderation_log enable row level security;
+CREATE INDEX moderation_log_comment_id_idx ON public.moderation_log USING btree (comment_id);
+CREATE INDEX moderation_log_group_created_idx ON public.moderation_log USING btree (group_id, created_at DESC);
+CREATE INDEX moderation_log_member_id_idx ON public.moderation_log USING btree (member_id, created_at DESC);
+CREATE INDEX moderation_log_moderator_id_idx ON public.moderation_log USING btree (moderator_id);
+CREATE INDEX moderation_log_post_id_idx ON public.moderation_log USING btree (post_id);
+CREATE INDEX moderation_log_undoes_idx ON public.moderation_log USING btree (undoes);
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.moderation_log to service_role;
+create policy "moderators read their group's log" on public.moderation_log for select to authenticated
+	using (( SELECT private.is_moderator(moderation_log.group_id) AS is_moderator));
+
+create table public.moderation_messages (
+	id uuid default gen_random_uuid() not null,
+	thread_id uuid not null,
+	from_moderators boolean not null,
+	author_id uuid,
+	body text not null,
+	client_id uuid not null,
+	created_at timestamp with time zone default now() not null,
+	constraint moderation_messages_pkey PRIMARY KEY (id),
+	constraint moderation_messages_author_id_client_id_key UNIQUE (author_id, client_id),
+	constraint moderation_messages_author_id_fkey FOREIGN KEY (author_id) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint moderation_messages_thread_id_fkey FOREIGN KEY (thread_id) REFERENCES public.moderation_threads(id) ON DELETE CASCADE,
+	constraint moderation_messages_body_check CHECK (((char_length(btrim(body)) >= 1) AND (char_length(btrim(body)) <= 2000)))
+);
+alter table public.moderation_messages enable row level security;
+CREATE INDEX moderation_messages_thread_idx ON public.moderation_messages USING btree (thread_id, created_at);
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.moderation_messages to service_role;
+create policy "no one reads moderation messages through the API" on public.moderation_messages for select to authenticated
+	using (false);
+
+create table public.moderation_threads (
+	id uuid default gen_random_uuid() not null,
+	group_id uuid not null,
+	member_id uuid not null,
+	kind text not null,
+	to_moderator uuid,
+	to_all boolean not null,
+	created_at timestamp with time zone default now() not null,
+	last_message_at timestamp with time zone default now() not null,
+	waiting_since timestamp with time zone,
+	constraint moderation_threads_pkey PRIMARY KEY (id),
+	constraint moderation_threads_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint moderation_threads_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
+	constraint moderation_threads_to_moderator_fkey FOREIGN KEY (to_moderator) REFERENCES public.group_members(id) ON DELETE SET NULL,
+	constraint moderation_threads_check CHECK ((NOT (to_all AND (to_moderator IS NOT NULL)))),
+	constraint moderation_threads_kind_check CHECK ((kind = ANY (ARRAY['left_out'::text, 'from_moderators'::text])))
+);
+alter table public.moderation_threads enable row level security;
+CREATE INDEX moderation_threads_group_idx ON public.moderation_threads USING btree (group_id, last_message_at DESC);
+CREATE INDEX moderation_threads_member_id_idx ON public.moderation_threads USING btree (member_id);
+CREATE INDEX moderation_threads_to_moderator_idx ON public.moderation_threads USING btree (to_moderator);
+CREATE INDEX moderation_threads_waiting_idx ON public.moderation_threads USING btree (group_id, waiting_since) WHERE (waiting_since IS NOT NULL);
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.moderation_threads to service_role;
+create policy "no one reads threads through the API" on public.moderation_threads for select to authenticated
+	using (false);
+
 create table public.notifications (
 	id uuid default gen_random_uuid() not null,
 	user_id uuid not null,
@@ -333,20 +421,23 @@ create table public.posts (
 	edited_at timestamp with time zone,
 	deleted_at timestamp with time zone,
 	created_at timestamp with time zone default now() not null,
+	hidden_at timestamp with time zone,
+	hidden_reason text,
 	constraint posts_pkey PRIMARY KEY (id),
 	constraint posts_author_id_fkey FOREIGN KEY (author_id) REFERENCES auth.users(id) ON DELETE CASCADE,
 	constraint posts_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
 	constraint posts_body_check CHECK (((char_length(btrim(body)) >= 1) AND (char_length(btrim(body)) <= 2000))),
-	constraint posts_check CHECK ((anonymous = (author_id IS NULL)))
+	constraint posts_check CHECK ((anonymous = (author_id IS NULL))),
+	constraint posts_hidden_reason_check CHECK ((char_length(hidden_reason) <= 500))
 );
 alter table public.posts enable row level security;
 CREATE INDEX posts_author_id_idx ON public.posts USING btree (author_id);
 CREATE INDEX posts_feed_idx ON public.posts USING btree (group_id, created_at DESC, id DESC) WHERE (deleted_at IS NULL);
 CREATE INDEX posts_pinned_idx ON public.posts USING btree (group_id) WHERE ((pinned_at IS NOT NULL) AND (deleted_at IS NULL));
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.posts to service_role;
-grant select (id, group_id, kind, body, anonymous, pinned_at, edited_at, deleted_at, created_at) on table public.posts to authenticated;
-create policy "active members read their group's posts" on public.posts for select to authenticated
-	using (( SELECT private.is_active_member(posts.group_id) AS is_active_member));
+grant select (id, group_id, kind, body, anonymous, pinned_at, edited_at, deleted_at, created_at, hidden_at, hidden_reason) on table public.posts to authenticated;
+create policy "active members read their group's posts, unless hidden" on public.posts for select to authenticated
+	using ((( SELECT private.is_active_member(posts.group_id) AS is_active_member) AND ((hidden_at IS NULL) OR ( SELECT private.is_moderator(posts.group_id) AS is_moderator) OR private.is_my_post(id))));
 
 create table public.profiles (
 	id uuid not null,
@@ -397,6 +488,47 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (id, group_id, post_id, comment_id, kind) on table public.reactions to authenticated;
 create policy "active members read their group's reactions" on public.reactions for select to authenticated
 	using (( SELECT private.is_active_member(reactions.group_id) AS is_active_member));
+
+create table public.reports (
+	id uuid default gen_random_uuid() not null,
+	group_id uuid not null,
+	reporter_id uuid not null,
+	post_id uuid,
+	comment_id uuid,
+	member_id uuid,
+	item_id uuid generated always as (COALESCE(post_id, comment_id, member_id)) stored not null,
+	about_member uuid,
+	reason public.report_reason not null,
+	body text,
+	client_id uuid not null,
+	created_at timestamp with time zone default now() not null,
+	resolved_at timestamp with time zone,
+	resolved_by uuid,
+	constraint reports_pkey PRIMARY KEY (id),
+	constraint reports_reporter_id_client_id_key UNIQUE (reporter_id, client_id),
+	constraint reports_about_member_fkey FOREIGN KEY (about_member) REFERENCES public.group_members(id) ON DELETE SET NULL,
+	constraint reports_comment_id_fkey FOREIGN KEY (comment_id) REFERENCES public.comments(id) ON DELETE CASCADE,
+	constraint reports_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint reports_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
+	constraint reports_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE CASCADE,
+	constraint reports_reporter_id_fkey FOREIGN KEY (reporter_id) REFERENCES auth.users(id) ON DELETE CASCADE,
+	constraint reports_resolved_by_fkey FOREIGN KEY (resolved_by) REFERENCES public.moderation_log(id) ON DELETE SET NULL,
+	constraint reports_body_check CHECK (((char_length(body) >= 1) AND (char_length(body) <= 1000))),
+	constraint reports_check CHECK ((num_nonnulls(post_id, comment_id, member_id) = 1))
+);
+alter table public.reports enable row level security;
+CREATE INDEX reports_about_member_idx ON public.reports USING btree (about_member);
+CREATE UNIQUE INDEX reports_comment_reporter_key ON public.reports USING btree (comment_id, reporter_id) WHERE (comment_id IS NOT NULL);
+CREATE INDEX reports_group_id_idx ON public.reports USING btree (group_id);
+CREATE INDEX reports_item_idx ON public.reports USING btree (item_id);
+CREATE UNIQUE INDEX reports_member_reporter_key ON public.reports USING btree (member_id, reporter_id) WHERE (member_id IS NOT NULL);
+CREATE INDEX reports_open_idx ON public.reports USING btree (group_id, item_id) WHERE (resolved_at IS NULL);
+CREATE UNIQUE INDEX reports_post_reporter_key ON public.reports USING btree (post_id, reporter_id) WHERE (post_id IS NOT NULL);
+CREATE INDEX reports_reporter_created_idx ON public.reports USING btree (reporter_id, created_at);
+CREATE INDEX reports_resolved_by_idx ON public.reports USING btree (resolved_by);
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.reports to service_role;
+create policy "no one reads reports through the API" on public.reports for select to authenticated
+	using (false);
 
 create table public.rsvps (
 	id uuid default gen_random_uuid() not null,
@@ -683,6 +815,16 @@ AS $function$
 $function$;
 grant execute on function private.is_active_member(uuid) to anon, authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION private.is_hidden_post(post uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select exists (select 1 from public.posts where id = post and hidden_at is not null)
+$function$;
+grant execute on function private.is_hidden_post(uuid) to authenticated;
+
 CREATE OR REPLACE FUNCTION private.is_host_or_moderator(target_group uuid)
  RETURNS boolean
  LANGUAGE sql
@@ -711,6 +853,32 @@ AS $function$
 $function$;
 grant execute on function private.is_moderator(uuid) to anon, authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION private.is_muted(target_group uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select exists (
+		select 1 from public.group_members
+		where group_id = target_group and user_id = (select auth.uid()) and status = 'active'
+			and muted_until > now()
+	)
+$function$;
+
+CREATE OR REPLACE FUNCTION private.is_my_comment(comment uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select exists (
+		select 1 from public.comment_authors
+		where comment_id = comment and author_id = (select auth.uid())
+	)
+$function$;
+grant execute on function private.is_my_comment(uuid) to authenticated;
+
 CREATE OR REPLACE FUNCTION private.is_my_membership(member uuid)
  RETURNS boolean
  LANGUAGE sql
@@ -722,6 +890,18 @@ AS $function$
 	)
 $function$;
 grant execute on function private.is_my_membership(uuid) to anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION private.is_my_post(post uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select exists (
+		select 1 from public.post_authors where post_id = post and author_id = (select auth.uid())
+	)
+$function$;
+grant execute on function private.is_my_post(uuid) to authenticated;
 
 CREATE OR REPLACE FUNCTION private.is_only_moderator(target_group uuid, person uuid)
  RETURNS boolean
@@ -744,6 +924,20 @@ AS $function$
 $function$;
 grant execute on function private.is_only_moderator(uuid,uuid) to service_role;
 
+CREATE OR REPLACE FUNCTION private.left_out_sentence(target_group uuid)
+ RETURNS text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select case g.language
+		when 'fr' then 'Je me sens mis à l''écart.'
+		when 'en' then 'I feel left out.'
+		else 'Ik voel me buitengesloten.'
+	end
+	from public.groups g where g.id = target_group
+$function$;
+
 CREATE OR REPLACE FUNCTION private.meetup_audience_to_notify(target_meetup uuid)
  RETURNS TABLE(user_id uuid)
  LANGUAGE sql
@@ -760,6 +954,30 @@ AS $function$
 		and gm.user_id is distinct from (select auth.uid())
 $function$;
 grant execute on function private.meetup_audience_to_notify(uuid) to service_role;
+
+CREATE OR REPLACE FUNCTION private.moderation_queue_count(target_group uuid, moderator uuid)
+ RETURNS integer
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select count(*)::integer from (
+		(
+			select distinct r.item_id from public.reports r
+			where r.group_id = target_group and r.resolved_at is null
+				and r.about_member is distinct from moderator
+			limit 21
+		)
+		union all
+		(
+			select t.id from public.moderation_threads t
+			where t.group_id = target_group and t.waiting_since is not null
+				and (t.to_all or t.to_moderator = moderator) and t.member_id <> moderator
+			limit 21
+		)
+		limit 21
+	) waiting
+$function$;
 
 CREATE OR REPLACE FUNCTION private.names_look_alike(one text, other text)
  RETURNS boolean
@@ -1014,6 +1232,7 @@ AS $function$
 		(select count(*) from (
 			select from public.posts p
 			where p.group_id = target_group and p.deleted_at is null and p.created_at > since
+				and p.hidden_at is null
 				and p.author_id is distinct from person
 				and (select a.author_id from public.post_authors a where a.post_id = p.id)
 					is distinct from person
@@ -1023,6 +1242,10 @@ AS $function$
 		(select count(*) from (
 			select from public.comments c
 			where c.group_id = target_group and c.deleted_at is null and c.created_at > since
+				and c.hidden_at is null
+				and not exists (
+					select 1 from public.posts p where p.id = c.post_id and p.hidden_at is not null
+				)
 				and c.author_id is distinct from person
 				and (select a.author_id from public.comment_authors a where a.comment_id = c.id)
 					is distinct from person
@@ -1280,8 +1503,12 @@ AS $function$
 				'language', g.language,
 				'join_policy', g.join_policy,
 				'me', jsonb_build_object(
-					'id', gm.id, 'role', gm.role, 'nickname', gm.nickname, 'status', gm.status
-				)
+					'id', gm.id, 'role', gm.role, 'nickname', gm.nickname, 'status', gm.status,
+					'muted_until', case when gm.muted_until > now() then gm.muted_until end
+				),
+				'queue_count', case
+					when gm.role = 'moderator' then private.moderation_queue_count(g.id, gm.id)
+				end
 			)
 			from public.group_members gm
 			join public.groups g on g.id = gm.group_id
@@ -1468,10 +1695,14 @@ begin
 	select comment_id into existing from public.comment_authors a
 	where a.author_id = me and a.client_id = create_comment.client_id;
 	if found then return existing; end if;
-	select group_id into target_group from public.posts where id = post and deleted_at is null;
+	-- A hidden post takes no new answers, except from the moderators and its author.
+	select p.group_id into target_group from public.posts p
+	where p.id = post and p.deleted_at is null
+		and (p.hidden_at is null or private.is_moderator(p.group_id) or private.is_my_post(p.id));
 	if target_group is null or not private.is_active_member(target_group) then
 		raise exception 'not_allowed';
 	end if;
+	if private.is_muted(target_group) then raise exception 'member_muted'; end if;
 
 	insert into public.comments (post_id, group_id, author_id, body, anonymous)
 	values (post, target_group, case when anonymous then null else me end, btrim(body), anonymous)
@@ -1624,6 +1855,7 @@ begin
 	where a.author_id = me and a.client_id = create_post.client_id;
 	if found then return existing; end if;
 	if not private.is_active_member(target_group) then raise exception 'not_allowed'; end if;
+	if private.is_muted(target_group) then raise exception 'member_muted'; end if;
 
 	insert into public.posts (group_id, author_id, kind, body, anonymous)
 	values (target_group, case when anonymous then null else me end, kind, btrim(body), anonymous)
@@ -1638,6 +1870,83 @@ exception when unique_violation then
 end;
 $function$;
 grant execute on function public.create_post(uuid,uuid,public.post_kind,text,boolean) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.create_report(client_id uuid, reason public.report_reason, post uuid DEFAULT NULL::uuid, comment uuid DEFAULT NULL::uuid, member uuid DEFAULT NULL::uuid, body text DEFAULT NULL::text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := auth.uid();
+	existing uuid;
+	target_group uuid;
+	about uuid;
+	words text := nullif(btrim(coalesce(body, '')), '');
+	created uuid;
+begin
+	if me is null or client_id is null or reason is null
+		or num_nonnulls(post, comment, member) <> 1 then
+		raise exception 'not_allowed';
+	end if;
+	select r.id into existing from public.reports r
+	where r.reporter_id = me
+		and (r.client_id = create_report.client_id or r.post_id = post
+			or r.comment_id = comment or r.member_id = member)
+	limit 1;
+	if found then return existing; end if;
+	if char_length(words) > 1000 then raise exception 'report_words_too_long'; end if;
+
+	if post is not null then
+		select p.group_id, am.id into target_group, about
+		from public.posts p
+		left join public.post_authors pa on pa.post_id = p.id
+		left join public.group_members am on am.group_id = p.group_id and am.user_id = pa.author_id
+		where p.id = post and p.deleted_at is null
+			and (p.hidden_at is null or private.is_moderator(p.group_id))
+			and pa.author_id is distinct from me;
+	elsif comment is not null then
+		select c.group_id, am.id into target_group, about
+		from public.comments c
+		join public.posts p on p.id = c.post_id
+		left join public.comment_authors ca on ca.comment_id = c.id
+		left join public.group_members am on am.group_id = c.group_id and am.user_id = ca.author_id
+		where c.id = comment and c.deleted_at is null and p.deleted_at is null
+			and ((c.hidden_at is null and p.hidden_at is null) or private.is_moderator(c.group_id))
+			and ca.author_id is distinct from me;
+	else
+		select m.group_id, m.id into target_group, about
+		from public.group_members m
+		where m.id = member and m.status = 'active' and m.user_id is distinct from me;
+	end if;
+	if target_group is null or not private.is_active_member(target_group) then
+		raise exception 'not_allowed';
+	end if;
+
+	-- One person's reports are counted one after the other.
+	perform pg_advisory_xact_lock(hashtextextended('report:' || me::text, 0));
+	if (
+		select count(*) from public.reports r
+		where r.reporter_id = me and r.created_at > now() - interval '24 hours'
+	) >= 10 then
+		raise exception 'report_limit_reached';
+	end if;
+
+	insert into public.reports (group_id, reporter_id, post_id, comment_id, member_id, about_member,
+		reason, body, client_id)
+	values (target_group, me, post, comment, member, about, reason, words, client_id)
+	returning id into created;
+	return created;
+exception when unique_violation then
+	select r.id into existing from public.reports r
+	where r.reporter_id = me
+		and (r.client_id = create_report.client_id or r.post_id = post
+			or r.comment_id = comment or r.member_id = member)
+	limit 1;
+	return existing;
+end;
+$function$;
+grant execute on function public.create_report(uuid,public.report_reason,uuid,uuid,uuid,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.decide_join_request(member uuid, approve boolean)
  RETURNS void
@@ -1727,6 +2036,9 @@ CREATE OR REPLACE FUNCTION public.edit_comment(comment uuid, body text)
  SET search_path TO ''
 AS $function$
 begin
+	if private.is_muted((select c.group_id from public.comments c where c.id = comment)) then
+		raise exception 'member_muted';
+	end if;
 	update public.comments c set body = btrim(edit_comment.body), edited_at = now()
 	where c.id = comment and c.deleted_at is null
 		and private.is_active_member(c.group_id)
@@ -1743,6 +2055,9 @@ CREATE OR REPLACE FUNCTION public.edit_post(post uuid, kind public.post_kind, bo
  SET search_path TO ''
 AS $function$
 begin
+	if private.is_muted((select p.group_id from public.posts p where p.id = post)) then
+		raise exception 'member_muted';
+	end if;
 	update public.posts p set kind = edit_post.kind, body = btrim(edit_post.body), edited_at = now()
 	where p.id = post and p.deleted_at is null
 		and private.is_active_member(p.group_id)
@@ -1846,7 +2161,7 @@ $function$;
 grant execute on function public.export_my_data() to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.group_feed(target_group uuid, before_created_at timestamp with time zone DEFAULT NULL::timestamp with time zone, before_id uuid DEFAULT NULL::uuid, page_size integer DEFAULT 50, only_post uuid DEFAULT NULL::uuid)
- RETURNS TABLE(id uuid, kind public.post_kind, body text, anonymous boolean, pinned boolean, created_at timestamp with time zone, edited_at timestamp with time zone, author_name text, author_role public.member_role, is_mine boolean, comment_count integer, recognise_count integer, support_count integer, thanks_count integer, my_reactions public.reaction_kind[])
+ RETURNS TABLE(id uuid, kind public.post_kind, body text, anonymous boolean, pinned boolean, created_at timestamp with time zone, edited_at timestamp with time zone, author_name text, author_role public.member_role, is_mine boolean, comment_count integer, recognise_count integer, support_count integer, thanks_count integer, my_reactions public.reaction_kind[], hidden boolean, hidden_reason text)
  LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO ''
@@ -1860,6 +2175,9 @@ AS $function$
 			select p.* from public.posts p
 			where only_post is null and before_created_at is null
 				and p.group_id = target_group and p.deleted_at is null and p.pinned_at is not null
+				and (p.hidden_at is null or (select r.is_moderator from reader r)
+					or exists (select 1 from public.post_authors pa
+						where pa.post_id = p.id and pa.author_id = (select auth.uid())))
 			order by p.pinned_at desc
 			limit 20
 		)
@@ -1868,12 +2186,18 @@ AS $function$
 			select p.* from public.posts p
 			where only_post is not null
 				and p.id = only_post and p.group_id = target_group and p.deleted_at is null
+				and (p.hidden_at is null or (select r.is_moderator from reader r)
+					or exists (select 1 from public.post_authors pa
+						where pa.post_id = p.id and pa.author_id = (select auth.uid())))
 		)
 		union all
 		(
 			select p.* from public.posts p
 			where only_post is null and before_created_at is null
 				and p.group_id = target_group and p.deleted_at is null and p.pinned_at is null
+				and (p.hidden_at is null or (select r.is_moderator from reader r)
+					or exists (select 1 from public.post_authors pa
+						where pa.post_id = p.id and pa.author_id = (select auth.uid())))
 			order by p.created_at desc, p.id desc
 			limit least(greatest(page_size, 1), 100)
 		)
@@ -1883,6 +2207,9 @@ AS $function$
 			where only_post is null and before_created_at is not null
 				and p.group_id = target_group and p.deleted_at is null and p.pinned_at is null
 				and (p.created_at, p.id) < (before_created_at, before_id)
+				and (p.hidden_at is null or (select r.is_moderator from reader r)
+					or exists (select 1 from public.post_authors pa
+						where pa.post_id = p.id and pa.author_id = (select auth.uid())))
 			order by p.created_at desc, p.id desc
 			limit least(greatest(page_size, 1), 100)
 		)
@@ -1892,7 +2219,11 @@ AS $function$
 		shown.nickname,
 		case when shown.status = 'active' then shown.role end,
 		coalesce(a.author_id = r.user_id, false),
-		(select count(*) from public.comments c where c.post_id = p.id and c.deleted_at is null)::integer,
+		(select count(*) from public.comments c
+		where c.post_id = p.id and c.deleted_at is null
+			and (c.hidden_at is null or r.is_moderator
+				or exists (select 1 from public.comment_authors ca
+					where ca.comment_id = c.id and ca.author_id = r.user_id)))::integer,
 		(select count(*) from public.reactions x where x.post_id = p.id and x.kind = 'recognise')::integer,
 		(select count(*) from public.reactions x where x.post_id = p.id and x.kind = 'support')::integer,
 		(select count(*) from public.reactions x where x.post_id = p.id and x.kind = 'thanks')::integer,
@@ -1900,7 +2231,9 @@ AS $function$
 			(select array_agg(x.kind order by x.kind) from public.reactions x
 			where x.post_id = p.id and x.user_id = r.user_id),
 			'{}'
-		)
+		),
+		p.hidden_at is not null,
+		case when p.hidden_at is not null then p.hidden_reason end
 	from page p
 	cross join reader r
 	-- One look-up by key per post shown: the plan is made before the page size is known, and
@@ -1919,6 +2252,21 @@ AS $function$
 	order by p.pinned_at is null, p.pinned_at desc, p.created_at desc, p.id desc
 $function$;
 grant execute on function public.group_feed(uuid,timestamp with time zone,uuid,integer,uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.group_moderators(target_group uuid)
+ RETURNS TABLE(id uuid, nickname text)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select m.id, m.nickname
+	from public.group_members m
+	where m.group_id = target_group and m.status = 'active' and m.role = 'moderator'
+		and m.user_id is distinct from (select auth.uid())
+		and private.is_active_member(target_group)
+	order by m.nickname, m.id
+$function$;
+grant execute on function public.group_moderators(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.invite_preview(invite_code text)
  RETURNS TABLE(group_name text, description text, rules text, organisation_name text, state text, claims_nickname text)
@@ -1953,6 +2301,36 @@ AS $function$
 	select private.is_host_or_moderator(target_group)
 $function$;
 grant execute on function public.is_host_or_moderator(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.join_request_status(target_group uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	answer jsonb;
+begin
+	select jsonb_build_object(
+		'group', jsonb_build_object(
+			'id', g.id, 'name', g.name, 'description', g.description, 'rules', g.rules,
+			'join_policy', g.join_policy
+		),
+		'status', case when m.status <> 'left' then m.status end,
+		'refused_reason', case when m.status = 'refused' then m.refused_reason end,
+		'can_ask_again_at', case
+			when m.status = 'refused' then m.refused_at + interval '30 days'
+		end
+	) into answer
+	from public.groups g
+	left join public.group_members m on m.group_id = g.id and m.user_id = (select auth.uid())
+	where g.id = target_group and g.join_policy in ('request', 'open')
+		and (select auth.uid()) is not null;
+	if answer is null then raise exception 'group_not_found'; end if;
+	return answer;
+end;
+$function$;
+grant execute on function public.join_request_status(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.leave_group(target_group uuid)
  RETURNS void
@@ -2259,6 +2637,62 @@ AS $function$
 $function$;
 grant execute on function public.page_meetup_edit(uuid) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.page_my_moderation()
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	with mine as (
+		select m.id, m.group_id from public.group_members m where m.user_id = (select auth.uid())
+	)
+	select jsonb_build_object(
+		'actions', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', l.id,
+				'group_id', l.group_id,
+				'group_name', g.name,
+				'action', l.action,
+				'reason', l.reason,
+				'muted_until', l.muted_until,
+				'created_at', l.created_at,
+				'post_id', l.post_id,
+				'comment_id', l.comment_id,
+				'excerpt', left(coalesce(c.body, p.body), 140)
+			) order by l.created_at desc, l.id)
+			from mine
+			join public.moderation_log l on l.member_id = mine.id
+			join public.groups g on g.id = l.group_id
+			left join public.posts p on p.id = l.post_id
+			left join public.comments c on c.id = l.comment_id
+			where l.action <> 'dismiss'
+		), '[]'),
+		'threads', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', t.id,
+				'group_id', t.group_id,
+				'group_name', g.name,
+				'kind', t.kind,
+				'created_at', t.created_at,
+				'messages', (
+					select jsonb_agg(jsonb_build_object(
+						'id', msg.id,
+						'from_moderators', msg.from_moderators,
+						'body', msg.body,
+						'created_at', msg.created_at
+					) order by msg.created_at, msg.id)
+					from public.moderation_messages msg where msg.thread_id = t.id
+				)
+			) order by t.last_message_at desc, t.id)
+			from mine
+			join public.moderation_threads t on t.member_id = mine.id
+			join public.groups g on g.id = t.group_id
+		), '[]')
+	)
+	where (select auth.uid()) is not null
+$function$;
+grant execute on function public.page_my_moderation() to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.page_notifications(before timestamp with time zone DEFAULT NULL::timestamp with time zone, max_rows integer DEFAULT 50)
  RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status)
  LANGUAGE plpgsql
@@ -2322,7 +2756,7 @@ $function$;
 grant execute on function public.pin_post(uuid,boolean) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.post_comments(target_post uuid)
- RETURNS TABLE(id uuid, body text, anonymous boolean, created_at timestamp with time zone, edited_at timestamp with time zone, author_name text, author_role public.member_role, is_mine boolean, recognise_count integer, support_count integer, thanks_count integer, my_reactions public.reaction_kind[])
+ RETURNS TABLE(id uuid, body text, anonymous boolean, created_at timestamp with time zone, edited_at timestamp with time zone, author_name text, author_role public.member_role, is_mine boolean, recognise_count integer, support_count integer, thanks_count integer, my_reactions public.reaction_kind[], hidden boolean, hidden_reason text)
  LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO ''
@@ -2333,6 +2767,10 @@ AS $function$
 		join public.group_members m on m.group_id = p.group_id
 		where p.id = target_post and p.deleted_at is null
 			and m.user_id = (select auth.uid()) and m.status = 'active'
+			-- The answers to a hidden post go with it.
+			and (p.hidden_at is null or m.role = 'moderator'
+				or exists (select 1 from public.post_authors pa
+					where pa.post_id = p.id and pa.author_id = m.user_id))
 	)
 	select
 		c.id, c.body, c.anonymous, c.created_at, c.edited_at,
@@ -2346,7 +2784,9 @@ AS $function$
 			(select array_agg(x.kind order by x.kind) from public.reactions x
 			where x.comment_id = c.id and x.user_id = r.user_id),
 			'{}'
-		)
+		),
+		c.hidden_at is not null,
+		case when c.hidden_at is not null then c.hidden_reason end
 	from public.comments c
 	cross join reader r
 	left join public.comment_authors a on a.comment_id = c.id
@@ -2355,6 +2795,7 @@ AS $function$
 			when not c.anonymous or r.is_moderator or a.author_id = r.user_id then a.author_id
 		end
 	where c.post_id = target_post and c.deleted_at is null
+		and (c.hidden_at is null or r.is_moderator or a.author_id = r.user_id)
 	order by c.created_at, c.id
 $function$;
 grant execute on function public.post_comments(uuid) to authenticated, service_role;
@@ -2388,6 +2829,45 @@ AS $function$
 $function$;
 grant execute on function public.remove_reaction(uuid,uuid,public.reaction_kind) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.reply_to_moderators(client_id uuid, thread uuid, body text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := auth.uid();
+	existing uuid;
+	created uuid;
+	words text := btrim(coalesce(body, ''));
+begin
+	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	select msg.id into existing from public.moderation_messages msg
+	where msg.author_id = me and msg.client_id = reply_to_moderators.client_id;
+	if found then return existing; end if;
+	if char_length(words) not between 1 and 2000 then raise exception 'message_invalid'; end if;
+
+	perform 1 from public.moderation_threads t
+	join public.group_members m on m.id = t.member_id
+	where t.id = thread and m.user_id = me and m.status in ('active', 'removed')
+	for update of t;
+	if not found then raise exception 'not_allowed'; end if;
+
+	insert into public.moderation_messages (thread_id, from_moderators, author_id, body, client_id)
+	values (thread, false, me, words, client_id)
+	returning id into created;
+	update public.moderation_threads
+	set last_message_at = now(), waiting_since = coalesce(waiting_since, now())
+	where id = thread;
+	return created;
+exception when unique_violation then
+	select msg.id into existing from public.moderation_messages msg
+	where msg.author_id = me and msg.client_id = reply_to_moderators.client_id;
+	return existing;
+end;
+$function$;
+grant execute on function public.reply_to_moderators(uuid,uuid,text) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.request_to_join(target_group uuid, nickname text, accept_rules boolean)
  RETURNS public.member_status
  LANGUAGE plpgsql
@@ -2412,6 +2892,12 @@ begin
 	where group_id = target_group and user_id = me for update;
 	if found and membership.status in ('active', 'pending') then return membership.status; end if;
 	if found and membership.status = 'removed' then raise exception 'removed_from_group'; end if;
+	if found and membership.status = 'refused'
+		and membership.refused_at > now() - interval '30 days' then
+		raise exception 'join_request_refused'
+			using detail = to_char((membership.refused_at + interval '30 days') at time zone 'UTC',
+				'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+	end if;
 
 	new_status := case when policy = 'open' then 'active' else 'pending' end;
 	insert into public.group_members (group_id, user_id, nickname, status, joined_at, rules_accepted_at)
@@ -2530,6 +3016,51 @@ begin
 end;
 $function$;
 grant execute on function public.rsvp_for_member(uuid,uuid,uuid,public.rsvp_status,integer,boolean,boolean,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.send_left_out_message(client_id uuid, target_group uuid, to_moderator uuid DEFAULT NULL::uuid, body text DEFAULT NULL::text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := auth.uid();
+	mine public.group_members;
+	existing uuid;
+	thread uuid;
+	words text := nullif(btrim(coalesce(body, '')), '');
+begin
+	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	select msg.thread_id into existing from public.moderation_messages msg
+	where msg.author_id = me and msg.client_id = send_left_out_message.client_id;
+	if found then return existing; end if;
+	if char_length(words) > 2000 then raise exception 'message_invalid'; end if;
+
+	select * into mine from public.group_members m
+	where m.group_id = target_group and m.user_id = me and m.status = 'active';
+	if not found then raise exception 'not_allowed'; end if;
+	if to_moderator is not null and not exists (
+		select 1 from public.group_members m
+		where m.id = to_moderator and m.group_id = target_group and m.status = 'active'
+			and m.role = 'moderator' and m.id <> mine.id
+	) then
+		raise exception 'not_allowed';
+	end if;
+
+	insert into public.moderation_threads (group_id, member_id, kind, to_moderator, to_all,
+		waiting_since)
+	values (target_group, mine.id, 'left_out', to_moderator, to_moderator is null, now())
+	returning id into thread;
+	insert into public.moderation_messages (thread_id, from_moderators, author_id, body, client_id)
+	values (thread, false, me, coalesce(words, private.left_out_sentence(target_group)), client_id);
+	return thread;
+exception when unique_violation then
+	select msg.thread_id into existing from public.moderation_messages msg
+	where msg.author_id = me and msg.client_id = send_left_out_message.client_id;
+	return existing;
+end;
+$function$;
+grant execute on function public.send_left_out_message(uuid,uuid,uuid,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.set_member_role(member uuid, new_role public.member_role)
  RETURNS void

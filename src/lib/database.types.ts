@@ -115,6 +115,8 @@ export type Database = {
           deleted_at: string | null
           edited_at: string | null
           group_id: string
+          hidden_at: string | null
+          hidden_reason: string | null
           id: string
           post_id: string
         }
@@ -126,6 +128,8 @@ export type Database = {
           deleted_at?: string | null
           edited_at?: string | null
           group_id: string
+          hidden_at?: string | null
+          hidden_reason?: string | null
           id?: string
           post_id: string
         }
@@ -137,6 +141,8 @@ export type Database = {
           deleted_at?: string | null
           edited_at?: string | null
           group_id?: string
+          hidden_at?: string | null
+          hidden_reason?: string | null
           id?: string
           post_id?: string
         }
@@ -164,7 +170,10 @@ export type Database = {
           id: string
           joined_at: string | null
           last_seen_at: string | null
+          muted_until: string | null
           nickname: string
+          refused_at: string | null
+          refused_reason: string | null
           role: Database["public"]["Enums"]["member_role"]
           rules_accepted_at: string | null
           status: Database["public"]["Enums"]["member_status"]
@@ -177,7 +186,10 @@ export type Database = {
           id?: string
           joined_at?: string | null
           last_seen_at?: string | null
+          muted_until?: string | null
           nickname: string
+          refused_at?: string | null
+          refused_reason?: string | null
           role?: Database["public"]["Enums"]["member_role"]
           rules_accepted_at?: string | null
           status?: Database["public"]["Enums"]["member_status"]
@@ -190,7 +202,10 @@ export type Database = {
           id?: string
           joined_at?: string | null
           last_seen_at?: string | null
+          muted_until?: string | null
           nickname?: string
+          refused_at?: string | null
+          refused_reason?: string | null
           role?: Database["public"]["Enums"]["member_role"]
           rules_accepted_at?: string | null
           status?: Database["public"]["Enums"]["member_status"]
@@ -433,6 +448,180 @@ export type Database = {
           },
         ]
       }
+      moderation_log: {
+        Row: {
+          action: Database["public"]["Enums"]["moderation_action"]
+          comment_id: string | null
+          created_at: string
+          group_id: string
+          id: string
+          member_id: string | null
+          moderator_id: string | null
+          muted_until: string | null
+          post_id: string | null
+          reason: string | null
+          undoes: string | null
+        }
+        Insert: {
+          action: Database["public"]["Enums"]["moderation_action"]
+          comment_id?: string | null
+          created_at?: string
+          group_id: string
+          id?: string
+          member_id?: string | null
+          moderator_id?: string | null
+          muted_until?: string | null
+          post_id?: string | null
+          reason?: string | null
+          undoes?: string | null
+        }
+        Update: {
+          action?: Database["public"]["Enums"]["moderation_action"]
+          comment_id?: string | null
+          created_at?: string
+          group_id?: string
+          id?: string
+          member_id?: string | null
+          moderator_id?: string | null
+          muted_until?: string | null
+          post_id?: string | null
+          reason?: string | null
+          undoes?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "moderation_log_comment_id_fkey"
+            columns: ["comment_id"]
+            isOneToOne: false
+            referencedRelation: "comments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_log_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_log_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_log_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_log_undoes_fkey"
+            columns: ["undoes"]
+            isOneToOne: false
+            referencedRelation: "moderation_log"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      moderation_messages: {
+        Row: {
+          author_id: string | null
+          body: string
+          client_id: string
+          created_at: string
+          from_moderators: boolean
+          id: string
+          thread_id: string
+        }
+        Insert: {
+          author_id?: string | null
+          body: string
+          client_id: string
+          created_at?: string
+          from_moderators: boolean
+          id?: string
+          thread_id: string
+        }
+        Update: {
+          author_id?: string | null
+          body?: string
+          client_id?: string
+          created_at?: string
+          from_moderators?: boolean
+          id?: string
+          thread_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "moderation_messages_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "moderation_threads"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      moderation_threads: {
+        Row: {
+          created_at: string
+          group_id: string
+          id: string
+          kind: string
+          last_message_at: string
+          member_id: string
+          to_all: boolean
+          to_moderator: string | null
+          waiting_since: string | null
+        }
+        Insert: {
+          created_at?: string
+          group_id: string
+          id?: string
+          kind: string
+          last_message_at?: string
+          member_id: string
+          to_all: boolean
+          to_moderator?: string | null
+          waiting_since?: string | null
+        }
+        Update: {
+          created_at?: string
+          group_id?: string
+          id?: string
+          kind?: string
+          last_message_at?: string
+          member_id?: string
+          to_all?: boolean
+          to_moderator?: string | null
+          waiting_since?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "moderation_threads_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_threads_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "moderation_threads_to_moderator_fkey"
+            columns: ["to_moderator"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       notifications: {
         Row: {
           created_at: string
@@ -527,6 +716,8 @@ export type Database = {
           deleted_at: string | null
           edited_at: string | null
           group_id: string
+          hidden_at: string | null
+          hidden_reason: string | null
           id: string
           kind: Database["public"]["Enums"]["post_kind"]
           pinned_at: string | null
@@ -539,6 +730,8 @@ export type Database = {
           deleted_at?: string | null
           edited_at?: string | null
           group_id: string
+          hidden_at?: string | null
+          hidden_reason?: string | null
           id?: string
           kind: Database["public"]["Enums"]["post_kind"]
           pinned_at?: string | null
@@ -551,6 +744,8 @@ export type Database = {
           deleted_at?: string | null
           edited_at?: string | null
           group_id?: string
+          hidden_at?: string | null
+          hidden_reason?: string | null
           id?: string
           kind?: Database["public"]["Enums"]["post_kind"]
           pinned_at?: string | null
@@ -640,6 +835,100 @@ export type Database = {
             columns: ["post_id"]
             isOneToOne: false
             referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      reports: {
+        Row: {
+          about_member: string | null
+          body: string | null
+          client_id: string
+          comment_id: string | null
+          created_at: string
+          group_id: string
+          id: string
+          item_id: string
+          member_id: string | null
+          post_id: string | null
+          reason: Database["public"]["Enums"]["report_reason"]
+          reporter_id: string
+          resolved_at: string | null
+          resolved_by: string | null
+        }
+        Insert: {
+          about_member?: string | null
+          body?: string | null
+          client_id: string
+          comment_id?: string | null
+          created_at?: string
+          group_id: string
+          id?: string
+          item_id?: never
+          member_id?: string | null
+          post_id?: string | null
+          reason: Database["public"]["Enums"]["report_reason"]
+          reporter_id: string
+          resolved_at?: string | null
+          resolved_by?: string | null
+        }
+        Update: {
+          about_member?: string | null
+          body?: string | null
+          client_id?: string
+          comment_id?: string | null
+          created_at?: string
+          group_id?: string
+          id?: string
+          item_id?: never
+          member_id?: string | null
+          post_id?: string | null
+          reason?: Database["public"]["Enums"]["report_reason"]
+          reporter_id?: string
+          resolved_at?: string | null
+          resolved_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "reports_about_member_fkey"
+            columns: ["about_member"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_comment_id_fkey"
+            columns: ["comment_id"]
+            isOneToOne: false
+            referencedRelation: "comments"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "reports_resolved_by_fkey"
+            columns: ["resolved_by"]
+            isOneToOne: false
+            referencedRelation: "moderation_log"
             referencedColumns: ["id"]
           },
         ]
@@ -855,6 +1144,17 @@ export type Database = {
         }
         Returns: string
       }
+      create_report: {
+        Args: {
+          body?: string
+          client_id: string
+          comment?: string
+          member?: string
+          post?: string
+          reason: Database["public"]["Enums"]["report_reason"]
+        }
+        Returns: string
+      }
       decide_join_request: {
         Args: { approve: boolean; member: string }
         Returns: undefined
@@ -894,6 +1194,8 @@ export type Database = {
           comment_count: number
           created_at: string
           edited_at: string
+          hidden: boolean
+          hidden_reason: string
           id: string
           is_mine: boolean
           kind: Database["public"]["Enums"]["post_kind"]
@@ -902,6 +1204,13 @@ export type Database = {
           recognise_count: number
           support_count: number
           thanks_count: number
+        }[]
+      }
+      group_moderators: {
+        Args: { target_group: string }
+        Returns: {
+          id: string
+          nickname: string
         }[]
       }
       invite_preview: {
@@ -916,6 +1225,7 @@ export type Database = {
         }[]
       }
       is_host_or_moderator: { Args: { target_group: string }; Returns: boolean }
+      join_request_status: { Args: { target_group: string }; Returns: Json }
       leave_group: { Args: { target_group: string }; Returns: undefined }
       mark_group_seen: {
         Args: { read_at: string; target_group: string }
@@ -1006,6 +1316,7 @@ export type Database = {
       page_host_view: { Args: { target_meetup: string }; Returns: Json }
       page_meetup: { Args: { target_meetup: string }; Returns: Json }
       page_meetup_edit: { Args: { target_meetup: string }; Returns: Json }
+      page_my_moderation: { Args: Record<PropertyKey, never>; Returns: Json }
       page_notifications: {
         Args: { before?: string; max_rows?: number }
         Returns: {
@@ -1034,6 +1345,8 @@ export type Database = {
           body: string
           created_at: string
           edited_at: string
+          hidden: boolean
+          hidden_reason: string
           id: string
           is_mine: boolean
           my_reactions: Database["public"]["Enums"]["reaction_kind"][]
@@ -1050,6 +1363,10 @@ export type Database = {
           post: string
         }
         Returns: undefined
+      }
+      reply_to_moderators: {
+        Args: { body: string; client_id: string; thread: string }
+        Returns: string
       }
       request_to_join: {
         Args: { accept_rules: boolean; nickname: string; target_group: string }
@@ -1084,6 +1401,15 @@ export type Database = {
           transport_help: boolean
         }
         Returns: Database["public"]["Enums"]["rsvp_status"]
+      }
+      send_left_out_message: {
+        Args: {
+          body?: string
+          client_id: string
+          target_group: string
+          to_moderator?: string
+        }
+        Returns: string
       }
       set_member_role: {
         Args: {
@@ -1142,10 +1468,26 @@ export type Database = {
       meetup_repeat: "weekly" | "every_two_weeks" | "monthly_nth_weekday"
       meetup_status: "scheduled" | "cancelled"
       member_role: "member" | "host" | "moderator"
-      member_status: "pending" | "active" | "left" | "removed"
+      member_status: "pending" | "active" | "left" | "removed" | "refused"
+      moderation_action:
+        | "dismiss"
+        | "hide"
+        | "restore"
+        | "message"
+        | "mute"
+        | "unmute"
+        | "remove"
+        | "refuse_join"
       notification_kind: "reminder" | "promoted" | "changed" | "cancelled"
       post_kind: "story" | "question" | "tip" | "looking_for" | "offering"
       reaction_kind: "recognise" | "support" | "thanks"
+      report_reason:
+        | "disrespectful"
+        | "left_out"
+        | "private_info"
+        | "unsafe"
+        | "spam"
+        | "other"
       rsvp_status: "going" | "maybe" | "not_going" | "waiting"
     }
     CompositeTypes: {
@@ -1279,10 +1621,28 @@ export const Constants = {
       meetup_repeat: ["weekly", "every_two_weeks", "monthly_nth_weekday"],
       meetup_status: ["scheduled", "cancelled"],
       member_role: ["member", "host", "moderator"],
-      member_status: ["pending", "active", "left", "removed"],
+      member_status: ["pending", "active", "left", "removed", "refused"],
+      moderation_action: [
+        "dismiss",
+        "hide",
+        "restore",
+        "message",
+        "mute",
+        "unmute",
+        "remove",
+        "refuse_join",
+      ],
       notification_kind: ["reminder", "promoted", "changed", "cancelled"],
       post_kind: ["story", "question", "tip", "looking_for", "offering"],
       reaction_kind: ["recognise", "support", "thanks"],
+      report_reason: [
+        "disrespectful",
+        "left_out",
+        "private_info",
+        "unsafe",
+        "spam",
+        "other",
+      ],
       rsvp_status: ["going", "maybe", "not_going", "waiting"],
     },
   },
