@@ -148,8 +148,11 @@ describe('app_shell', () => {
 					id: await membershipId(group.id, person.id),
 					role: 'moderator',
 					nickname: 'Mia',
-					status: 'active'
-				}
+					status: 'active',
+					muted_until: null
+				},
+				// A moderator's count of reports and messages waiting (null for everyone else).
+				queue_count: 0
 			}
 		});
 		// Asking wrote nothing: the reminder is still only due.
