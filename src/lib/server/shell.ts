@@ -17,7 +17,16 @@ export interface ShellGroup {
 	rules: string;
 	language: string;
 	join_policy: JoinPolicy;
-	me: { id: string; role: Role; nickname: string; status: Status };
+	me: {
+		id: string;
+		role: Role;
+		nickname: string;
+		status: Status;
+		/** Set while the moderators gave me a break (muted_until > now), null otherwise. */
+		muted_until?: string | null;
+	};
+	/** For moderators only: open report items and unanswered threads, at most one over the cap. */
+	queue_count?: number | null;
 }
 
 export interface Shell {

@@ -1,7 +1,9 @@
 import { m } from '$lib/paraglide/messages';
+import { refuseSchema } from '$lib/schemas/moderator';
 import { inviteSchema } from '$lib/schemas/posts';
 import { explainDatabaseError } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
+import { refuseJoinRequest } from '$lib/server/moderation';
 import {
 	createInvite,
 	decideJoinRequest,
@@ -65,5 +67,21 @@ export const actions: Actions = {
 			parsed.data.approve === 'true'
 		);
 		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+	},
+	// Refusing keeps the request as refused, with a reason the person reads if one is given.
+	refuse: async ({ request, locals }) => {
+		const typed = Object.fromEntries(await request.formData());
+		const kept = { member: String(typed.member ?? ''), reason: String(typed.reason ?? '') };
+		const parsed = refuseSchema.safeParse(typed);
+		if (!parsed.success) {
+			return fail(400, { refusal: { ...kept, problem: parsed.error.issues[0].message } });
+		}
+		const { error: refused } = await refuseJoinRequest(
+			locals.supabase,
+			parsed.data.member,
+			parsed.data.reason || null
+		);
+		if (refused) return fail(403, { refusal: { ...kept, problem: explainDatabaseError(refused) } });
+		return { refused: m.mod_refused() };
 	}
 };

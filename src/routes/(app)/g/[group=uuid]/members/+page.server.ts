@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { explainDatabaseError } from '$lib/server/errors';
 import { leaveGroup, members, setRole } from '$lib/server/groups';
 import { addMemberWithoutPhone, createClaimInvite } from '$lib/server/hosting';
+import { moderationActions } from '$lib/server/moderation-actions';
 import { nickname } from '$lib/schemas/auth';
 import { fail, redirect } from '@sveltejs/kit';
 import { renderSVG } from 'uqr';
@@ -9,7 +10,9 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => ({
-	members: await members(locals.supabase, params.group)
+	members: await members(locals.supabase, params.group),
+	// For a moderator's message to a member: sending it twice delivers it once.
+	clientId: crypto.randomUUID()
 });
 
 const roleChange = z.object({ member: z.uuid(), role: z.enum(['member', 'host', 'moderator']) });
@@ -49,6 +52,10 @@ export const actions: Actions = {
 		const link = `${url.origin}/join/${code}`;
 		return { claim: { member: parsed.data.member, link, qr: renderSVG(link, { border: 2 }) } };
 	},
+	// A moderator's actions on a member, each with the reason the member reads.
+	mute: moderationActions.mute,
+	message: moderationActions.message,
+	remove: moderationActions.remove,
 	leave: async ({ locals, params }) => {
 		const { error } = await leaveGroup(locals.supabase, params.group);
 		if (error) return fail(403, { problem: explainDatabaseError(error) });
