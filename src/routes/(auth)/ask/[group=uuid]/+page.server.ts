@@ -1,0 +1,60 @@
+// Asking to join a group whose moderators decide who joins (join_policy 'request'), or simply
+// joining an open one. A newcomer without an account gets one from the nickname, as on the join
+// page; the page then shows where the request stands: waiting, refused (why, and from when one
+// may ask again) or in.
+import { m } from '$lib/paraglide/messages';
+import { joinSchema } from '$lib/schemas/posts';
+import { tryJoin } from '$lib/server/attempts';
+import { startWithNickname } from '$lib/server/auth';
+import { clientAddress } from '$lib/server/client-address';
+import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
+import { refuse } from '$lib/server/forms';
+import { joinRequestStatus, requestToJoin } from '$lib/server/moderation-member';
+import { myProfile } from '$lib/server/profiles';
+import { error, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { user } = await locals.safeGetSession();
+	const [status, profile] = await Promise.all([
+		joinRequestStatus(locals.supabase, params.group),
+		user ? myProfile(locals.supabase, user.id) : null
+	]);
+	if (!status) error(404, m.error_group_not_found());
+	return {
+		status,
+		form: await superValidate({ nickname: profile?.display_name ?? '' }, zod4(joinSchema), {
+			errors: false
+		})
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { request, locals, params } = event;
+		const form = await superValidate(request, zod4(joinSchema));
+		if (!form.valid) return refuse(form);
+		const address = clientAddress(event);
+		const { user } = await locals.safeGetSession();
+		const tooMany = await tryJoin(address, user?.id);
+		if (tooMany) return refuse(form, tooMany);
+		if (!user) {
+			const started = await startWithNickname(locals.sessionClient, address, form.data.nickname);
+			if (!started.ok) return refuse(form, started);
+		}
+		const { data: status, error: refused } = await requestToJoin(
+			locals.supabase,
+			params.group,
+			form.data.nickname
+		);
+		if (refused) {
+			return refuse(form, {
+				field: fieldOfRefusal[refused.message],
+				message: explainDatabaseError(refused)
+			});
+		}
+		redirect(303, status === 'active' ? `/g/${params.group}` : `/ask/${params.group}`);
+	}
+};
