@@ -1,0 +1,151 @@
+// Issue 10's first journey, on phones: a member reports an answer because someone is being left
+// out; the moderator finds it in the queue with the answer in its place under the post, hides it
+// with a reason and writes to its author. The author sees the answer marked hidden with the
+// reason, and the message; the reporter learns nothing about what happened to the author; another
+// member no longer sees the answer.
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { gent, joinGhent, phone, signIn } from './people';
+import { signedInClient } from './platform-file';
+
+async function expectNoHorizontalScroll(page: Page) {
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
+}
+
+/** At 200% zoom a 360 px phone is 180 px wide. */
+async function atDoubleZoom(page: Page, check: () => Promise<void>) {
+	const size = page.viewportSize()!;
+	await page.setViewportSize({ width: 180, height: size.height });
+	await check();
+	await page.setViewportSize(size);
+}
+
+test('a reported answer that leaves someone out is hidden with a reason, and its author hears why', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const mark = randomUUID().slice(0, 6);
+	const question = `Wie gaat er zaterdag mee naar de markt? (${mark})`;
+	const answer = `Alleen wie een auto heeft mag mee, de anderen niet. (${mark})`;
+	const reason = 'Iedereen mag mee, ook zonder auto.';
+	const message = 'Dag Ruben, we vragen je om iedereen mee te laten doen. Wil je erover praten?';
+
+	// Els, the group's moderator, asks; Ruben, new in the group, answers in a way that leaves
+	// people out.
+	const elsClient = await signedInClient('moderator@kring.test');
+	const { data: post, error } = await elsClient.rpc('create_post', {
+		client_id: randomUUID(),
+		target_group: gent,
+		kind: 'question',
+		body: question,
+		anonymous: false
+	});
+	expect(error).toBeNull();
+	const postPage = `/g/${gent}/p/${post as string}`;
+
+	const ruben = await phone(browser);
+	await joinGhent(ruben, `Ruben ${mark}`);
+	await ruben.goto(postPage);
+	await ruben.getByLabel('Je antwoord').fill(answer);
+	await ruben.getByRole('button', { name: 'Antwoorden' }).click();
+	await expect(ruben.getByText(answer)).toBeVisible();
+
+	// Fien, another member, sees the answer for now.
+	const fien = await phone(browser);
+	await joinGhent(fien, `Fien ${mark}`);
+	await fien.goto(postPage);
+	await expect(fien.getByText(answer)).toBeVisible();
+
+	// Karim reports it in two taps: "Melden", then the reason.
+	const karim = await phone(browser);
+	await signIn(karim, 'lid@kring.test');
+	await karim.goto(postPage);
+	const answerCard = karim.getByRole('article').filter({ hasText: answer });
+	await answerCard.getByText('Melden').click();
+	await answerCard.getByRole('button', { name: 'Iemand wordt buitengesloten' }).click();
+	await expect(karim.getByText('De begeleiders zien je melding.')).toBeVisible();
+
+	// Els sees it in the queue, counted in the group's navigation; only moderators have it.
+	await expect(fien.getByRole('link', { name: /Meldingen voor begeleiders/ })).toHaveCount(0);
+	const els = await phone(browser);
+	await signIn(els, 'moderator@kring.test');
+	await els.goto(`/g/${gent}`);
+	await els.getByRole('link', { name: /^Meldingen voor begeleiders: \d+ open$/ }).click();
+	await expect(
+		els.getByRole('heading', { level: 1, name: 'Meldingen voor begeleiders' })
+	).toBeVisible();
+	const reported = els.getByRole('listitem').filter({ hasText: answer });
+	await expect(reported).toContainText('Een antwoord dat gemeld werd');
+	await expect(reported).toContainText(`van Ruben ${mark}`);
+	await expect(reported).toContainText('Aantal mensen die dit meldden: 1');
+	await expect(reported).toContainText('Iemand wordt buitengesloten');
+	// Who reported is shown to no one, not even the moderators.
+	await expect(els.locator('main')).not.toContainText('Karim');
+	await expectNoAxeViolations(els);
+	await atDoubleZoom(els, () => expectNoHorizontalScroll(els));
+
+	// The answer in its place: under the question, marked as the one reported.
+	await reported.getByRole('link', { name: /Bekijken en beslissen/ }).click();
+	await expect(els.getByText(question)).toBeVisible();
+	const marked = els.getByRole('article').filter({ hasText: 'Dit antwoord werd gemeld' });
+	await expect(marked).toContainText(answer);
+	await expectNoAxeViolations(els);
+
+	// Hiding asks why; without a reason nothing happens and Els is told so.
+	await els.getByText('Verbergen voor de leden').click();
+	await els.getByRole('button', { name: 'Ja, verbergen' }).click();
+	await expect(els.getByText("Kies een reden, of kies 'Ik schrijf het zelf'.")).toBeVisible();
+	await els.getByLabel('Hierdoor voelt iemand zich buitengesloten.').check();
+	await els.getByLabel('Eigen woorden').fill(reason);
+	await els.getByRole('button', { name: 'Ja, verbergen' }).click();
+	await expect(
+		els.getByRole('status').filter({ hasText: 'Verborgen. De leden zien het niet meer.' })
+	).toBeVisible();
+	await expect(marked).toContainText('Verborgen voor de leden.');
+	await expect(marked).toContainText(reason);
+
+	// And a private message to Ruben, from "the moderators".
+	await els.getByText(`Een bericht sturen aan Ruben ${mark}`).click();
+	await els.getByLabel('Je bericht').fill(message);
+	await els.getByRole('button', { name: 'Bericht sturen' }).click();
+	await expect(
+		els.getByRole('status').filter({ hasText: 'Je bericht is verstuurd' })
+	).toBeVisible();
+	await expectNoAxeViolations(els);
+	await atDoubleZoom(els, () => expectNoHorizontalScroll(els));
+
+	// The log says who did what and why.
+	await els.goto(`/g/${gent}/moderation/log`);
+	const logged = els.getByRole('listitem').filter({ hasText: 'Verborgen voor de leden' }).first();
+	await expect(logged).toContainText('door Els');
+	await expect(logged).toContainText(reason);
+	await expectNoAxeViolations(els);
+
+	// Ruben still sees his answer, marked hidden, with the reason; and the message on his page
+	// of what the moderators did, from "the moderators", not from Els.
+	await ruben.goto(postPage);
+	const own = ruben.getByRole('article').filter({ hasText: answer });
+	await expect(own).toContainText('Verborgen door de begeleiders');
+	await expect(own).toContainText(reason);
+	await ruben.goto('/me/moderation');
+	await expect(ruben.getByText(message)).toBeVisible();
+	await expect(ruben.getByText(reason).first()).toBeVisible();
+	await expect(ruben.locator('main')).not.toContainText('Els');
+
+	// Karim, who reported it, and Fien no longer see the answer; nothing tells Karim what was
+	// done to Ruben.
+	for (const member of [karim, fien]) {
+		await member.goto(postPage);
+		await expect(member.getByText(question)).toBeVisible();
+		await expect(member.getByText(answer)).toHaveCount(0);
+		await expect(member.locator('main')).not.toContainText(reason);
+		await expect(member.locator('main')).not.toContainText('Verborgen');
+	}
+	await karim.goto('/me/moderation');
+	await expect(karim.locator('main')).not.toContainText(reason);
+	await expect(karim.locator('main')).not.toContainText('Ruben');
+});
