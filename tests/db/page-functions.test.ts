@@ -242,13 +242,52 @@ describe('page_home', () => {
 		expect(plans).toMatch(/Index Scan Backward using comments_group_created_idx on comments/);
 	});
 
-	test('finds answers to me among the last month of my groups, not among every comment', async () => {
+	test('finds answers to me from my own posts, not among the comments of my groups', async () => {
 		const group = await makeGroup();
 		const person = await joinedMember(group.id);
 		const plans = await plansOf('select * from public.answers_to_me(5)', [], person);
+		expect(plans).toMatch(/ on post_authors mine /);
 		expect(plans).toMatch(
-			/Index Scan Backward using comments_group_created_idx on comments c .*\n\s+Index Cond: \(\(group_id = reader\.group_id\) AND \(created_at > /
+			/Index Scan Backward using comments_post_id_idx on comments c\w* .*\n\s+Index Cond: \(\(post_id = p\.id\) AND \(created_at > /
 		);
+		expect(plans).not.toMatch(/using comments_group_created_idx/);
+	});
+
+	test('answers to me cost the same when someone else answers a lot', async () => {
+		const group = await makeGroup();
+		const person = await joinedMember(group.id, 'Ik');
+		const busy = await joinedMember(group.id, 'Druk');
+		const mine = await post(person, group.id, { body: 'Mijn vraag' });
+		const { error } = await busy.client.rpc('create_comment', {
+			client_id: randomUUID(),
+			post: mine,
+			body: 'Een antwoord voor jou',
+			anonymous: false
+		});
+		expect(error).toBeNull();
+		const theirs = await post(busy, group.id, { body: 'Een andere vraag' });
+		// Newer than the answer to me, all within the month: the old body read them all first.
+		await db().query(
+			`insert into public.comments (post_id, group_id, author_id, body, created_at)
+			select $1, $2, $3, 'Nog eens ' || n, now() - n * interval '1 second'
+			from generate_series(1, 20000) n`,
+			[theirs, group.id, busy.id]
+		);
+		await db().query('analyze public.comments');
+		const answers = await call(person.client, 'answers_to_me', { max_rows: 5 });
+		expect(answers).toEqual([expect.objectContaining({ post_id: mine, author_name: 'Druk' })]);
+		const plans = await plansOf('select * from public.answers_to_me(5)', [], person, {
+			analyze: true
+		});
+		// The pages the function's query touched (its top node's count: hits and reads).
+		const buffers = /Query Text: \n\tselect c\.id[\s\S]*?Buffers: shared ([^\n]*)/.exec(plans);
+		expect(buffers, plans).not.toBeNull();
+		const pages = [...buffers![1].matchAll(/(?:hit|read)=(\d+)/g)].reduce(
+			(sum, [, count]) => sum + Number(count),
+			0
+		);
+		// A walk past the 20,000 newer comments touches tens of thousands.
+		expect(pages).toBeLessThan(200);
 	});
 });
 
@@ -467,7 +506,12 @@ async function actAs(connection: pg.PoolClient, person: Person) {
 }
 
 /** The plans of every statement a query runs, the ones inside functions included. */
-async function plansOf(sql: string, values: unknown[], person?: Person): Promise<string> {
+async function plansOf(
+	sql: string,
+	values: unknown[],
+	person?: Person,
+	options: { analyze?: boolean } = {}
+): Promise<string> {
 	const connection = await db().connect();
 	const plans: string[] = [];
 	const collect = (notice: { message?: string }) => plans.push(notice.message ?? '');
@@ -477,6 +521,10 @@ async function plansOf(sql: string, values: unknown[], person?: Person): Promise
 		await connection.query(`load 'auto_explain'`);
 		await connection.query(`set local auto_explain.log_min_duration = 0`);
 		await connection.query(`set local auto_explain.log_nested_statements = on`);
+		if (options.analyze) {
+			await connection.query(`set local auto_explain.log_analyze = on`);
+			await connection.query(`set local auto_explain.log_buffers = on`);
+		}
 		await connection.query(`set local client_min_messages = log`);
 		if (person) await actAs(connection, person);
 		await connection.query(sql, values);
