@@ -69,7 +69,12 @@ function moderationAction<S extends z.ZodType>(
 		const call = run({ ...data, target, group: params.group, supabase: locals.supabase });
 		if (!call) return refuse(action, form, m.error_something_wrong());
 		const { error } = await call;
-		if (error) return refuse(action, form, explainDatabaseError(error));
+		// The database says not_allowed also when the member is a moderator, or oneself.
+		if (error) {
+			const words =
+				error.message === 'not_allowed' ? m.mod_error_not_allowed() : explainDatabaseError(error);
+			return refuse(action, form, words);
+		}
 		return { done: { ...typed(action, form), text: done(data) } satisfies Done };
 	};
 }
