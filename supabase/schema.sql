@@ -566,6 +566,23 @@ CREATE TRIGGER rsvps_notify_promotion AFTER UPDATE OF status ON public.rsvps FOR
 
 -- Functions -----------------------------------------------------------------------------------
 
+CREATE OR REPLACE FUNCTION private.acting_moderator(target_group uuid)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid;
+begin
+	select m.id into me from public.group_members m
+	where m.group_id = target_group and m.user_id = (select auth.uid())
+		and m.status = 'active' and m.role = 'moderator';
+	if me is null then raise exception 'not_allowed'; end if;
+	return me;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.assert_meetup_valid(title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, languages text[], capacity integer)
  RETURNS void
  LANGUAGE plpgsql
@@ -661,6 +678,32 @@ begin
 	end if;
 	return new;
 end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.checked_reason(reason text)
+ RETURNS text
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+begin
+	if char_length(btrim(coalesce(reason, ''))) not between 1 and 500 then
+		raise exception 'reason_invalid';
+	end if;
+	return btrim(reason);
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.comment_author(comment uuid)
+ RETURNS public.group_members
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select m.* from public.comments c
+	join public.comment_authors ca on ca.comment_id = c.id
+	join public.group_members m on m.group_id = c.group_id and m.user_id = ca.author_id
+	where c.id = comment
 $function$;
 
 CREATE OR REPLACE FUNCTION private.create_due_reminders(person uuid, at timestamp with time zone)
@@ -938,6 +981,29 @@ AS $function$
 	from public.groups g where g.id = target_group
 $function$;
 
+CREATE OR REPLACE FUNCTION private.log_moderation(target_group uuid, action public.moderation_action, reason text, post uuid DEFAULT NULL::uuid, comment uuid DEFAULT NULL::uuid, member uuid DEFAULT NULL::uuid, muted_until timestamp with time zone DEFAULT NULL::timestamp with time zone, undoes uuid DEFAULT NULL::uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	insert into public.moderation_log (group_id, moderator_id, action, reason, post_id, comment_id,
+		member_id, muted_until, undoes)
+	values (target_group, (select auth.uid()), action, reason, post, comment, member, muted_until,
+		undoes)
+	returning id
+$function$;
+
+CREATE OR REPLACE FUNCTION private.may_act_on(target public.group_members, moderator uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+	select target.id is null
+		or (target.id <> moderator and not (target.status = 'active' and target.role = 'moderator'))
+$function$;
+
 CREATE OR REPLACE FUNCTION private.meetup_audience_to_notify(target_meetup uuid)
  RETURNS TABLE(user_id uuid)
  LANGUAGE sql
@@ -954,6 +1020,36 @@ AS $function$
 		and gm.user_id is distinct from (select auth.uid())
 $function$;
 grant execute on function private.meetup_audience_to_notify(uuid) to service_role;
+
+CREATE OR REPLACE FUNCTION private.member_json(member uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object('id', m.id, 'nickname', m.nickname)
+	from public.group_members m where m.id = member
+$function$;
+
+CREATE OR REPLACE FUNCTION private.member_to_act_on(member uuid)
+ RETURNS public.group_members
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target public.group_members;
+	me uuid;
+begin
+	select * into target from public.group_members m where m.id = member for update;
+	if not found then raise exception 'not_allowed'; end if;
+	me := private.acting_moderator(target.group_id);
+	if target.status <> 'active' or not private.may_act_on(target, me) then
+		raise exception 'not_allowed';
+	end if;
+	return target;
+end;
+$function$;
 
 CREATE OR REPLACE FUNCTION private.moderation_queue_count(target_group uuid, moderator uuid)
  RETURNS integer
@@ -1061,6 +1157,18 @@ end;
 $function$;
 grant execute on function private.notify_promotion() to service_role;
 
+CREATE OR REPLACE FUNCTION private.post_author(post uuid)
+ RETURNS public.group_members
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select m.* from public.posts p
+	join public.post_authors pa on pa.post_id = p.id
+	join public.group_members m on m.group_id = p.group_id and m.user_id = pa.author_id
+	where p.id = post
+$function$;
+
 CREATE OR REPLACE FUNCTION private.record_rsvp(target_meetup uuid, member uuid, request_client_id uuid, requested public.rsvp_status, children integer, needs_transport boolean, cost_problem boolean, note_text text)
  RETURNS public.rsvp_status
  LANGUAGE plpgsql
@@ -1162,6 +1270,16 @@ AS $function$
 	where person is not null
 $function$;
 
+CREATE OR REPLACE FUNCTION private.resolve_reports(target_group uuid, item uuid, entry uuid)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	update public.reports set resolved_at = now(), resolved_by = entry
+	where group_id = target_group and item_id = item and resolved_at is null
+$function$;
+
 CREATE OR REPLACE FUNCTION private.send_due_reminders()
  RETURNS integer
  LANGUAGE sql
@@ -1209,6 +1327,26 @@ AS $function$
 	order by 1
 $function$;
 grant execute on function private.series_dates(date,public.meetup_repeat,date) to service_role;
+
+CREATE OR REPLACE FUNCTION private.thread_messages_json(thread uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select coalesce(jsonb_agg(jsonb_build_object(
+		'id', msg.id,
+		'from_moderators', msg.from_moderators,
+		'body', msg.body,
+		'created_at', msg.created_at,
+		-- Among moderators, who answered; the member never reads this.
+		'by', case when msg.from_moderators then by.nickname end
+	) order by msg.created_at, msg.id), '[]')
+	from public.moderation_messages msg
+	join public.moderation_threads t on t.id = msg.thread_id
+	left join public.group_members by on by.group_id = t.group_id and by.user_id = msg.author_id
+	where msg.thread_id = thread
+$function$;
 
 CREATE OR REPLACE FUNCTION private.touch_updated_at()
  RETURNS trigger
@@ -1973,9 +2111,11 @@ begin
 	if not found or not private.is_moderator(request.group_id) then raise exception 'not_allowed'; end if;
 	if request.status <> 'pending' then raise exception 'not_pending'; end if;
 	if approve then
-		update public.group_members set status = 'active', joined_at = now() where id = member;
+		update public.group_members
+		set status = 'active', joined_at = now(), refused_at = null, refused_reason = null
+		where id = member;
 	else
-		delete from public.group_members where id = member;
+		perform public.refuse_join_request(member, null);
 	end if;
 end;
 $function$;
@@ -2040,6 +2180,34 @@ begin
 end;
 $function$;
 grant execute on function public.delete_post(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.dismiss_reports(target_group uuid, reason text, post uuid DEFAULT NULL::uuid, comment uuid DEFAULT NULL::uuid, member uuid DEFAULT NULL::uuid)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := private.acting_moderator(target_group);
+	item uuid := coalesce(post, comment, member);
+	about uuid;
+	entry uuid;
+begin
+	if num_nonnulls(post, comment, member) <> 1 then raise exception 'not_allowed'; end if;
+	select r.about_member into about from public.reports r
+	where r.group_id = target_group and r.item_id = item
+		and r.post_id is not distinct from post and r.comment_id is not distinct from comment
+		and r.member_id is not distinct from member
+	limit 1;
+	-- No reports on it in this group, or they are about the caller.
+	if not found or about is not distinct from me then raise exception 'not_allowed'; end if;
+	entry := private.log_moderation(target_group, 'dismiss', private.checked_reason(reason),
+		post, comment, about);
+	perform private.resolve_reports(target_group, item, entry);
+	return entry;
+end;
+$function$;
+grant execute on function public.dismiss_reports(uuid,text,uuid,uuid,uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.edit_comment(comment uuid, body text)
  RETURNS void
@@ -2280,6 +2448,69 @@ AS $function$
 $function$;
 grant execute on function public.group_moderators(uuid) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.hide_comment(comment uuid, reason text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target public.comments;
+	me uuid;
+	author public.group_members;
+	entry uuid;
+begin
+	select * into target from public.comments c where c.id = comment and c.deleted_at is null
+	for update;
+	if not found then raise exception 'not_allowed'; end if;
+	me := private.acting_moderator(target.group_id);
+	author := private.comment_author(comment);
+	if not private.may_act_on(author, me) then raise exception 'not_allowed'; end if;
+	reason := private.checked_reason(reason);
+	if target.hidden_at is not null then
+		return (select l.id from public.moderation_log l
+			where l.comment_id = comment and l.action = 'hide' order by l.created_at desc limit 1);
+	end if;
+	update public.comments set hidden_at = now(), hidden_reason = reason where id = comment;
+	entry := private.log_moderation(target.group_id, 'hide', reason, target.post_id, comment,
+		author.id);
+	perform private.resolve_reports(target.group_id, comment, entry);
+	return entry;
+end;
+$function$;
+grant execute on function public.hide_comment(uuid,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.hide_post(post uuid, reason text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target public.posts;
+	me uuid;
+	author public.group_members;
+	entry uuid;
+begin
+	select * into target from public.posts p where p.id = post and p.deleted_at is null for update;
+	if not found then raise exception 'not_allowed'; end if;
+	me := private.acting_moderator(target.group_id);
+	author := private.post_author(post);
+	if not private.may_act_on(author, me) then raise exception 'not_allowed'; end if;
+	reason := private.checked_reason(reason);
+	if target.hidden_at is not null then
+		-- Sent twice: the first hiding stands.
+		return (select l.id from public.moderation_log l
+			where l.post_id = post and l.action = 'hide' order by l.created_at desc limit 1);
+	end if;
+	update public.posts set hidden_at = now(), hidden_reason = reason where id = post;
+	entry := private.log_moderation(target.group_id, 'hide', reason, post, null, author.id);
+	perform private.resolve_reports(target.group_id, post, entry);
+	return entry;
+end;
+$function$;
+grant execute on function public.hide_post(uuid,text) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.invite_preview(invite_code text)
  RETURNS TABLE(group_name text, description text, rules text, organisation_name text, state text, claims_nickname text)
  LANGUAGE sql
@@ -2470,6 +2701,65 @@ AS $function$
 $function$;
 grant execute on function public.meetup_counts(uuid) to anon, authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.message_member(client_id uuid, member uuid, body text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := auth.uid();
+	existing uuid;
+	target public.group_members;
+	words text := btrim(coalesce(body, ''));
+	thread uuid;
+begin
+	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	select msg.thread_id into existing from public.moderation_messages msg
+	where msg.author_id = me and msg.client_id = message_member.client_id;
+	if found then return existing; end if;
+	target := private.member_to_act_on(member);
+	if char_length(words) not between 1 and 2000 then raise exception 'message_invalid'; end if;
+
+	insert into public.moderation_threads (group_id, member_id, kind, to_all, waiting_since)
+	values (target.group_id, member, 'from_moderators', true, null)
+	returning id into thread;
+	insert into public.moderation_messages (thread_id, from_moderators, author_id, body, client_id)
+	values (thread, true, me, words, client_id);
+	perform private.log_moderation(target.group_id, 'message',
+		case when char_length(words) > 120 then left(words, 119) || '…' else words end,
+		null, null, member);
+	return thread;
+exception when unique_violation then
+	select msg.thread_id into existing from public.moderation_messages msg
+	where msg.author_id = me and msg.client_id = message_member.client_id;
+	return existing;
+end;
+$function$;
+grant execute on function public.message_member(uuid,uuid,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.mute_member(member uuid, days integer, reason text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target public.group_members := private.member_to_act_on(member);
+	ends timestamptz;
+	entry uuid;
+begin
+	if days is null or days not in (1, 7, 30) then raise exception 'mute_days_invalid'; end if;
+	reason := private.checked_reason(reason);
+	ends := now() + days * interval '1 day';
+	update public.group_members set muted_until = ends where id = member;
+	entry := private.log_moderation(target.group_id, 'mute', reason, null, null, member, ends);
+	perform private.resolve_reports(target.group_id, member, entry);
+	return entry;
+end;
+$function$;
+grant execute on function public.mute_member(uuid,integer,text) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.my_groups()
  RETURNS TABLE(group_id uuid, name text, organisation_name text, role public.member_role, new_posts integer, new_comments integer, last_seen_at timestamp with time zone)
  LANGUAGE sql
@@ -2649,6 +2939,229 @@ AS $function$
 $function$;
 grant execute on function public.page_meetup_edit(uuid) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.page_moderation_item(target_group uuid, post uuid DEFAULT NULL::uuid, comment uuid DEFAULT NULL::uuid, member uuid DEFAULT NULL::uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid;
+	item uuid := coalesce(post, comment, member);
+	the_post uuid;
+	about public.group_members;
+begin
+	select m.id into me from public.group_members m
+	where m.group_id = target_group and m.user_id = (select auth.uid())
+		and m.status = 'active' and m.role = 'moderator';
+	if me is null or num_nonnulls(post, comment, member) <> 1 then return null; end if;
+
+	if post is not null then
+		select p.id into the_post from public.posts p where p.id = post and p.group_id = target_group;
+		about := private.post_author(post);
+	elsif comment is not null then
+		select c.post_id into the_post from public.comments c
+		where c.id = comment and c.group_id = target_group;
+		about := private.comment_author(comment);
+	else
+		select * into about from public.group_members m
+		where m.id = member and m.group_id = target_group;
+		if about.id is null then return null; end if;
+	end if;
+	if post is not null or comment is not null then
+		if the_post is null then return null; end if;
+	end if;
+
+	return jsonb_build_object(
+		'type', case when post is not null then 'post' when comment is not null then 'comment'
+			else 'member' end,
+		'id', item,
+		'can_act', private.may_act_on(about, me),
+		'member', case when about.id is not null then jsonb_build_object(
+			'id', about.id,
+			'nickname', about.nickname,
+			'role', about.role,
+			'status', about.status,
+			'muted_until', case when about.muted_until > now() then about.muted_until end
+		) end,
+		'post', (
+			select jsonb_build_object(
+				'id', p.id, 'kind', p.kind, 'body', p.body, 'anonymous', p.anonymous,
+				'created_at', p.created_at, 'edited_at', p.edited_at,
+				'deleted', p.deleted_at is not null,
+				'hidden', p.hidden_at is not null, 'hidden_reason', p.hidden_reason,
+				'reported', coalesce(p.id = post, false),
+				'author', private.member_json((private.post_author(p.id)).id)
+			)
+			from public.posts p where p.id = the_post
+		),
+		'answers', case when the_post is not null then coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', c.id, 'body', c.body, 'anonymous', c.anonymous,
+				'created_at', c.created_at, 'edited_at', c.edited_at,
+				'deleted', c.deleted_at is not null,
+				'hidden', c.hidden_at is not null, 'hidden_reason', c.hidden_reason,
+				'reported', coalesce(c.id = comment, false),
+				'author', private.member_json((private.comment_author(c.id)).id)
+			) order by c.created_at, c.id)
+			from public.comments c
+			where c.post_id = the_post and (c.deleted_at is null or c.id = comment)
+		), '[]') end,
+		-- What was reported, not by whom; nothing of it for the moderator it is about.
+		'reports', case when about.id is distinct from me then coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'reason', r.reason, 'words', r.body, 'created_at', r.created_at,
+				'resolved_at', r.resolved_at
+			) order by r.created_at, r.id)
+			from public.reports r
+			where r.group_id = target_group and r.item_id = item
+		), '[]') else '[]' end,
+		'log', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', l.id, 'action', l.action, 'reason', l.reason, 'created_at', l.created_at,
+				'moderator', by.nickname, 'muted_until', l.muted_until, 'undoes', l.undoes,
+				'post_id', l.post_id, 'comment_id', l.comment_id
+			) order by l.created_at desc, l.id)
+			from public.moderation_log l
+			left join public.group_members by
+				on by.group_id = l.group_id and by.user_id = l.moderator_id
+			where l.group_id = target_group
+				and (l.post_id = post or l.comment_id = comment or l.member_id = member)
+		), '[]')
+	);
+end;
+$function$;
+grant execute on function public.page_moderation_item(uuid,uuid,uuid,uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_moderation_log(target_group uuid, before timestamp with time zone DEFAULT NULL::timestamp with time zone)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object('entries', coalesce((
+		select jsonb_agg(jsonb_build_object(
+			'id', l.id,
+			'action', l.action,
+			'reason', l.reason,
+			'created_at', l.created_at,
+			'moderator', by.nickname,
+			'member', private.member_json(l.member_id),
+			'post_id', l.post_id,
+			'comment_id', l.comment_id,
+			'muted_until', l.muted_until,
+			'undoes', l.undoes
+		) order by l.created_at desc, l.id)
+		from (
+			select * from public.moderation_log l
+			where l.group_id = target_group and (before is null or l.created_at < before)
+			order by l.created_at desc, l.id
+			limit 50
+		) l
+		left join public.group_members by on by.group_id = l.group_id and by.user_id = l.moderator_id
+	), '[]'))
+	where private.is_moderator(target_group)
+$function$;
+grant execute on function public.page_moderation_log(uuid,timestamp with time zone) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_moderation_queue(target_group uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	with me as (
+		select m.id from public.group_members m
+		where m.group_id = target_group and m.user_id = (select auth.uid())
+			and m.status = 'active' and m.role = 'moderator'
+	), items as (
+		select r.item_id,
+			case when r.post_id is not null then 'post'
+				when r.comment_id is not null then 'comment' else 'member' end as type,
+			r.about_member,
+			count(*)::integer as report_count,
+			array_agg(distinct r.reason order by r.reason) as reasons,
+			coalesce(array_agg(r.body order by r.created_at) filter (where r.body is not null), '{}')
+				as words,
+			min(r.created_at) as first_reported_at
+		from public.reports r
+		cross join me
+		where r.group_id = target_group and r.resolved_at is null
+			and r.about_member is distinct from me.id
+		group by r.item_id, 2, r.about_member
+	), threads as (
+		select t.* from public.moderation_threads t
+		cross join me
+		where t.group_id = target_group and (t.to_all or t.to_moderator = me.id)
+			and t.member_id <> me.id
+			and (t.waiting_since is not null or t.last_message_at > now() - interval '30 days')
+		order by t.waiting_since is null, t.kind <> 'left_out', t.waiting_since, t.last_message_at desc
+		limit 50
+	)
+	select jsonb_build_object(
+		'threads', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', t.id,
+				'kind', t.kind,
+				'member', private.member_json(t.member_id),
+				'to_me', coalesce(t.to_moderator = me.id, false),
+				'created_at', t.created_at,
+				'last_message_at', t.last_message_at,
+				'unanswered', t.waiting_since is not null,
+				'messages', private.thread_messages_json(t.id)
+			) order by t.waiting_since is null, t.kind <> 'left_out', t.waiting_since,
+				t.last_message_at desc)
+			from threads t
+		), '[]'),
+		'items', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'type', i.type,
+				'id', i.item_id,
+				'report_count', i.report_count,
+				'reasons', to_jsonb(i.reasons),
+				'words', to_jsonb(i.words),
+				'first_reported_at', i.first_reported_at,
+				'excerpt', left(coalesce(p.body, c.body), 200),
+				'post_id', coalesce(p.id, c.post_id),
+				'anonymous', coalesce(p.anonymous, c.anonymous),
+				'hidden', coalesce(p.hidden_at, c.hidden_at) is not null,
+				'author', case when a.id is not null then
+					jsonb_build_object('id', a.id, 'nickname', a.nickname) end
+			) order by i.first_reported_at, i.item_id)
+			from items i
+			left join public.posts p on i.type = 'post' and p.id = i.item_id
+			left join public.comments c on i.type = 'comment' and c.id = i.item_id
+			left join public.group_members a on a.id = i.about_member
+		), '[]')
+	)
+	from me
+$function$;
+grant execute on function public.page_moderation_queue(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_moderation_thread(thread uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object(
+		'id', t.id,
+		'group_id', t.group_id,
+		'kind', t.kind,
+		'member', private.member_json(t.member_id),
+		'to_me', coalesce(t.to_moderator = me.id, false),
+		'created_at', t.created_at,
+		'last_message_at', t.last_message_at,
+		'unanswered', t.waiting_since is not null,
+		'messages', private.thread_messages_json(t.id)
+	)
+	from public.moderation_threads t
+	join public.group_members me on me.group_id = t.group_id
+		and me.user_id = (select auth.uid()) and me.status = 'active' and me.role = 'moderator'
+	where t.id = thread and (t.to_all or t.to_moderator = me.id) and t.member_id <> me.id
+$function$;
+grant execute on function public.page_moderation_thread(uuid) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.page_my_moderation()
  RETURNS jsonb
  LANGUAGE sql
@@ -2812,19 +3325,64 @@ AS $function$
 $function$;
 grant execute on function public.post_comments(uuid) to authenticated, service_role;
 
-CREATE OR REPLACE FUNCTION public.remove_member(member uuid)
- RETURNS void
+CREATE OR REPLACE FUNCTION public.refuse_join_request(member uuid, reason text DEFAULT NULL::text)
+ RETURNS uuid
  LANGUAGE plpgsql
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 declare
 	target public.group_members;
+	words text := nullif(btrim(coalesce(reason, '')), '');
 begin
-	select * into target from public.group_members where id = member for update;
-	if not found or not private.is_moderator(target.group_id) then raise exception 'not_allowed'; end if;
-	if target.user_id = auth.uid() then raise exception 'not_allowed'; end if;
+	select * into target from public.group_members m where m.id = member for update;
+	if not found then raise exception 'not_allowed'; end if;
+	perform private.acting_moderator(target.group_id);
+	if target.status <> 'pending' then raise exception 'not_pending'; end if;
+	if words is not null then words := private.checked_reason(words); end if;
+	update public.group_members
+	set status = 'refused', refused_at = now(), refused_reason = words
+	where id = member;
+	return private.log_moderation(target.group_id, 'refuse_join', words, null, null, member);
+end;
+$function$;
+grant execute on function public.refuse_join_request(uuid,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.remove_from_group(member uuid, reason text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target public.group_members := private.member_to_act_on(member);
+	entry uuid;
+begin
+	reason := private.checked_reason(reason);
 	update public.group_members set status = 'removed', role = 'member' where id = member;
+	entry := private.log_moderation(target.group_id, 'remove', reason, null, null, member);
+	perform private.resolve_reports(target.group_id, member, entry);
+	return entry;
+end;
+$function$;
+grant execute on function public.remove_from_group(uuid,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.remove_member(member uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	perform public.remove_from_group(member, (
+		select case g.language
+			when 'fr' then 'Retiré du groupe par l''équipe d''animation.'
+			when 'en' then 'Removed from the group by the moderators.'
+			else 'Uit de groep gehaald door de begeleiders.'
+		end
+		from public.group_members m join public.groups g on g.id = m.group_id
+		where m.id = member
+	));
 end;
 $function$;
 grant execute on function public.remove_member(uuid) to authenticated, service_role;
@@ -2840,6 +3398,46 @@ AS $function$
 		and (r.post_id = post or r.comment_id = comment)
 $function$;
 grant execute on function public.remove_reaction(uuid,uuid,public.reaction_kind) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.reply_as_moderators(client_id uuid, thread uuid, body text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := auth.uid();
+	existing uuid;
+	target public.moderation_threads;
+	mine uuid;
+	words text := btrim(coalesce(body, ''));
+	created uuid;
+begin
+	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	select msg.id into existing from public.moderation_messages msg
+	where msg.author_id = me and msg.client_id = reply_as_moderators.client_id;
+	if found then return existing; end if;
+	select * into target from public.moderation_threads t where t.id = thread for update;
+	if not found then raise exception 'not_allowed'; end if;
+	mine := private.acting_moderator(target.group_id);
+	if target.member_id = mine or not (target.to_all or target.to_moderator = mine) then
+		raise exception 'not_allowed';
+	end if;
+	if char_length(words) not between 1 and 2000 then raise exception 'message_invalid'; end if;
+
+	insert into public.moderation_messages (thread_id, from_moderators, author_id, body, client_id)
+	values (thread, true, me, words, client_id)
+	returning id into created;
+	update public.moderation_threads set last_message_at = now(), waiting_since = null
+	where id = thread;
+	return created;
+exception when unique_violation then
+	select msg.id into existing from public.moderation_messages msg
+	where msg.author_id = me and msg.client_id = reply_as_moderators.client_id;
+	return existing;
+end;
+$function$;
+grant execute on function public.reply_as_moderators(uuid,uuid,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.reply_to_moderators(client_id uuid, thread uuid, body text)
  RETURNS uuid
@@ -2922,6 +3520,63 @@ begin
 end;
 $function$;
 grant execute on function public.request_to_join(uuid,text,boolean) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.restore_comment(comment uuid, reason text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target public.comments;
+	me uuid;
+	author public.group_members;
+begin
+	select * into target from public.comments c where c.id = comment for update;
+	if not found then raise exception 'not_allowed'; end if;
+	me := private.acting_moderator(target.group_id);
+	author := private.comment_author(comment);
+	if not private.may_act_on(author, me) or target.hidden_at is null then
+		raise exception 'not_allowed';
+	end if;
+	reason := private.checked_reason(reason);
+	update public.comments set hidden_at = null, hidden_reason = null where id = comment;
+	return private.log_moderation(target.group_id, 'restore', reason, target.post_id, comment,
+		author.id, null, (
+			select l.id from public.moderation_log l
+			where l.comment_id = comment and l.action = 'hide' order by l.created_at desc limit 1
+		));
+end;
+$function$;
+grant execute on function public.restore_comment(uuid,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.restore_post(post uuid, reason text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target public.posts;
+	me uuid;
+	author public.group_members;
+begin
+	select * into target from public.posts p where p.id = post for update;
+	if not found then raise exception 'not_allowed'; end if;
+	me := private.acting_moderator(target.group_id);
+	author := private.post_author(post);
+	if not private.may_act_on(author, me) or target.hidden_at is null then
+		raise exception 'not_allowed';
+	end if;
+	reason := private.checked_reason(reason);
+	update public.posts set hidden_at = null, hidden_reason = null where id = post;
+	return private.log_moderation(target.group_id, 'restore', reason, post, null, author.id, null, (
+		select l.id from public.moderation_log l
+		where l.post_id = post and l.action = 'hide' order by l.created_at desc limit 1
+	));
+end;
+$function$;
+grant execute on function public.restore_post(uuid,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.revoke_calendar_feed()
  RETURNS void
@@ -3115,6 +3770,26 @@ begin
 end;
 $function$;
 grant execute on function public.undo_check_in(uuid,uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.unmute_member(member uuid, reason text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target public.group_members := private.member_to_act_on(member);
+begin
+	if not coalesce(target.muted_until > now(), false) then raise exception 'not_allowed'; end if;
+	reason := private.checked_reason(reason);
+	update public.group_members set muted_until = null where id = member;
+	return private.log_moderation(target.group_id, 'unmute', reason, null, null, member, null, (
+		select l.id from public.moderation_log l
+		where l.member_id = member and l.action = 'mute' order by l.created_at desc limit 1
+	));
+end;
+$function$;
+grant execute on function public.unmute_member(uuid,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.update_meetup(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer)
  RETURNS void

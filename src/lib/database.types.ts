@@ -1165,6 +1165,16 @@ export type Database = {
         Returns: undefined
       }
       delete_post: { Args: { post: string }; Returns: undefined }
+      dismiss_reports: {
+        Args: {
+          comment?: string
+          member?: string
+          post?: string
+          reason: string
+          target_group: string
+        }
+        Returns: string
+      }
       edit_comment: {
         Args: { body: string; comment: string }
         Returns: undefined
@@ -1213,6 +1223,11 @@ export type Database = {
           nickname: string
         }[]
       }
+      hide_comment: {
+        Args: { comment: string; reason: string }
+        Returns: string
+      }
+      hide_post: { Args: { post: string; reason: string }; Returns: string }
       invite_preview: {
         Args: { invite_code: string }
         Returns: {
@@ -1281,6 +1296,14 @@ export type Database = {
           waiting: number
         }[]
       }
+      message_member: {
+        Args: { body: string; client_id: string; member: string }
+        Returns: string
+      }
+      mute_member: {
+        Args: { days: number; member: string; reason: string }
+        Returns: string
+      }
       my_groups: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1316,6 +1339,21 @@ export type Database = {
       page_host_view: { Args: { target_meetup: string }; Returns: Json }
       page_meetup: { Args: { target_meetup: string }; Returns: Json }
       page_meetup_edit: { Args: { target_meetup: string }; Returns: Json }
+      page_moderation_item: {
+        Args: {
+          comment?: string
+          member?: string
+          post?: string
+          target_group: string
+        }
+        Returns: Json
+      }
+      page_moderation_log: {
+        Args: { before?: string; target_group: string }
+        Returns: Json
+      }
+      page_moderation_queue: { Args: { target_group: string }; Returns: Json }
+      page_moderation_thread: { Args: { thread: string }; Returns: Json }
       page_my_moderation: { Args: Record<PropertyKey, never>; Returns: Json }
       page_notifications: {
         Args: { before?: string; max_rows?: number }
@@ -1355,6 +1393,14 @@ export type Database = {
           thanks_count: number
         }[]
       }
+      refuse_join_request: {
+        Args: { member: string; reason?: string }
+        Returns: string
+      }
+      remove_from_group: {
+        Args: { member: string; reason: string }
+        Returns: string
+      }
       remove_member: { Args: { member: string }; Returns: undefined }
       remove_reaction: {
         Args: {
@@ -1364,6 +1410,10 @@ export type Database = {
         }
         Returns: undefined
       }
+      reply_as_moderators: {
+        Args: { body: string; client_id: string; thread: string }
+        Returns: string
+      }
       reply_to_moderators: {
         Args: { body: string; client_id: string; thread: string }
         Returns: string
@@ -1372,6 +1422,11 @@ export type Database = {
         Args: { accept_rules: boolean; nickname: string; target_group: string }
         Returns: Database["public"]["Enums"]["member_status"]
       }
+      restore_comment: {
+        Args: { comment: string; reason: string }
+        Returns: string
+      }
+      restore_post: { Args: { post: string; reason: string }; Returns: string }
       revoke_calendar_feed: {
         Args: Record<PropertyKey, never>
         Returns: undefined
@@ -1421,6 +1476,10 @@ export type Database = {
       undo_check_in: {
         Args: { meetup: string; member: string }
         Returns: undefined
+      }
+      unmute_member: {
+        Args: { member: string; reason: string }
+        Returns: string
       }
       update_meetup: {
         Args: {

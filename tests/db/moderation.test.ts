@@ -436,3 +436,481 @@ describe('asking to join', () => {
 		);
 	});
 });
+
+describe('the queue and the actions', () => {
+	test('reports come grouped per item, with reasons and words but no reporter; hiding resolves them', async () => {
+		const { group, moderator, author, member } = await arrange();
+		const third = await joinedMember(group.id, 'Derde');
+		const postId = await post(author, group.id, { anonymous: true, body: 'Iets kwetsends' });
+		const commentId = await answer(author, postId);
+		await report(member, { post: postId }, 'left_out', 'Ze wordt buitengesloten.');
+		await report(third, { post: postId }, 'disrespectful');
+		await report(third, { comment: commentId }, 'spam');
+
+		const queue = await call<Json>(moderator.client, 'page_moderation_queue', {
+			target_group: group.id
+		});
+		const authorMembership = await membershipId(group.id, author.id);
+		expect(queue.items).toEqual([
+			{
+				type: 'post',
+				id: postId,
+				report_count: 2,
+				reasons: ['disrespectful', 'left_out'],
+				words: ['Ze wordt buitengesloten.'],
+				first_reported_at: expect.any(String),
+				excerpt: 'Iets kwetsends',
+				post_id: postId,
+				anonymous: true,
+				hidden: false,
+				author: { id: authorMembership, nickname: 'Auteur' }
+			},
+			expect.objectContaining({ type: 'comment', id: commentId, report_count: 1, post_id: postId })
+		]);
+		// Who reported is in no answer a moderator gets.
+		const item = await call<Json>(moderator.client, 'page_moderation_item', {
+			target_group: group.id,
+			post: postId
+		});
+		for (const shown of [JSON.stringify(queue), JSON.stringify(item)]) {
+			for (const reporter of [member, third]) {
+				expect(shown).not.toContain(reporter.id);
+				expect(shown).not.toContain(await membershipId(group.id, reporter.id));
+			}
+			expect(shown).not.toContain('Derde');
+			expect(shown).not.toMatch(/"Lid"/);
+		}
+		expect(item).toMatchObject({
+			type: 'post',
+			can_act: true,
+			post: { id: postId, hidden: false, reported: true },
+			answers: [{ id: commentId, reported: false, hidden: false }],
+			reports: [
+				{ reason: 'left_out', words: 'Ze wordt buitengesloten.', resolved_at: null },
+				{ reason: 'disrespectful', words: null, resolved_at: null }
+			],
+			log: []
+		});
+
+		const entry = await call<string>(moderator.client, 'hide_post', {
+			post: postId,
+			reason: 'Dit sluit iemand uit.'
+		});
+		// Sent twice: one hiding.
+		expect(
+			await call(moderator.client, 'hide_post', { post: postId, reason: 'Dit sluit iemand uit.' })
+		).toBe(entry);
+		const after = await call<Json>(moderator.client, 'page_moderation_queue', {
+			target_group: group.id
+		});
+		expect((after.items as Json[]).map((i) => i.id)).toEqual([commentId]);
+		const { rows } = await db().query(
+			`select count(*) filter (where resolved_by = $2)::int as resolved,
+				count(*) filter (where resolved_at is null)::int as open
+			from public.reports where group_id = $1`,
+			[group.id, entry]
+		);
+		expect(rows[0]).toEqual({ resolved: 2, open: 1 });
+
+		// The author reads what was done and why, by role; the reporters read nothing of it.
+		const mine = await call<Json>(author.client, 'page_my_moderation');
+		expect(mine.actions).toEqual([
+			{
+				id: entry,
+				group_id: group.id,
+				group_name: expect.any(String),
+				action: 'hide',
+				reason: 'Dit sluit iemand uit.',
+				muted_until: null,
+				created_at: expect.any(String),
+				post_id: postId,
+				comment_id: null,
+				excerpt: 'Iets kwetsends'
+			}
+		]);
+		expect(JSON.stringify(mine)).not.toContain(moderator.id);
+		expect(JSON.stringify(mine)).not.toContain('Begeleider');
+		for (const reporter of [member, third]) {
+			expect(await call(reporter.client, 'page_my_moderation')).toEqual({
+				actions: [],
+				threads: []
+			});
+		}
+
+		// Restoring is logged as the undoing of the hiding.
+		const restored = await call<string>(moderator.client, 'restore_post', {
+			post: postId,
+			reason: 'Toch goed bedoeld.'
+		});
+		const log = await call<{ entries: Json[] }>(moderator.client, 'page_moderation_log', {
+			target_group: group.id
+		});
+		expect(log.entries.map((e) => [e.action, e.undoes, e.moderator])).toEqual([
+			['restore', entry, 'Begeleider'],
+			['hide', null, 'Begeleider']
+		]);
+		expect(log.entries[0]).toMatchObject({
+			id: restored,
+			member: { id: authorMembership, nickname: 'Auteur' },
+			post_id: postId
+		});
+		expect(
+			(await call<Json[]>(member.client, 'group_feed', { target_group: group.id })).map((p) => p.id)
+		).toEqual([postId]);
+	});
+
+	test('dismissing resolves the reports and changes nothing else; the member is not told', async () => {
+		const { group, moderator, author, member } = await arrange();
+		const authorMembership = await membershipId(group.id, author.id);
+		await report(member, { member: authorMembership }, 'other', 'Hij kijkt raar.');
+		const entry = await call<string>(moderator.client, 'dismiss_reports', {
+			target_group: group.id,
+			reason: 'Niets aan de hand.',
+			member: authorMembership
+		});
+		expect(
+			(await call<Json>(moderator.client, 'page_moderation_queue', { target_group: group.id }))
+				.items
+		).toEqual([]);
+		const { rows } = await db().query(
+			`select action, member_id from public.moderation_log where id = $1`,
+			[entry]
+		);
+		expect(rows).toEqual([{ action: 'dismiss', member_id: authorMembership }]);
+		expect(await call(author.client, 'page_my_moderation')).toEqual({ actions: [], threads: [] });
+		// Nothing to dismiss is no action.
+		expect(
+			await refusal(moderator.client, 'dismiss_reports', {
+				target_group: group.id,
+				reason: 'Nog eens',
+				member: await membershipId(group.id, member.id)
+			})
+		).toBe('not_allowed');
+	});
+
+	test('mute and unmute are logged, the unmute as undoing the mute; the member sees until when', async () => {
+		const { group, moderator, author } = await arrange();
+		const target = await membershipId(group.id, author.id);
+		expect(
+			await refusal(moderator.client, 'mute_member', {
+				member: target,
+				days: 3,
+				reason: 'Even rust'
+			})
+		).toBe('mute_days_invalid');
+		expect(
+			await refusal(moderator.client, 'mute_member', { member: target, days: 7, reason: ' ' })
+		).toBe('reason_invalid');
+		const mute = await call<string>(moderator.client, 'mute_member', {
+			member: target,
+			days: 7,
+			reason: 'Even rust nemen.'
+		});
+		const shell = await call<Json>(author.client, 'app_shell', { target_group: group.id });
+		const until = new Date((shell.group as { me: Json }).me.muted_until as string).getTime();
+		expect(until).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
+		expect(until).toBeLessThan(Date.now() + 7.1 * 86_400_000);
+		const mine = await call<{ actions: Json[] }>(author.client, 'page_my_moderation');
+		expect(mine.actions[0]).toMatchObject({ action: 'mute', reason: 'Even rust nemen.' });
+		expect(new Date(mine.actions[0].muted_until as string).getTime()).toBe(until);
+
+		const unmute = await call<string>(moderator.client, 'unmute_member', {
+			member: target,
+			reason: 'Het is uitgepraat.'
+		});
+		const { rows } = await db().query(
+			`select action, undoes from public.moderation_log where id = $1`,
+			[unmute]
+		);
+		expect(rows).toEqual([{ action: 'unmute', undoes: mute }]);
+		await post(author, group.id);
+		// Not muted: nothing to undo.
+		expect(await refusal(moderator.client, 'unmute_member', { member: target, reason: 'x' })).toBe(
+			'not_allowed'
+		);
+	});
+
+	test('no moderator acts on themselves or another moderator, so the last one is never removed', async () => {
+		const { group, moderator, author } = await arrange();
+		const second = await joinedModerator(group.id, 'Tweede');
+		const own = await post(moderator, group.id);
+		const theirs = await post(second, group.id, { anonymous: true });
+		const ownAnswer = await answer(moderator, theirs);
+		for (const target of [moderator, second]) {
+			const member = await membershipId(group.id, target.id);
+			for (const [fn, args] of [
+				['mute_member', { member, days: 1, reason: 'r' }],
+				['remove_from_group', { member, reason: 'r' }],
+				['message_member', { client_id: randomUUID(), member, body: 'Hallo' }]
+			] as const) {
+				expect(await refusal(moderator.client, fn, args), fn).toBe('not_allowed');
+			}
+		}
+		expect(await refusal(moderator.client, 'hide_post', { post: own, reason: 'r' })).toBe(
+			'not_allowed'
+		);
+		expect(await refusal(moderator.client, 'hide_post', { post: theirs, reason: 'r' })).toBe(
+			'not_allowed'
+		);
+		expect(await refusal(second.client, 'hide_comment', { comment: ownAnswer, reason: 'r' })).toBe(
+			'not_allowed'
+		);
+		// The old call removes with a fixed reason and the same rules.
+		expect(
+			await refusal(moderator.client, 'remove_member', {
+				member: await membershipId(group.id, second.id)
+			})
+		).toBe('not_allowed');
+		await call(moderator.client, 'remove_member', {
+			member: await membershipId(group.id, author.id)
+		});
+		const { rows } = await db().query(
+			`select m.role, m.status, l.action, l.reason from public.group_members m
+			join public.moderation_log l on l.member_id = m.id where m.group_id = $1`,
+			[group.id]
+		);
+		expect(rows).toEqual([
+			{
+				role: 'member',
+				status: 'removed',
+				action: 'remove',
+				reason: 'Uit de groep gehaald door de begeleiders.'
+			}
+		]);
+		const moderators = await db().query(
+			`select count(*)::int from public.group_members
+			where group_id = $1 and role = 'moderator' and status = 'active'`,
+			[group.id]
+		);
+		expect(moderators.rows[0].count).toBe(2);
+	});
+
+	test('reports about a moderator are for the other moderators only', async () => {
+		const { group, moderator, member } = await arrange();
+		const second = await joinedModerator(group.id, 'Tweede');
+		const theirs = await post(moderator, group.id, { anonymous: true });
+		await report(member, { post: theirs }, 'unsafe', 'Dit is dreigend.');
+		const forThem = await call<Json>(moderator.client, 'page_moderation_queue', {
+			target_group: group.id
+		});
+		expect(forThem.items).toEqual([]);
+		const item = await call<Json>(moderator.client, 'page_moderation_item', {
+			target_group: group.id,
+			post: theirs
+		});
+		expect(item).toMatchObject({ can_act: false, reports: [] });
+		expect(
+			await refusal(moderator.client, 'dismiss_reports', {
+				target_group: group.id,
+				reason: 'Niets',
+				post: theirs
+			})
+		).toBe('not_allowed');
+		const forOthers = await call<Json>(second.client, 'page_moderation_queue', {
+			target_group: group.id
+		});
+		expect((forOthers.items as Json[]).map((i) => i.id)).toEqual([theirs]);
+		const shell = await call<Json>(moderator.client, 'app_shell', { target_group: group.id });
+		expect((shell.group as Json).queue_count).toBe(0);
+		const otherShell = await call<Json>(second.client, 'app_shell', { target_group: group.id });
+		expect((otherShell.group as Json).queue_count).toBe(1);
+	});
+
+	test('"left out" to one moderator: only that moderator sees it and answers; the member reads "the moderators"', async () => {
+		const { group, moderator, member } = await arrange();
+		const second = await joinedModerator(group.id, 'Tweede');
+		const thread = await call<string>(member.client, 'send_left_out_message', {
+			client_id: randomUUID(),
+			target_group: group.id,
+			to_moderator: await membershipId(group.id, second.id),
+			body: 'Niemand zegt goeiedag.'
+		});
+		const forSecond = await call<Json>(second.client, 'page_moderation_queue', {
+			target_group: group.id
+		});
+		expect(forSecond.threads).toEqual([
+			expect.objectContaining({
+				id: thread,
+				kind: 'left_out',
+				member: { id: await membershipId(group.id, member.id), nickname: 'Lid' },
+				to_me: true,
+				unanswered: true
+			})
+		]);
+		expect(
+			((await call<Json>(second.client, 'app_shell', { target_group: group.id })).group as Json)
+				.queue_count
+		).toBe(1);
+		// The other moderator: not in the queue, not by id, cannot answer.
+		expect(
+			(await call<Json>(moderator.client, 'page_moderation_queue', { target_group: group.id }))
+				.threads
+		).toEqual([]);
+		expect(await call(moderator.client, 'page_moderation_thread', { thread })).toBeNull();
+		expect(
+			await refusal(moderator.client, 'reply_as_moderators', {
+				client_id: randomUUID(),
+				thread,
+				body: 'Ik lees mee'
+			})
+		).toBe('not_allowed');
+		expect(
+			((await call<Json>(moderator.client, 'app_shell', { target_group: group.id })).group as Json)
+				.queue_count
+		).toBe(0);
+
+		await call(second.client, 'reply_as_moderators', {
+			client_id: randomUUID(),
+			thread,
+			body: 'Dank je. Zullen we volgende week samen koffie drinken?'
+		});
+		const view = await call<Json>(second.client, 'page_moderation_thread', { thread });
+		expect(view).toMatchObject({ unanswered: false, to_me: true });
+		expect((view.messages as Json[]).map((m) => m.by)).toEqual([null, 'Tweede']);
+		const mine = await call<{ threads: Json[] }>(member.client, 'page_my_moderation');
+		expect(mine.threads[0].messages).toEqual([
+			expect.objectContaining({ from_moderators: false, body: 'Niemand zegt goeiedag.' }),
+			{
+				id: expect.any(String),
+				from_moderators: true,
+				body: 'Dank je. Zullen we volgende week samen koffie drinken?',
+				created_at: expect.any(String)
+			}
+		]);
+		expect(JSON.stringify(mine)).not.toContain('Tweede');
+	});
+
+	test('a message from the moderators is a thread the member answers; the answer waits in the queue', async () => {
+		const { group, moderator, author } = await arrange();
+		const target = await membershipId(group.id, author.id);
+		const clientId = randomUUID();
+		const thread = await call<string>(moderator.client, 'message_member', {
+			client_id: clientId,
+			member: target,
+			body: 'We willen even met je praten over gisteren.'
+		});
+		expect(
+			await call(moderator.client, 'message_member', {
+				client_id: clientId,
+				member: target,
+				body: 'We willen even met je praten over gisteren.'
+			})
+		).toBe(thread);
+		const mine = await call<{ actions: Json[]; threads: Json[] }>(
+			author.client,
+			'page_my_moderation'
+		);
+		expect(mine.actions).toEqual([
+			expect.objectContaining({
+				action: 'message',
+				reason: 'We willen even met je praten over gisteren.'
+			})
+		]);
+		expect(mine.threads).toEqual([
+			expect.objectContaining({ id: thread, kind: 'from_moderators' })
+		]);
+		await call(author.client, 'reply_to_moderators', {
+			client_id: randomUUID(),
+			thread,
+			body: 'Goed, na de bijeenkomst?'
+		});
+		const queue = await call<Json>(moderator.client, 'page_moderation_queue', {
+			target_group: group.id
+		});
+		expect(queue.threads).toEqual([
+			expect.objectContaining({
+				id: thread,
+				kind: 'from_moderators',
+				unanswered: true,
+				to_me: false
+			})
+		]);
+	});
+
+	test('refusing a join request keeps it refused, with or without a reason, logged', async () => {
+		const group = await makeGroup({ joinPolicy: 'request' });
+		const moderator = await joinedModerator(group.id);
+		const asking = async (nickname: string) => {
+			const person = await signUp(nickname);
+			await call(person.client, 'request_to_join', {
+				target_group: group.id,
+				nickname,
+				accept_rules: true
+			});
+			return { person, member: await membershipId(group.id, person.id) };
+		};
+		const first = await asking('Eerste');
+		const second = await asking('Tweede');
+		await call(moderator.client, 'refuse_join_request', {
+			member: first.member,
+			reason: 'De groep is voor mensen uit Gent.'
+		});
+		await call(moderator.client, 'decide_join_request', { member: second.member, approve: false });
+		const { rows } = await db().query(
+			`select m.nickname, m.status, m.refused_reason, l.action, l.reason
+			from public.group_members m join public.moderation_log l on l.member_id = m.id
+			where m.group_id = $1 order by m.nickname`,
+			[group.id]
+		);
+		expect(rows).toEqual([
+			{
+				nickname: 'Eerste',
+				status: 'refused',
+				refused_reason: 'De groep is voor mensen uit Gent.',
+				action: 'refuse_join',
+				reason: 'De groep is voor mensen uit Gent.'
+			},
+			{
+				nickname: 'Tweede',
+				status: 'refused',
+				refused_reason: null,
+				action: 'refuse_join',
+				reason: null
+			}
+		]);
+		expect(
+			await call(first.person.client, 'join_request_status', { target_group: group.id })
+		).toMatchObject({ status: 'refused', refused_reason: 'De groep is voor mensen uit Gent.' });
+		expect(await refusal(moderator.client, 'refuse_join_request', { member: first.member })).toBe(
+			'not_pending'
+		);
+	});
+
+	test('after an account is deleted, the log cannot be lined up with its anonymous posts', async () => {
+		const { group, moderator, author, member } = await arrange();
+		const anonymous = await post(author, group.id, { anonymous: true, body: 'Anoniem verhaal' });
+		const authorMembership = await membershipId(group.id, author.id);
+		await report(member, { post: anonymous }, 'private_info');
+		await call(moderator.client, 'hide_post', { post: anonymous, reason: 'Privé dingen' });
+		await call(moderator.client, 'mute_member', {
+			member: authorMembership,
+			days: 1,
+			reason: 'Om dat bericht'
+		});
+		await call(author.client, 'delete_my_account', { also_unnamed: false });
+
+		// The anonymous post stays, and nothing in the log or the reports points to its author.
+		const { rows } = await db().query(
+			`select action, member_id, post_id from public.moderation_log where group_id = $1
+			order by created_at`,
+			[group.id]
+		);
+		expect(rows).toEqual([
+			{ action: 'hide', member_id: null, post_id: anonymous },
+			{ action: 'mute', member_id: null, post_id: null }
+		]);
+		const reports = await reportRows('group_id = $1', [group.id]);
+		expect(reports.map((r) => r.about_member)).toEqual([null]);
+		const log = await call<{ entries: Json[] }>(moderator.client, 'page_moderation_log', {
+			target_group: group.id
+		});
+		expect(log.entries.map((e) => e.member)).toEqual([null, null]);
+		expect(JSON.stringify(log)).not.toContain('Auteur');
+		const item = await call<Json>(moderator.client, 'page_moderation_item', {
+			target_group: group.id,
+			post: anonymous
+		});
+		expect(item).toMatchObject({ member: null, post: { id: anonymous, author: null } });
+		expect(JSON.stringify(item)).not.toContain(authorMembership);
+	});
+});
