@@ -451,6 +451,7 @@ describe('the queue and the actions', () => {
 			target_group: group.id
 		});
 		const authorMembership = await membershipId(group.id, author.id);
+		expect(queue.item_count).toBe(2);
 		expect(queue.items).toEqual([
 			{
 				type: 'post',
@@ -557,6 +558,35 @@ describe('the queue and the actions', () => {
 		expect(
 			(await call<Json[]>(member.client, 'group_feed', { target_group: group.id })).map((p) => p.id)
 		).toEqual([postId]);
+	});
+
+	test('the queue shows the 100 items reported first and says how many there are', async () => {
+		const { group, moderator, author, member } = await arrange();
+		await db().query(
+			`with made as (
+				insert into public.posts (group_id, author_id, kind, body, anonymous)
+				select $1, $2, 'tip', 'Bericht ' || n, false from generate_series(1, 105) n
+				returning id, body
+			), authored as (
+				insert into public.post_authors (post_id, author_id, client_id)
+				select id, $2, gen_random_uuid() from made returning post_id
+			)
+			insert into public.reports (group_id, reporter_id, post_id, about_member, reason, client_id,
+				created_at)
+			select $1, $3, made.id, $4, 'spam', gen_random_uuid(),
+				now() - (200 - substr(made.body, 9)::int) * interval '1 minute'
+			from made join authored on authored.post_id = made.id`,
+			[group.id, author.id, member.id, await membershipId(group.id, author.id)]
+		);
+		const queue = await call<{ item_count: number; items: Json[] }>(
+			moderator.client,
+			'page_moderation_queue',
+			{ target_group: group.id }
+		);
+		expect(queue.item_count).toBe(105);
+		expect(queue.items.map((item) => item.excerpt)).toEqual(
+			Array.from({ length: 100 }, (_, i) => `Bericht ${i + 1}`)
+		);
 	});
 
 	test('dismissing resolves the reports and changes nothing else; the member is not told', async () => {
