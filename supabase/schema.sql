@@ -25,6 +25,12 @@ create type public.rsvp_status as enum ('going', 'maybe', 'not_going', 'waiting'
 
 -- Tables --------------------------------------------------------------------------------------
 
+create table private.confusables (
+	source text not null,
+	prototype text not null,
+	constraint confusables_pkey PRIMARY KEY (source)
+);
+
 create table public.attendance (
 	id uuid default gen_random_uuid() not null,
 	meetup_id uuid not null,
@@ -45,9 +51,7 @@ CREATE INDEX attendance_member_id_idx ON public.attendance USING btree (member_i
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.attendance to service_role;
 grant select (id, meetup_id, member_id, checked_in_at, walk_in, created_at) on table public.attendance to authenticated;
 create policy "people read their own attendance, hosts and moderators their gr" on public.attendance for select to authenticated
-	using ((( SELECT private.is_my_membership(attendance.member_id) AS is_my_membership) OR (EXISTS ( SELECT 1
-   FROM public.meetups m
-  WHERE ((m.id = attendance.meetup_id) AND ( SELECT private.is_host_or_moderator(m.group_id) AS is_host_or_moderator))))));
+	using ((( SELECT private.is_my_membership(attendance.member_id) AS is_my_membership) OR ( SELECT private.hosts_meetup(attendance.meetup_id) AS hosts_meetup)));
 
 create table public.calendar_feeds (
 	user_id uuid not null,
@@ -123,6 +127,7 @@ create table public.group_members (
 	last_seen_at timestamp with time zone,
 	created_at timestamp with time zone default now() not null,
 	without_phone boolean generated always as ((user_id IS NULL)) stored not null,
+	nickname_readings text[] not null,
 	muted_until timestamp with time zone,
 	refused_at timestamp with time zone,
 	refused_reason text,
@@ -216,7 +221,7 @@ CREATE INDEX meetup_series_created_by_idx ON public.meetup_series USING btree (c
 CREATE INDEX meetup_series_group_id_idx ON public.meetup_series USING btree (group_id);
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meetup_series to service_role;
 grant select (id, repeat, first_on, repeat_until, created_at) on table public.meetup_series to anon;
-grant select (id, group_id, repeat, first_on, repeat_until, created_at) on table public.meetup_series to authenticated;
+grant select (id, repeat, first_on, repeat_until, created_at) on table public.meetup_series to authenticated;
 create policy "those who see an occurrence read its series" on public.meetup_series for select to anon, authenticated
 	using ((EXISTS ( SELECT 1
    FROM public.meetups m
@@ -268,7 +273,7 @@ CREATE INDEX meetups_open_starts_idx ON public.meetups USING btree (starts_at) W
 CREATE INDEX meetups_series_id_idx ON public.meetups USING btree (series_id) WHERE (series_id IS NOT NULL);
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meetups to service_role;
 grant select (id, title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, status, series_id, created_at, updated_at, occurrence_on) on table public.meetups to anon;
-grant select (id, group_id, title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, status, series_id, created_at, updated_at, occurrence_on) on table public.meetups to authenticated;
+grant select (id, title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, status, series_id, created_at, updated_at, occurrence_on) on table public.meetups to authenticated;
 create policy "those the meetup is open to read it" on public.meetups for select to anon, authenticated
 	using (( SELECT private.can_see_meetup(meetups.group_id, meetups.open_to) AS can_see_meetup));
 CREATE TRIGGER meetups_notify_change AFTER UPDATE OF status, starts_at, ends_at, place, online_url ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.notify_meetup_change();
@@ -558,9 +563,7 @@ CREATE INDEX rsvps_waiting_idx ON public.rsvps USING btree (meetup_id, waitliste
 grant select on table public.rsvps to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.rsvps to service_role;
 create policy "people read their own rsvps, hosts and moderators their group's" on public.rsvps for select to authenticated
-	using ((( SELECT private.is_my_membership(rsvps.member_id) AS is_my_membership) OR (EXISTS ( SELECT 1
-   FROM public.meetups m
-  WHERE ((m.id = rsvps.meetup_id) AND ( SELECT private.is_host_or_moderator(m.group_id) AS is_host_or_moderator))))));
+	using ((( SELECT private.is_my_membership(rsvps.member_id) AS is_my_membership) OR ( SELECT private.hosts_meetup(rsvps.meetup_id) AS hosts_meetup)));
 CREATE TRIGGER rsvps_free_place_when_withdrawn AFTER DELETE ON public.rsvps FOR EACH ROW EXECUTE FUNCTION private.free_place_of_withdrawn_rsvp();
 CREATE TRIGGER rsvps_notify_promotion AFTER UPDATE OF status ON public.rsvps FOR EACH ROW WHEN (((old.status = 'waiting'::public.rsvp_status) AND (new.status = 'going'::public.rsvp_status))) EXECUTE FUNCTION private.notify_promotion();
 
@@ -644,8 +647,11 @@ CREATE OR REPLACE FUNCTION private.check_member_nickname()
  SET search_path TO ''
 AS $function$
 begin
+	if tg_op = 'INSERT' or new.nickname is distinct from old.nickname then
+		new.nickname_readings := private.nickname_readings(new.nickname);
+	end if;
 	-- A name is checked when it is chosen: a new entry, a new name, or coming back to the group.
-	-- A role change is not a new name (see above).
+	-- A role change is not a new name.
 	if tg_op = 'UPDATE' and new.nickname is not distinct from old.nickname
 		and not (old.status in ('left', 'removed') and new.status in ('active', 'pending')) then
 		return new;
@@ -653,14 +659,25 @@ begin
 	if new.nickname <> private.without_hidden_characters(new.nickname) then
 		raise exception 'nickname_hidden_characters';
 	end if;
+	-- Two people choosing one name at once: the second waits and sees the first.
+	perform 1 from public.groups g where g.id = new.group_id for no key update;
 	if exists (
 		select 1 from public.group_members other
 		where other.group_id = new.group_id and other.id <> new.id
 			and (new.user_id is null or other.user_id is distinct from new.user_id)
 			and other.status = 'active' and other.role in ('host', 'moderator')
-			and private.names_look_alike(other.nickname, new.nickname)
+			and other.nickname_readings && new.nickname_readings
 	) then
 		raise exception 'nickname_of_host_or_moderator';
+	end if;
+	if new.status in ('active', 'pending') and exists (
+		select 1 from public.group_members other
+		where other.group_id = new.group_id and other.id <> new.id
+			and (new.user_id is null or other.user_id is distinct from new.user_id)
+			and other.status = 'active'
+			and other.nickname_readings && new.nickname_readings
+	) then
+		raise exception 'nickname_taken';
 	end if;
 	return new;
 end;
@@ -825,6 +842,19 @@ begin
 end;
 $function$;
 grant execute on function private.free_place_of_withdrawn_rsvp() to service_role;
+
+CREATE OR REPLACE FUNCTION private.hosts_meetup(target_meetup uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select exists (
+		select 1 from public.meetups m
+		where m.id = target_meetup and private.is_host_or_moderator(m.group_id)
+	)
+$function$;
+grant execute on function private.hosts_meetup(uuid) to authenticated;
 
 CREATE OR REPLACE FUNCTION private.is_active_in_organisation_of(target_group uuid)
  RETURNS boolean
@@ -1078,18 +1108,10 @@ $function$;
 CREATE OR REPLACE FUNCTION private.names_look_alike(one text, other text)
  RETURNS boolean
  LANGUAGE sql
- IMMUTABLE PARALLEL SAFE
+ STABLE PARALLEL SAFE
  SET search_path TO ''
 AS $function$
-	select translate(lower(a), f, t) = translate(lower(b), f, t)
-		or translate(lower(translate(a, i, 'llll')), f, t) = translate(lower(translate(b, i, 'llll')), f, t)
-	from (
-		select private.nickname_letters(one) as a, private.nickname_letters(other) as b,
-			'01авекмнорстухіјѕԁӏɡαβεηικμνορτυχζ' as f,
-			'olabekmhopctyxijsdlgabehikmnoptyxz' as t,
-			-- Capital I in Latin, Greek and Cyrillic, and the Cyrillic palochka.
-			'IΙІӀ' as i
-	) letters
+	select private.nickname_readings(one) && private.nickname_readings(other)
 $function$;
 
 CREATE OR REPLACE FUNCTION private.nickname_letters(name text)
@@ -1104,6 +1126,19 @@ AS $function$
 		'',
 		'g'
 	)
+$function$;
+
+CREATE OR REPLACE FUNCTION private.nickname_readings(name text)
+ RETURNS text[]
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+	select array[
+		private.nickname_letters(private.read_as_prototypes(private.read_as_prototypes(private.skeleton(letters)))),
+		private.nickname_letters(private.read_as_prototypes(private.read_as_prototypes(letters)))
+	]
+	from (select private.nickname_letters(name) as letters) name_letters
 $function$;
 
 CREATE OR REPLACE FUNCTION private.notify_meetup_change()
@@ -1167,6 +1202,15 @@ AS $function$
 	join public.post_authors pa on pa.post_id = p.id
 	join public.group_members m on m.group_id = p.group_id and m.user_id = pa.author_id
 	where p.id = post
+$function$;
+
+CREATE OR REPLACE FUNCTION private.read_as_prototypes(name text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+	select private.skeleton(lower(translate(name, 'ɢɴʀʙʜʟᴀᴅᴇᴊᴘᴛꜰꞯ', 'GNRBHLADEJPTFQ')))
 $function$;
 
 CREATE OR REPLACE FUNCTION private.record_rsvp(target_meetup uuid, member uuid, request_client_id uuid, requested public.rsvp_status, children integer, needs_transport boolean, cost_problem boolean, note_text text)
@@ -1327,6 +1371,17 @@ AS $function$
 	order by 1
 $function$;
 grant execute on function private.series_dates(date,public.meetup_repeat,date) to service_role;
+
+CREATE OR REPLACE FUNCTION private.skeleton(name text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+	select normalize(coalesce(string_agg(coalesce(c.prototype, ch.c), '' order by ch.i), ''), NFD)
+	from regexp_split_to_table(normalize(name, NFD), '') with ordinality as ch(c, i)
+	left join private.confusables c on c.source = ch.c
+$function$;
 
 CREATE OR REPLACE FUNCTION private.thread_messages_json(thread uuid)
  RETURNS jsonb
@@ -1602,6 +1657,7 @@ AS $function$
 		where c.post_id = p.id and c.group_id is not distinct from reader.group_id
 			and c.deleted_at is null
 			and c.created_at > now() - interval '30 days'
+			and c.hidden_at is null
 			and c.author_id is distinct from reader.user_id
 			and (select ca.author_id from public.comment_authors ca where ca.comment_id = c.id)
 				is distinct from reader.user_id
@@ -2658,7 +2714,10 @@ AS $function$
 		order by m.starts_at, m.id
 		limit least(greatest(max_rows, 1), 50)
 	)
-	select c.id, c.group_id, g.name, c.title, c.description, c.starts_at, c.ends_at, c.place,
+	select c.id,
+		case when organisation.mine then c.group_id end,
+		case when organisation.mine then g.name end,
+		c.title, c.description, c.starts_at, c.ends_at, c.place,
 		c.online_url, c.cost, c.childcare, c.transport_help, c.wheelchair_access, c.languages,
 		c.open_to, c.capacity, c.status,
 		counts.going, counts.maybe, counts.waiting,
@@ -2672,6 +2731,8 @@ AS $function$
 		private.is_host_or_moderator(c.group_id)
 	from chosen c
 	join public.groups g on g.id = c.group_id
+	-- Active in a group of the same organisation (this one included) and not removed from this one.
+	cross join lateral (select private.is_active_in_organisation_of(c.group_id) as mine) organisation
 	cross join lateral (
 		select
 			count(*) filter (where r.status = 'going')::integer as going,
@@ -2919,7 +2980,7 @@ grant execute on function public.page_meetup(uuid) to authenticated, service_rol
 CREATE OR REPLACE FUNCTION public.page_meetup_edit(target_meetup uuid)
  RETURNS jsonb
  LANGUAGE sql
- STABLE
+ STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 	select to_jsonb(hosted) || jsonb_build_object(

@@ -172,6 +172,7 @@ export type Database = {
           last_seen_at: string | null
           muted_until: string | null
           nickname: string
+          nickname_readings: string[]
           refused_at: string | null
           refused_reason: string | null
           role: Database["public"]["Enums"]["member_role"]
@@ -188,6 +189,7 @@ export type Database = {
           last_seen_at?: string | null
           muted_until?: string | null
           nickname: string
+          nickname_readings: string[]
           refused_at?: string | null
           refused_reason?: string | null
           role?: Database["public"]["Enums"]["member_role"]
@@ -204,6 +206,7 @@ export type Database = {
           last_seen_at?: string | null
           muted_until?: string | null
           nickname?: string
+          nickname_readings?: string[]
           refused_at?: string | null
           refused_reason?: string | null
           role?: Database["public"]["Enums"]["member_role"]

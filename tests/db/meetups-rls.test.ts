@@ -50,15 +50,16 @@ meetup_series delete                -         -        -    -      -       -    
 meetup_series select(created_by)    -         -        -    -      -       -              -    -
 `;
 
-// A meetup open to the public is read by everyone, signed out too; signed-out visitors do not
-// learn which group made it (its id), nor who made it or with which request.
+// A meetup open to the public is read by everyone, signed out too; no one reads which group made
+// it (its id) from the table, nor who made it or with which request: meetup_cards() tells the
+// group to the people of its organisation only (public-meetup-group.test.ts).
 const publicMatrix = `
 table   operation          anonymous outsider self member removed otherModerator host moderator
 meetups select             see       see      see  see    see     see            see  see
 meetups insert             -         -        -    -      -       -              -    -
 meetups update             -         -        -    -      -       -              -    -
 meetups delete             -         -        -    -      -       -              -    -
-meetups select(group_id)   -         see      see  see    see     see            see  see
+meetups select(group_id)   -         -        -    -      -       -              -    -
 meetups select(created_by) -         -        -    -      -       -              -    -
 meetups select(client_id)  -         -        -    -      -       -              -    -
 `;

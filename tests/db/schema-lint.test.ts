@@ -35,6 +35,7 @@ const executable = {
 	],
 	authenticated: [
 		'private.can_see_meetup(target_group uuid, audience public.meetup_audience)',
+		'private.hosts_meetup(target_meetup uuid)',
 		'private.is_active_in_organisation_of(target_group uuid)',
 		'private.is_active_member(target_group uuid)',
 		'private.is_hidden_post(post uuid)',

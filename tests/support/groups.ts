@@ -40,8 +40,30 @@ export async function makeInvite(
 	return rows[0].code;
 }
 
+/**
+ * The name, or the name and a number when someone active in the group reads the same: two
+ * active members cannot share a name, and tests make many a "Lid" in one group.
+ */
+async function freeName(groupId: string, name: string): Promise<string> {
+	const { rows } = await db().query<{ nickname: string }>(
+		`select coalesce(min(candidate), $2) as nickname
+		from (
+			select case when n = 1 then $2 else $2 || ' ' || n end as candidate
+			from generate_series(1, 100) n
+		) candidates
+		where not exists (
+			select 1 from public.group_members m
+			where m.group_id = $1 and m.status = 'active'
+				and m.nickname_readings && private.nickname_readings(candidate)
+		)`,
+		[groupId, name]
+	);
+	return rows[0].nickname;
+}
+
 /** A new person who joined the group with an invite, as a newcomer does. */
-export async function joinedMember(groupId: string, nickname = 'Lid'): Promise<Person> {
+export async function joinedMember(groupId: string, name?: string): Promise<Person> {
+	const nickname = name ?? (await freeName(groupId, 'Lid'));
 	const person = await signUp(nickname);
 	const { error } = await person.client.rpc('accept_invite', {
 		invite_code: await makeInvite(groupId),

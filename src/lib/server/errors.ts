@@ -13,6 +13,7 @@ const words: Record<string, () => string> = {
 	nickname_invalid: m.error_nickname_required,
 	nickname_hidden_characters: m.error_nickname_hidden,
 	nickname_of_host_or_moderator: m.error_nickname_of_host_or_moderator,
+	nickname_taken: m.error_nickname_taken,
 	last_moderator: m.error_last_moderator,
 	invite_expiry_invalid: m.error_invite_expiry,
 	invite_uses_invalid: m.error_invite_uses,
@@ -73,6 +74,7 @@ export const fieldOfRefusal: Record<string, string> = {
 	nickname_invalid: 'nickname',
 	nickname_hidden_characters: 'nickname',
 	nickname_of_host_or_moderator: 'nickname',
+	nickname_taken: 'nickname',
 	rsvp_children_invalid: 'childcare_children',
 	rsvp_note_too_long: 'note'
 };

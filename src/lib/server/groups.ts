@@ -1,5 +1,6 @@
 // Groups and membership: a thin layer over the database functions that hold the rules.
 import type { Database } from '$lib/database.types';
+import type { MeetupCard } from '$lib/server/meetups';
 import { outage } from '$lib/server/outage';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
@@ -14,7 +15,7 @@ export interface HomePage {
 	groups: Rows<'my_groups'>;
 	answers: Rows<'answers_to_me'>;
 	/** More than home shows: the page keeps the next of each weekly meetup (nextOfEach). */
-	meetups: Rows<'meetup_cards'>;
+	meetups: MeetupCard[];
 }
 
 export async function homePage(supabase: Client): Promise<HomePage> {

@@ -6,10 +6,16 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Client = SupabaseClient<Database>;
 type RsvpStatus = Database['public']['Enums']['rsvp_status'];
-/** A meetup with its counts and my answer, as meetup_cards() gives it. */
-export type MeetupCard = Database['public']['Functions']['meetup_cards']['Returns'][number];
+/**
+ * A meetup with its counts and my answer, as meetup_cards() gives it. Its group (id and name) is
+ * null for people outside the group's organisation: a public meetup does not say who made it.
+ */
+export type MeetupCard = Omit<
+	Database['public']['Functions']['meetup_cards']['Returns'][number],
+	'group_id' | 'group_name'
+> & { group_id: string | null; group_name: string | null };
 
-type Card = { group_id: string; title: string; my_status: RsvpStatus | null };
+type Card = { id: string; group_id: string | null; title: string; my_status: RsvpStatus | null };
 
 /**
  * Of meetups with the same group and title (the list is soonest first) the first, and each I
@@ -19,7 +25,7 @@ type Card = { group_id: string; title: string; my_status: RsvpStatus | null };
 export function nextOfEach<T extends Card>(cards: T[]): T[] {
 	const seen = new Set<string>();
 	return cards.filter((card) => {
-		const key = `${card.group_id}\n${card.title}`;
+		const key = `${card.group_id ?? card.id}\n${card.title}`;
 		const first = !seen.has(key);
 		seen.add(key);
 		return first || card.my_status !== null;
