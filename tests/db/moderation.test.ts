@@ -278,6 +278,9 @@ describe('hidden posts and answers', () => {
 		const feed = await call<Json[]>(member.client, 'group_feed', { target_group: group.id });
 		expect(feed[0].comment_count).toBe(1);
 		expect((await member.client.from('comments').select('id').eq('id', hidden)).data).toEqual([]);
+		// Home's "answers to what I wrote" leaves it out as well.
+		const home = await call<Json>(member.client, 'page_home');
+		expect((home.answers as Json[]).map((row) => row.comment_id)).toEqual([kept]);
 
 		for (const person of [author, moderator]) {
 			const rows = await call<Json[]>(person.client, 'post_comments', { target_post: postId });
