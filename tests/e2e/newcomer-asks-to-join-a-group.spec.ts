@@ -1,0 +1,81 @@
+// A group whose moderators decide who joins (join_policy 'request'): a person asks on its page,
+// sees that the request waits, and, once refused, reads why and from when they may ask again.
+// A newcomer without an account first picks a nickname, then asks.
+import { devices } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { signIn } from './people';
+import { signedInClient } from './platform-file';
+
+/** From the seed: Groupe de parole Bruxelles asks its moderators (Els) before anyone joins. */
+const brussels = 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a';
+const reason = 'Le groupe est complet pour le moment. Essaie le groupe de Gand.';
+
+test('a member asks to join, waits, and once refused reads why and when they may ask again', async ({
+	page
+}) => {
+	await signIn(page, 'lid@kring.test');
+	await page.goto(`/ask/${brussels}`);
+	await expect(
+		page.getByRole('heading', {
+			level: 1,
+			name: 'Vragen om mee te doen met Groupe de parole Bruxelles'
+		})
+	).toBeVisible();
+	await expect(page.getByText("On s'écoute.")).toBeVisible();
+	await expect(page.getByLabel('Bijnaam')).toHaveValue('Karim');
+	await expectNoAxeViolations(page);
+
+	// Agreeing to the rules is asked for, as on the join page; what was typed stays.
+	await page.getByRole('button', { name: 'Vraag versturen' }).click();
+	await expect(page.getByText('Duid aan dat je akkoord gaat met de afspraken.')).toBeVisible();
+	await page.getByLabel('Ik ga akkoord met deze afspraken').check();
+	await page.getByRole('button', { name: 'Vraag versturen' }).click();
+	await expect(page.getByRole('status')).toContainText('Je vraag is verstuurd.');
+	await expect(page.getByRole('button', { name: 'Vraag versturen' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+
+	// Els says no, with a reason.
+	const els = await signedInClient('moderator@kring.test');
+	const { data: asked, error } = await els
+		.from('group_members')
+		.select('id')
+		.eq('group_id', brussels)
+		.eq('nickname', 'Karim')
+		.eq('status', 'pending');
+	expect(error).toBeNull();
+	const refused = await els.rpc('refuse_join_request', { member: asked![0].id, reason });
+	expect(refused.error).toBeNull();
+
+	await page.reload();
+	const answer = page.getByRole('region', { name: 'De begeleiders zeiden nee op je vraag.' });
+	await expect(answer).toContainText(`Waarom: ${reason}`);
+	await expect(answer).toContainText(/Je kan opnieuw vragen vanaf \S+/);
+	await expect(page.getByRole('button', { name: 'Vraag versturen' })).toHaveCount(0);
+	await expect(page.locator('main')).not.toContainText('Els');
+	await expectNoAxeViolations(page);
+});
+
+test('a newcomer without an account picks a nickname, then asks to join', async ({ browser }) => {
+	const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'nl-BE' });
+	const page = await context.newPage();
+	await page.goto(`/ask/${brussels}`);
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Vragen om mee te doen' })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Ik doe mee' }).click();
+	await page.getByLabel('Bijnaam').fill('Awa');
+	await page.getByRole('button', { name: 'Verder' }).click();
+
+	await expect(
+		page.getByRole('heading', {
+			level: 1,
+			name: 'Vragen om mee te doen met Groupe de parole Bruxelles'
+		})
+	).toBeVisible();
+	await expect(page.getByLabel('Bijnaam')).toHaveValue('Awa');
+	await page.getByLabel('Ik ga akkoord met deze afspraken').check();
+	await page.getByRole('button', { name: 'Vraag versturen' }).click();
+	await expect(page.getByRole('status')).toContainText('Je vraag is verstuurd.');
+	await context.close();
+});
