@@ -1587,8 +1587,13 @@ declare
 begin
 	if (post is null) = (comment is null) then raise exception 'not_allowed'; end if;
 	select coalesce(
-		(select group_id from public.posts where id = post and deleted_at is null),
-		(select group_id from public.comments where id = comment and deleted_at is null)
+		(select p.group_id from public.posts p
+		where p.id = post and p.deleted_at is null
+			and (p.hidden_at is null or private.is_moderator(p.group_id) or private.is_my_post(p.id))),
+		(select c.group_id from public.comments c
+		where c.id = comment and c.deleted_at is null
+			and ((c.hidden_at is null and not private.is_hidden_post(c.post_id))
+				or private.is_moderator(c.group_id) or private.is_my_comment(c.id)))
 	) into target_group;
 	if target_group is null or not private.is_active_member(target_group) then
 		raise exception 'not_allowed';

@@ -230,6 +230,24 @@ describe('hidden posts and answers', () => {
 		expect(raw.data).toEqual([]);
 		const rawAnswer = await member.client.from('comments').select('id').eq('id', answerToHidden);
 		expect(rawAnswer.data).toEqual([]);
+		// Nor does a reaction reach it by its id.
+		for (const target of [
+			{ post: hidden, comment: null },
+			{ post: null, comment: answerToHidden }
+		]) {
+			expect(
+				await refusal(member.client, 'add_reaction', {
+					client_id: randomUUID(),
+					...target,
+					kind: 'support'
+				})
+			).toBe('not_allowed');
+		}
+		const reactions = await db().query(
+			'select count(*)::int from public.reactions where post_id = $1 or comment_id = $2',
+			[hidden, answerToHidden]
+		);
+		expect(reactions.rows[0].count).toBe(0);
 		// What is new leaves it and its answers out.
 		const groups = await call<Json[]>(member.client, 'my_groups');
 		expect(groups.find((g) => g.group_id === group.id)).toMatchObject({
