@@ -3,6 +3,7 @@
 // page; the page then shows where the request stands: waiting, refused (why, and from when one
 // may ask again) or in.
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { joinSchema } from '$lib/schemas/posts';
 import { tryJoin } from '$lib/server/attempts';
 import { startWithNickname } from '$lib/server/auth';
@@ -11,6 +12,7 @@ import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { joinRequestStatus, requestToJoin } from '$lib/server/moderation-member';
 import { myProfile } from '$lib/server/profiles';
+import { shortDate } from '$lib/time';
 import { error, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -50,9 +52,14 @@ export const actions: Actions = {
 			form.data.nickname
 		);
 		if (refused) {
+			// A request refused less than 30 days ago: the database says from when one may ask again.
+			const again =
+				refused.message === 'join_request_refused' && Date.parse(refused.details) > 0
+					? `${m.ask_refused()} ${m.ask_again_at({ date: shortDate(refused.details, getLocale()) })}`
+					: undefined;
 			return refuse(form, {
 				field: fieldOfRefusal[refused.message],
-				message: explainDatabaseError(refused)
+				message: again ?? explainDatabaseError(refused)
 			});
 		}
 		redirect(303, status === 'active' ? `/g/${params.group}` : `/ask/${params.group}`);
