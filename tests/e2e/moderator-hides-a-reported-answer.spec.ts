@@ -49,6 +49,8 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 
 	const ruben = await phone(browser);
 	await joinGhent(ruben, `Ruben ${mark}`);
+	// The join page names the group too: wait for the group's own page.
+	await expect(ruben).toHaveURL(new RegExp(`/g/${gent}$`));
 	await ruben.goto(postPage);
 	await ruben.getByLabel('Je antwoord').fill(answer);
 	await ruben.getByRole('button', { name: 'Antwoorden' }).click();
@@ -57,6 +59,7 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 	// Fien, another member, sees the answer for now.
 	const fien = await phone(browser);
 	await joinGhent(fien, `Fien ${mark}`);
+	await expect(fien).toHaveURL(new RegExp(`/g/${gent}$`));
 	await fien.goto(postPage);
 	await expect(fien.getByText(answer)).toBeVisible();
 
@@ -97,11 +100,12 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 
 	// Hiding asks why; without a reason nothing happens and Els is told so.
 	await els.getByText('Verbergen voor de leden').click();
-	await els.getByRole('button', { name: 'Ja, verbergen' }).click();
-	await expect(els.getByText("Kies een reden, of kies 'Ik schrijf het zelf'.")).toBeVisible();
-	await els.getByLabel('Hierdoor voelt iemand zich buitengesloten.').check();
-	await els.getByLabel('Eigen woorden').fill(reason);
-	await els.getByRole('button', { name: 'Ja, verbergen' }).click();
+	const hiding = els.getByRole('form', { name: 'Verbergen voor de leden' });
+	await hiding.getByRole('button', { name: 'Ja, verbergen' }).click();
+	await expect(hiding.getByText("Kies een reden, of kies 'Ik schrijf het zelf'.")).toBeVisible();
+	await hiding.getByLabel('Hierdoor voelt iemand zich buitengesloten.').check();
+	await hiding.getByLabel('Eigen woorden').fill(reason);
+	await hiding.getByRole('button', { name: 'Ja, verbergen' }).click();
 	await expect(
 		els.getByRole('status').filter({ hasText: 'Verborgen. De leden zien het niet meer.' })
 	).toBeVisible();
@@ -109,9 +113,13 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 	await expect(marked).toContainText(reason);
 
 	// And a private message to Ruben, from "the moderators".
-	await els.getByText(`Een bericht sturen aan Ruben ${mark}`).click();
-	await els.getByLabel('Je bericht').fill(message);
-	await els.getByRole('button', { name: 'Bericht sturen' }).click();
+	const writing = `Een bericht sturen aan Ruben ${mark}`;
+	await els.getByText(writing).click();
+	await els.getByRole('form', { name: writing }).getByLabel('Je bericht').fill(message);
+	await els
+		.getByRole('form', { name: writing })
+		.getByRole('button', { name: 'Bericht sturen' })
+		.click();
 	await expect(
 		els.getByRole('status').filter({ hasText: 'Je bericht is verstuurd' })
 	).toBeVisible();
@@ -132,7 +140,7 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 	await expect(own).toContainText('Verborgen door de begeleiders');
 	await expect(own).toContainText(reason);
 	await ruben.goto('/me/moderation');
-	await expect(ruben.getByText(message)).toBeVisible();
+	await expect(ruben.getByText(message, { exact: true })).toBeVisible();
 	await expect(ruben.getByText(reason).first()).toBeVisible();
 	await expect(ruben.locator('main')).not.toContainText('Els');
 
