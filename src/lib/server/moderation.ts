@@ -25,6 +25,8 @@ export interface ThreadMessage {
 	from_moderators: boolean;
 	body: string;
 	created_at: string;
+	/** Among moderators: which of them answered (the member never reads this). */
+	by?: string | null;
 }
 
 export interface QueueThread {
@@ -49,6 +51,11 @@ export interface QueueItem {
 	words: string[];
 	first_reported_at: string;
 	excerpt: string | null;
+	/** For a post or an answer: the post it is on. */
+	post_id?: string | null;
+	anonymous?: boolean | null;
+	hidden?: boolean;
+	/** The member it is about: the author of a post or an answer, or the member reported. */
 	author: { id: string; nickname: string } | null;
 }
 
@@ -57,28 +64,29 @@ export interface QueuePage {
 	items: QueueItem[];
 }
 
-/** A post or an answer as a moderator sees it: hidden ones too, and anonymous authors. */
+/** A post or an answer as a moderator sees it: hidden and anonymous ones too, with the author. */
 export interface ContextPost {
 	id: string;
 	body: string;
 	kind?: string;
 	created_at: string;
-	anonymous?: boolean;
-	author_name?: string | null;
-	author_role?: Role | null;
-	author?: { id: string; nickname: string } | null;
-	hidden?: boolean;
-	hidden_at?: string | null;
-	hidden_reason?: string | null;
-	/** On an answer: the one the reports are about. */
-	reported?: boolean;
+	edited_at: string | null;
+	anonymous: boolean;
+	deleted: boolean;
+	hidden: boolean;
+	hidden_reason: string | null;
+	/** The one the reports are about. */
+	reported: boolean;
+	author: { id: string; nickname: string } | null;
 }
 
+/** The member an item is about: its author, or the member reported. */
 export interface ItemMember {
 	id: string;
 	nickname: string;
 	role: Role;
 	status: Status;
+	/** Only while the mute lasts. */
 	muted_until: string | null;
 }
 
@@ -96,14 +104,20 @@ export interface LogEntry {
 }
 
 export interface ItemPage {
-	post?: ContextPost | null;
-	answers?: ContextPost[];
-	member?: ItemMember | null;
+	type: ItemType;
+	id: string;
+	/** Whether I may act on it: not my own, not another moderator's. */
+	can_act: boolean;
+	/** Null when the author's account is gone. */
+	member: ItemMember | null;
+	post: ContextPost | null;
+	answers: ContextPost[] | null;
+	/** Every report on it, handled ones too; never who sent it. */
 	reports: {
 		reason: ReportReason;
-		words?: string | null;
-		body?: string | null;
+		words: string | null;
 		created_at: string;
+		resolved_at: string | null;
 	}[];
 	log: LogEntry[];
 }
@@ -113,8 +127,10 @@ export interface ThreadPage {
 	group_id: string;
 	kind: 'left_out' | 'from_moderators';
 	member: { id: string; nickname: string } | null;
-	to_me?: boolean;
+	to_me: boolean;
 	created_at: string;
+	last_message_at: string;
+	unanswered: boolean;
 	messages: ThreadMessage[];
 }
 
