@@ -497,7 +497,7 @@ create policy "active members read their group's reactions" on public.reactions 
 create table public.reports (
 	id uuid default gen_random_uuid() not null,
 	group_id uuid not null,
-	reporter_id uuid not null,
+	reporter_id uuid,
 	post_id uuid,
 	comment_id uuid,
 	member_id uuid,
@@ -516,7 +516,7 @@ create table public.reports (
 	constraint reports_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
 	constraint reports_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
 	constraint reports_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE CASCADE,
-	constraint reports_reporter_id_fkey FOREIGN KEY (reporter_id) REFERENCES auth.users(id) ON DELETE CASCADE,
+	constraint reports_reporter_id_fkey FOREIGN KEY (reporter_id) REFERENCES auth.users(id) ON DELETE SET NULL,
 	constraint reports_resolved_by_fkey FOREIGN KEY (resolved_by) REFERENCES public.moderation_log(id) ON DELETE SET NULL,
 	constraint reports_body_check CHECK (((char_length(body) >= 1) AND (char_length(body) <= 1000))),
 	constraint reports_check CHECK ((num_nonnulls(post_id, comment_id, member_id) = 1))

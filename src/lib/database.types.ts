@@ -855,7 +855,7 @@ export type Database = {
           member_id: string | null
           post_id: string | null
           reason: Database["public"]["Enums"]["report_reason"]
-          reporter_id: string
+          reporter_id: string | null
           resolved_at: string | null
           resolved_by: string | null
         }
@@ -871,7 +871,7 @@ export type Database = {
           member_id?: string | null
           post_id?: string | null
           reason: Database["public"]["Enums"]["report_reason"]
-          reporter_id: string
+          reporter_id?: string | null
           resolved_at?: string | null
           resolved_by?: string | null
         }
@@ -887,7 +887,7 @@ export type Database = {
           member_id?: string | null
           post_id?: string | null
           reason?: Database["public"]["Enums"]["report_reason"]
-          reporter_id?: string
+          reporter_id?: string | null
           resolved_at?: string | null
           resolved_by?: string | null
         }

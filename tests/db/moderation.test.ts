@@ -927,6 +927,22 @@ describe('the queue and the actions', () => {
 		);
 	});
 
+	test('a report outlives its reporter: the count does not drop when their account goes', async () => {
+		const { group, moderator, author, member } = await arrange();
+		const postId = await post(author, group.id);
+		await report(member, { post: postId }, 'unsafe', 'Dit voelt dreigend.');
+		const before = await call<{ items: Json[] }>(moderator.client, 'page_moderation_queue', {
+			target_group: group.id
+		});
+		await call(member.client, 'delete_my_account', { also_unnamed: false });
+		const after = await call<{ items: Json[] }>(moderator.client, 'page_moderation_queue', {
+			target_group: group.id
+		});
+		expect(after.items).toEqual(before.items);
+		expect(after.items[0]).toMatchObject({ report_count: 1, words: ['Dit voelt dreigend.'] });
+		expect((await reportRows('post_id = $1', [postId])).map((r) => r.reporter_id)).toEqual([null]);
+	});
+
 	test('after an account is deleted, the log cannot be lined up with its anonymous posts', async () => {
 		const { group, moderator, author, member } = await arrange();
 		const anonymous = await post(author, group.id, { anonymous: true, body: 'Anoniem verhaal' });
