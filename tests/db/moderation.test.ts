@@ -534,6 +534,10 @@ describe('the queue and the actions', () => {
 		);
 		expect(rows[0]).toEqual({ resolved: 2, open: 1 });
 
+		// Reporting the hidden post again answers as before: the reporter learns nothing from it.
+		const again = await report(member, { post: postId }, 'other');
+		expect(again.error).toBeNull();
+		expect(await reportRows('post_id = $1', [postId])).toHaveLength(2);
 		// The author reads what was done and why, by role; the reporters read nothing of it.
 		const mine = await call<Json>(author.client, 'page_my_moderation');
 		expect(mine.actions).toEqual([
@@ -613,7 +617,7 @@ describe('the queue and the actions', () => {
 	test('dismissing resolves the reports and changes nothing else; the member is not told', async () => {
 		const { group, moderator, author, member } = await arrange();
 		const authorMembership = await membershipId(group.id, author.id);
-		await report(member, { member: authorMembership }, 'other', 'Hij kijkt raar.');
+		const first = await report(member, { member: authorMembership }, 'other', 'Hij kijkt raar.');
 		const entry = await call<string>(moderator.client, 'dismiss_reports', {
 			target_group: group.id,
 			reason: 'Niets aan de hand.',
@@ -629,6 +633,9 @@ describe('the queue and the actions', () => {
 		);
 		expect(rows).toEqual([{ action: 'dismiss', member_id: authorMembership }]);
 		expect(await call(author.client, 'page_my_moderation')).toEqual({ actions: [], threads: [] });
+		// The reporter, reporting again, gets the same answer as before it was handled.
+		expect((await report(member, { member: authorMembership }, 'unsafe')).data).toBe(first.data);
+		expect(await reportRows('member_id = $1', [authorMembership])).toHaveLength(1);
 		// Nothing to dismiss is no action.
 		expect(
 			await refusal(moderator.client, 'dismiss_reports', {
