@@ -2900,26 +2900,30 @@ grant execute on function public.page_group_meetups(uuid) to authenticated, serv
 
 CREATE OR REPLACE FUNCTION public.page_home()
  RETURNS jsonb
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-	select jsonb_build_object(
-		'groups', coalesce((
-			select jsonb_agg(to_jsonb(g) - 'ordinality' order by g.ordinality)
-			from public.my_groups() with ordinality g
-		), '[]'),
-		'answers', coalesce((
-			select jsonb_agg(to_jsonb(a) - 'ordinality' order by a.ordinality)
-			from public.answers_to_me(5) with ordinality a
-		), '[]'),
-		-- More than the five shown: the app keeps one of each weekly meetup (nextOfEach).
-		'meetups', coalesce((
-			select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
-			from public.meetup_cards(null, null, true, 30) with ordinality c
-		), '[]')
-	)
-	where (select auth.uid()) is not null
+begin
+	return (
+		select jsonb_build_object(
+			'groups', coalesce((
+				select jsonb_agg(to_jsonb(g) - 'ordinality' order by g.ordinality)
+				from public.my_groups() with ordinality g
+			), '[]'),
+			'answers', coalesce((
+				select jsonb_agg(to_jsonb(a) - 'ordinality' order by a.ordinality)
+				from public.answers_to_me(5) with ordinality a
+			), '[]'),
+			-- More than the five shown: the app keeps one of each weekly meetup (nextOfEach).
+			'meetups', coalesce((
+				select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
+				from public.meetup_cards(null, null, true, 30) with ordinality c
+			), '[]')
+		)
+		where (select auth.uid()) is not null
+	);
+end
 $function$;
 grant execute on function public.page_home() to authenticated, service_role;
 

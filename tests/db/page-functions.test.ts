@@ -280,7 +280,7 @@ describe('page_home', () => {
 			analyze: true
 		});
 		// The pages the function's query touched (its top node's count: hits and reads).
-		const buffers = /Query Text: \n\tselect c\.id[\s\S]*?Buffers: shared ([^\n]*)/.exec(plans);
+		const buffers = /Query Text:\s+select c\.id[\s\S]*?Buffers: shared ([^\n]*)/.exec(plans);
 		expect(buffers, plans).not.toBeNull();
 		const pages = [...buffers![1].matchAll(/(?:hit|read)=(\d+)/g)].reduce(
 			(sum, [, count]) => sum + Number(count),
