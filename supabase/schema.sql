@@ -2331,7 +2331,8 @@ AS $function$
 			select jsonb_agg(jsonb_build_object(
 				'group', g.name, 'nickname', m.nickname, 'role', m.role, 'status', m.status,
 				'joined_at', m.joined_at, 'rules_accepted_at', m.rules_accepted_at,
-				'last_seen_at', m.last_seen_at
+				'last_seen_at', m.last_seen_at, 'muted_until', m.muted_until,
+				'refused_at', m.refused_at, 'refused_reason', m.refused_reason
 			) order by m.created_at)
 			from public.group_members m join public.groups g on g.id = m.group_id
 			where m.user_id = auth.uid()
@@ -2339,7 +2340,8 @@ AS $function$
 		'posts', coalesce((
 			select jsonb_agg(jsonb_build_object(
 				'group', g.name, 'kind', p.kind, 'body', p.body, 'anonymous', p.anonymous,
-				'created_at', p.created_at, 'edited_at', p.edited_at, 'deleted_at', p.deleted_at
+				'created_at', p.created_at, 'edited_at', p.edited_at, 'deleted_at', p.deleted_at,
+				'hidden_at', p.hidden_at, 'hidden_reason', p.hidden_reason
 			) order by p.created_at)
 			from public.post_authors a
 			join public.posts p on p.id = a.post_id
@@ -2349,7 +2351,8 @@ AS $function$
 		'comments', coalesce((
 			select jsonb_agg(jsonb_build_object(
 				'body', c.body, 'anonymous', c.anonymous, 'created_at', c.created_at,
-				'edited_at', c.edited_at, 'deleted_at', c.deleted_at
+				'edited_at', c.edited_at, 'deleted_at', c.deleted_at,
+				'hidden_at', c.hidden_at, 'hidden_reason', c.hidden_reason
 			) order by c.created_at)
 			from public.comment_authors a join public.comments c on c.id = a.comment_id
 			where a.author_id = auth.uid()
@@ -2397,7 +2400,20 @@ AS $function$
 			from public.notifications n join public.meetups mt on mt.id = n.meetup_id
 			where n.user_id = auth.uid()
 		), '[]'),
-		'calendar_link_made_at', (select f.created_at from public.calendar_feeds f where f.user_id = auth.uid())
+		'calendar_link_made_at', (select f.created_at from public.calendar_feeds f where f.user_id = auth.uid()),
+		-- What I reported (not what became of it: that is the moderators' to tell), what the
+		-- moderators did about me and my threads with them, as on "what the moderators did".
+		'reports_sent', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'group', g.name,
+				'about', case when r.post_id is not null then 'post'
+					when r.comment_id is not null then 'comment' else 'member' end,
+				'reason', r.reason, 'words', r.body, 'created_at', r.created_at
+			) order by r.created_at)
+			from public.reports r join public.groups g on g.id = r.group_id
+			where r.reporter_id = auth.uid()
+		), '[]'),
+		'moderation', public.page_my_moderation()
 	)
 	where auth.uid() is not null
 $function$;
@@ -2900,30 +2916,26 @@ grant execute on function public.page_group_meetups(uuid) to authenticated, serv
 
 CREATE OR REPLACE FUNCTION public.page_home()
  RETURNS jsonb
- LANGUAGE plpgsql
+ LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-begin
-	return (
-		select jsonb_build_object(
-			'groups', coalesce((
-				select jsonb_agg(to_jsonb(g) - 'ordinality' order by g.ordinality)
-				from public.my_groups() with ordinality g
-			), '[]'),
-			'answers', coalesce((
-				select jsonb_agg(to_jsonb(a) - 'ordinality' order by a.ordinality)
-				from public.answers_to_me(5) with ordinality a
-			), '[]'),
-			-- More than the five shown: the app keeps one of each weekly meetup (nextOfEach).
-			'meetups', coalesce((
-				select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
-				from public.meetup_cards(null, null, true, 30) with ordinality c
-			), '[]')
-		)
-		where (select auth.uid()) is not null
-	);
-end
+	select jsonb_build_object(
+		'groups', coalesce((
+			select jsonb_agg(to_jsonb(g) - 'ordinality' order by g.ordinality)
+			from public.my_groups() with ordinality g
+		), '[]'),
+		'answers', coalesce((
+			select jsonb_agg(to_jsonb(a) - 'ordinality' order by a.ordinality)
+			from public.answers_to_me(5) with ordinality a
+		), '[]'),
+		-- More than the five shown: the app keeps one of each weekly meetup (nextOfEach).
+		'meetups', coalesce((
+			select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
+			from public.meetup_cards(null, null, true, 30) with ordinality c
+		), '[]')
+	)
+	where (select auth.uid()) is not null
 $function$;
 grant execute on function public.page_home() to authenticated, service_role;
 

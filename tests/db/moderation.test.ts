@@ -950,6 +950,34 @@ describe('the queue and the actions', () => {
 		expect((await reportRows('post_id = $1', [postId])).map((r) => r.reporter_id)).toEqual([null]);
 	});
 
+	test('my data holds my reports, my mute, my hidden posts and my threads', async () => {
+		const { group, moderator, author, member } = await arrange();
+		const postId = await post(author, group.id, { anonymous: true });
+		await report(member, { post: postId }, 'spam', 'Reclame');
+		await call(moderator.client, 'hide_post', { post: postId, reason: 'Reclame' });
+		await call(moderator.client, 'mute_member', {
+			member: await membershipId(group.id, author.id),
+			days: 1,
+			reason: 'Even niet'
+		});
+		const mine = await call<Json>(author.client, 'export_my_data');
+		expect((mine.memberships as Json[])[0].muted_until).toEqual(expect.any(String));
+		expect((mine.posts as Json[])[0]).toMatchObject({ hidden_reason: 'Reclame' });
+		expect(mine.reports_sent).toEqual([]);
+		expect(mine.moderation).toEqual(await call(author.client, 'page_my_moderation'));
+		const theirs = await call<Json>(member.client, 'export_my_data');
+		expect(theirs.reports_sent).toEqual([
+			{
+				group: expect.any(String),
+				about: 'post',
+				reason: 'spam',
+				words: 'Reclame',
+				created_at: expect.any(String)
+			}
+		]);
+		expect(theirs.moderation).toEqual({ actions: [], threads: [] });
+	});
+
 	test('after an account is deleted, the log cannot be lined up with its anonymous posts', async () => {
 		const { group, moderator, author, member } = await arrange();
 		const anonymous = await post(author, group.id, { anonymous: true, body: 'Anoniem verhaal' });
