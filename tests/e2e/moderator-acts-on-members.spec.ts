@@ -156,3 +156,66 @@ test('a moderator refuses a request to join with a reason the person reads', asy
 	expect(error).toBeNull();
 	expect(data).toMatchObject({ status: 'refused', refused_reason: 'Le groupe est complet.' });
 });
+
+test('a moderator reads a "left out" message at the top of the queue and answers as the moderators', async ({
+	browser
+}) => {
+	const name = `Mila ${randomUUID().slice(0, 4)}`;
+	const mila = await newcomer(name);
+	const joined = await mila.rpc('accept_invite', {
+		invite_code: 'dEmO-k7Qx2LpN9vR4sT8wYz3',
+		nickname: name,
+		accept_rules: true
+	});
+	expect(joined.error).toBeNull();
+	const words = 'Op de bijeenkomst zit ik altijd alleen aan tafel.';
+	const sent = await mila.rpc('send_left_out_message', {
+		client_id: randomUUID(),
+		target_group: gent,
+		body: words
+	});
+	expect(sent.error).toBeNull();
+
+	const els = await phone(browser);
+	await signIn(els, 'moderator@kring.test');
+	await els.goto(`/g/${gent}/moderation`);
+	const messages = els.getByRole('region', { name: 'Berichten aan de begeleiders' });
+	const thread = messages.getByRole('listitem').filter({ hasText: words });
+	await expect(thread).toContainText(`${name} voelt zich buitengesloten`);
+	await expect(thread).toContainText('aan alle begeleiders');
+	await expect(thread).toContainText('nog geen antwoord');
+	await thread.getByRole('link', { name: `Lezen en antwoorden aan ${name}` }).click();
+
+	await expect(els.getByRole('heading', { level: 1, name: `Gesprek met ${name}` })).toBeVisible();
+	await els.getByRole('button', { name: 'Antwoord sturen' }).click();
+	await expect(els.getByText('Schrijf eerst je bericht.')).toBeVisible();
+	await els
+		.getByLabel(`Je antwoord aan ${name}`)
+		.fill('Fijn dat je het zegt. Kom dinsdag bij ons zitten.');
+	await els.getByRole('button', { name: 'Antwoord sturen' }).click();
+	await expect(els.getByRole('status')).toContainText('Je antwoord is verstuurd.');
+	await expect(
+		els.getByRole('listitem').filter({ hasText: 'Kom dinsdag bij ons zitten.' })
+	).toContainText('De begeleiders (Els)');
+	await expectNoAxeViolations(els);
+	await expectNoHorizontalScroll(els);
+
+	// Answered, it is no longer waiting in the queue.
+	await els.goto(`/g/${gent}/moderation`);
+	await expect(
+		els.getByRole('listitem').filter({ hasText: 'Kom dinsdag bij ons zitten.' })
+	).not.toContainText('nog geen antwoord');
+
+	// Mila reads it from "the moderators", without a name.
+	const { data, error } = await mila.rpc('page_my_moderation');
+	expect(error).toBeNull();
+	const mine = data as { threads: { messages: { body: string; from_moderators: boolean }[] }[] };
+	expect(mine.threads[0].messages).toEqual([
+		expect.objectContaining({ body: words, from_moderators: false }),
+		expect.objectContaining({
+			body: 'Fijn dat je het zegt. Kom dinsdag bij ons zitten.',
+			from_moderators: true
+		})
+	]);
+	expect(JSON.stringify(mine)).not.toContain('Els');
+});
