@@ -1631,10 +1631,13 @@ grant execute on function public.add_walk_in(uuid,text) to authenticated, servic
 
 CREATE OR REPLACE FUNCTION public.answers_to_me(max_rows integer DEFAULT 5)
  RETURNS TABLE(comment_id uuid, post_id uuid, group_id uuid, group_name text, post_body text, body text, anonymous boolean, author_name text, author_role public.member_role, created_at timestamp with time zone)
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+#variable_conflict use_column
+begin
+	return query
 	select c.id, p.id, p.group_id, g.name, p.body, c.body, c.anonymous,
 		shown.nickname, case when shown.status = 'active' then shown.role end, c.created_at
 	from public.post_authors mine
@@ -1679,7 +1682,8 @@ AS $function$
 	) shown on true
 	where mine.author_id = (select auth.uid())
 	order by c.created_at desc
-	limit least(greatest(max_rows, 1), 20)
+	limit least(greatest(max_rows, 1), 20);
+end
 $function$;
 grant execute on function public.answers_to_me(integer) to authenticated, service_role;
 
@@ -2916,26 +2920,30 @@ grant execute on function public.page_group_meetups(uuid) to authenticated, serv
 
 CREATE OR REPLACE FUNCTION public.page_home()
  RETURNS jsonb
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-	select jsonb_build_object(
-		'groups', coalesce((
-			select jsonb_agg(to_jsonb(g) - 'ordinality' order by g.ordinality)
-			from public.my_groups() with ordinality g
-		), '[]'),
-		'answers', coalesce((
-			select jsonb_agg(to_jsonb(a) - 'ordinality' order by a.ordinality)
-			from public.answers_to_me(5) with ordinality a
-		), '[]'),
-		-- More than the five shown: the app keeps one of each weekly meetup (nextOfEach).
-		'meetups', coalesce((
-			select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
-			from public.meetup_cards(null, null, true, 30) with ordinality c
-		), '[]')
-	)
-	where (select auth.uid()) is not null
+begin
+	return (
+		select jsonb_build_object(
+			'groups', coalesce((
+				select jsonb_agg(to_jsonb(g) - 'ordinality' order by g.ordinality)
+				from public.my_groups() with ordinality g
+			), '[]'),
+			'answers', coalesce((
+				select jsonb_agg(to_jsonb(a) - 'ordinality' order by a.ordinality)
+				from public.answers_to_me(5) with ordinality a
+			), '[]'),
+			-- More than the five shown: the app keeps one of each weekly meetup (nextOfEach).
+			'meetups', coalesce((
+				select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
+				from public.meetup_cards(null, null, true, 30) with ordinality c
+			), '[]')
+		)
+		where (select auth.uid()) is not null
+	);
+end
 $function$;
 grant execute on function public.page_home() to authenticated, service_role;
 
@@ -3235,11 +3243,15 @@ AS $function$
 				from public.reports r
 				where r.group_id = target_group and r.item_id = i.item_id and r.resolved_at is null
 			) d
+			-- One look-up by key per item (limit 1 keeps them look-ups: as a join the plan could
+			-- read every post of the group to find a hundred).
 			left join lateral (
-				select * from public.posts p where d.type = 'post' and p.id = i.item_id
+				select p.id, p.body, p.anonymous, p.hidden_at from public.posts p
+				where d.type = 'post' and p.id = i.item_id limit 1
 			) p on true
 			left join lateral (
-				select * from public.comments c where d.type = 'comment' and c.id = i.item_id
+				select c.post_id, c.body, c.anonymous, c.hidden_at from public.comments c
+				where d.type = 'comment' and c.id = i.item_id limit 1
 			) c on true
 			left join public.group_members a on a.id = d.about_member
 		), '[]')

@@ -230,11 +230,15 @@ as $$
 				from public.reports r
 				where r.group_id = target_group and r.item_id = i.item_id and r.resolved_at is null
 			) d
+			-- One look-up by key per item (limit 1 keeps them look-ups: as a join the plan could
+			-- read every post of the group to find a hundred).
 			left join lateral (
-				select * from public.posts p where d.type = 'post' and p.id = i.item_id
+				select p.id, p.body, p.anonymous, p.hidden_at from public.posts p
+				where d.type = 'post' and p.id = i.item_id limit 1
 			) p on true
 			left join lateral (
-				select * from public.comments c where d.type = 'comment' and c.id = i.item_id
+				select c.post_id, c.body, c.anonymous, c.hidden_at from public.comments c
+				where d.type = 'comment' and c.id = i.item_id limit 1
 			) c on true
 			left join public.group_members a on a.id = d.about_member
 		), '[]')

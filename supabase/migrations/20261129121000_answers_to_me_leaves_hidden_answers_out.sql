@@ -1,14 +1,17 @@
 -- Home's "answers to what I wrote" leaves out answers the moderators hid (issue 10). The body is
--- 20261129110000's (it starts from my posts), with one more condition on the answer.
+-- 20261129110100's (from my posts, in PL/pgSQL), with one more condition on the answer.
 
 create or replace function public.answers_to_me(max_rows integer default 5)
 returns table (
 	comment_id uuid, post_id uuid, group_id uuid, group_name text, post_body text, body text,
 	anonymous boolean, author_name text, author_role public.member_role, created_at timestamptz
 )
-language sql stable security definer
+language plpgsql stable security definer
 set search_path = ''
 as $$
+#variable_conflict use_column
+begin
+	return query
 	select c.id, p.id, p.group_id, g.name, p.body, c.body, c.anonymous,
 		shown.nickname, case when shown.status = 'active' then shown.role end, c.created_at
 	from public.post_authors mine
@@ -53,5 +56,6 @@ as $$
 	) shown on true
 	where mine.author_id = (select auth.uid())
 	order by c.created_at desc
-	limit least(greatest(max_rows, 1), 20)
+	limit least(greatest(max_rows, 1), 20);
+end
 $$;
