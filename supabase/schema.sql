@@ -3158,105 +3158,109 @@ grant execute on function public.page_moderation_log(uuid,timestamp with time zo
 
 CREATE OR REPLACE FUNCTION public.page_moderation_queue(target_group uuid)
  RETURNS jsonb
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-	with me as (
-		select m.id from public.group_members m
-		where m.group_id = target_group and m.user_id = (select auth.uid())
-			and m.status = 'active' and m.role = 'moderator'
-	), items as (
-		select r.item_id, min(r.created_at) as first_reported_at, count(*)::integer as report_count
-		from public.reports r
-		cross join me
-		where r.group_id = target_group and r.resolved_at is null
-			and r.about_member is distinct from me.id
-		group by r.item_id
-	), first_items as (
-		select * from items order by first_reported_at, item_id limit 100
-	), threads as (
-		select t.* from public.moderation_threads t
-		cross join me
-		where t.group_id = target_group and (t.to_all or t.to_moderator = me.id)
-			and t.member_id <> me.id
-			and (t.waiting_since is not null or t.last_message_at > now() - interval '30 days')
-		order by t.waiting_since is null, t.kind <> 'left_out', t.waiting_since, t.last_message_at desc
-		limit 50
-	)
-	select jsonb_build_object(
-		'threads', coalesce((
-			select jsonb_agg(jsonb_build_object(
-				'id', t.id,
-				'kind', t.kind,
-				'member', jsonb_build_object('id', tm.id, 'nickname', tm.nickname),
-				'to_me', coalesce(t.to_moderator = me.id, false),
-				'created_at', t.created_at,
-				'last_message_at', t.last_message_at,
-				'unanswered', t.waiting_since is not null,
-				'messages', messages.list
-			) order by t.waiting_since is null, t.kind <> 'left_out', t.waiting_since,
-				t.last_message_at desc)
-			from threads t
-			join public.group_members tm on tm.id = t.member_id
-			cross join lateral (
-				select coalesce(jsonb_agg(jsonb_build_object(
-					'id', msg.id,
-					'from_moderators', msg.from_moderators,
-					'body', msg.body,
-					'created_at', msg.created_at,
-					'by', case when msg.from_moderators then (
-						select by.nickname from public.group_members by
-						where by.group_id = t.group_id and by.user_id = msg.author_id
-					) end
-				) order by msg.created_at, msg.id), '[]') as list
-				from public.moderation_messages msg
-				where msg.thread_id = t.id
-			) messages
-		), '[]'),
-		'item_count', (select count(*) from items),
-		'items', coalesce((
-			select jsonb_agg(jsonb_build_object(
-				'type', d.type,
-				'id', i.item_id,
-				'report_count', i.report_count,
-				'reasons', to_jsonb(d.reasons),
-				'words', to_jsonb(d.words),
-				'first_reported_at', i.first_reported_at,
-				'excerpt', left(coalesce(p.body, c.body), 200),
-				'post_id', coalesce(p.id, c.post_id),
-				'anonymous', coalesce(p.anonymous, c.anonymous),
-				'hidden', coalesce(p.hidden_at, c.hidden_at) is not null,
-				'author', case when a.id is not null then
-					jsonb_build_object('id', a.id, 'nickname', a.nickname) end
-			) order by i.first_reported_at, i.item_id)
-			from first_items i
-			-- What was reported, read for the hundred items shown only.
-			cross join lateral (
-				select
-					case when bool_or(r.post_id is not null) then 'post'
-						when bool_or(r.comment_id is not null) then 'comment' else 'member' end as type,
-					(array_agg(r.about_member))[1] as about_member,
-					array_agg(distinct r.reason order by r.reason) as reasons,
-					coalesce(array_agg(r.body order by r.created_at) filter (where r.body is not null),
-						'{}') as words
-				from public.reports r
-				where r.group_id = target_group and r.item_id = i.item_id and r.resolved_at is null
-			) d
-			-- One look-up by key per item (limit 1 keeps them look-ups: as a join the plan could
-			-- read every post of the group to find a hundred).
-			left join lateral (
-				select p.id, p.body, p.anonymous, p.hidden_at from public.posts p
-				where d.type = 'post' and p.id = i.item_id limit 1
-			) p on true
-			left join lateral (
-				select c.post_id, c.body, c.anonymous, c.hidden_at from public.comments c
-				where d.type = 'comment' and c.id = i.item_id limit 1
-			) c on true
-			left join public.group_members a on a.id = d.about_member
-		), '[]')
-	)
-	from me
+begin
+	return (
+		with me as (
+			select m.id from public.group_members m
+			where m.group_id = target_group and m.user_id = (select auth.uid())
+				and m.status = 'active' and m.role = 'moderator'
+		), items as (
+			select r.item_id, min(r.created_at) as first_reported_at, count(*)::integer as report_count
+			from public.reports r
+			cross join me
+			where r.group_id = target_group and r.resolved_at is null
+				and r.about_member is distinct from me.id
+			group by r.item_id
+		), first_items as (
+			select * from items order by first_reported_at, item_id limit 100
+		), threads as (
+			select t.* from public.moderation_threads t
+			cross join me
+			where t.group_id = target_group and (t.to_all or t.to_moderator = me.id)
+				and t.member_id <> me.id
+				and (t.waiting_since is not null or t.last_message_at > now() - interval '30 days')
+			order by t.waiting_since is null, t.kind <> 'left_out', t.waiting_since, t.last_message_at desc
+			limit 50
+		)
+		select jsonb_build_object(
+			'threads', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'id', t.id,
+					'kind', t.kind,
+					'member', jsonb_build_object('id', tm.id, 'nickname', tm.nickname),
+					'to_me', coalesce(t.to_moderator = me.id, false),
+					'created_at', t.created_at,
+					'last_message_at', t.last_message_at,
+					'unanswered', t.waiting_since is not null,
+					'messages', messages.list
+				) order by t.waiting_since is null, t.kind <> 'left_out', t.waiting_since,
+					t.last_message_at desc)
+				from threads t
+				join public.group_members tm on tm.id = t.member_id
+				cross join lateral (
+					select coalesce(jsonb_agg(jsonb_build_object(
+						'id', msg.id,
+						'from_moderators', msg.from_moderators,
+						'body', msg.body,
+						'created_at', msg.created_at,
+						'by', case when msg.from_moderators then (
+							select by.nickname from public.group_members by
+							where by.group_id = t.group_id and by.user_id = msg.author_id
+						) end
+					) order by msg.created_at, msg.id), '[]') as list
+					from public.moderation_messages msg
+					where msg.thread_id = t.id
+				) messages
+			), '[]'),
+			'item_count', (select count(*) from items),
+			'items', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'type', d.type,
+					'id', i.item_id,
+					'report_count', i.report_count,
+					'reasons', to_jsonb(d.reasons),
+					'words', to_jsonb(d.words),
+					'first_reported_at', i.first_reported_at,
+					'excerpt', left(coalesce(p.body, c.body), 200),
+					'post_id', coalesce(p.id, c.post_id),
+					'anonymous', coalesce(p.anonymous, c.anonymous),
+					'hidden', coalesce(p.hidden_at, c.hidden_at) is not null,
+					'author', case when a.id is not null then
+						jsonb_build_object('id', a.id, 'nickname', a.nickname) end
+				) order by i.first_reported_at, i.item_id)
+				from first_items i
+				-- What was reported, read for the hundred items shown only.
+				cross join lateral (
+					select
+						case when bool_or(r.post_id is not null) then 'post'
+							when bool_or(r.comment_id is not null) then 'comment' else 'member' end as type,
+						(array_agg(r.about_member))[1] as about_member,
+						array_agg(distinct r.reason order by r.reason) as reasons,
+						coalesce(array_agg(r.body order by r.created_at) filter (where r.body is not null),
+							'{}') as words
+					from public.reports r
+					where r.group_id = target_group and r.item_id = i.item_id and r.resolved_at is null
+				) d
+				-- One look-up by key per item (limit 1 keeps them look-ups: as a join the plan could
+				-- read every post of the group to find a hundred).
+				left join lateral (
+					select p.id, p.body, p.anonymous, p.hidden_at from public.posts p
+					where d.type = 'post' and p.id = i.item_id limit 1
+				) p on true
+				left join lateral (
+					select c.post_id, c.body, c.anonymous, c.hidden_at from public.comments c
+					where d.type = 'comment' and c.id = i.item_id limit 1
+				) c on true
+				left join public.group_members a on a.id = d.about_member
+			), '[]')
+		)
+		from me
+	);
+end;
 $function$;
 grant execute on function public.page_moderation_queue(uuid) to authenticated, service_role;
 
