@@ -75,7 +75,7 @@ send_left_out_message    -         -     -        ok     ok    -       ok   ok  
 reply_to_moderators      -         -     -        ok     -     -       -    -      -              -
 group_moderators         -         -     -        see    see   -       see  see    -              see
 page_my_moderation       -         -     -        -      -     -       -    see    -              -
-join_request_status      -         see   see      see    see   see     see  see    see            see
+join_request_status      see       see   see      see    see   see     see  see    see            see
 app_shell(muted_until)   -         -     -        -      see   -       -    -      -              -
 app_shell(queue_count)   -         -     -        -      -     -       -    -      -              see
 create_post              -         -     -        ok     -     -       ok   ok     -              ok

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { describe, expect, test } from 'vitest';
 import { joinedMember, joinedModerator, makeGroup, membershipId, post } from '../support/groups';
-import { db, signUp, type Person } from '../support/platform';
+import { client, db, signUp, type Person } from '../support/platform';
 
 type Json = Record<string, unknown>;
 
@@ -48,8 +48,16 @@ describe('reporting', () => {
 	test('one report per person per item: again answers with the first, whatever became of it', async () => {
 		const { group, author, member, moderator } = await arrange();
 		const postId = await post(author, group.id);
-		const first = await report(member, { post: postId }, 'left_out', 'Ze lachen haar uit.');
+		const sent = randomUUID();
+		const first = await member.client.rpc('create_report', {
+			client_id: sent,
+			reason: 'left_out',
+			post: postId,
+			body: 'Ze lachen haar uit.'
+		});
 		expect(first.error).toBeNull();
+		// A new report answers the client's own id; "already reported" answers another.
+		expect(first.data).toBe(sent);
 		const again = await report(member, { post: postId }, 'spam');
 		expect(again.data).toBe(first.data);
 		// The same client id sent twice is the same report too.
@@ -450,6 +458,11 @@ describe('asking to join', () => {
 			[group.id, person.id]
 		);
 		expect((await ask()).data).toBe('pending');
+		// A visitor without an account sees the group, and no status.
+		expect(await call(client(), 'join_request_status', { target_group: group.id })).toMatchObject({
+			group: { id: group.id, name: expect.any(String), rules: expect.any(String) },
+			status: null
+		});
 		// An invite-only group is not found, as for anyone who has no invite.
 		const closed = await makeGroup();
 		expect(await refusal(person.client, 'join_request_status', { target_group: closed.id })).toBe(
