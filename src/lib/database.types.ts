@@ -1060,6 +1060,10 @@ export type Database = {
       cancel_meetup: { Args: { meetup: string }; Returns: undefined }
       cancel_meetup_series: { Args: { meetup: string }; Returns: undefined }
       check_in: { Args: { meetup: string; member: string }; Returns: undefined }
+      check_invite_nickname: {
+        Args: { invite_code: string; nickname: string }
+        Returns: string
+      }
       create_calendar_feed: {
         Args: Record<PropertyKey, never>
         Returns: string

@@ -40,8 +40,10 @@ export class Sending {
 }
 
 async function showFirstProblem(form: HTMLFormElement) {
-	// The server sends no password back: the field empties, as it does without JavaScript.
-	for (const password of form.querySelectorAll<HTMLInputElement>('input[type="password"]')) {
+	// The server sends no password back: the field empties, as it does without JavaScript. A new
+	// password it does keep (data-kept, when the current one was wrong) stays as typed.
+	const passwords = 'input[type="password"]:not([data-kept])';
+	for (const password of form.querySelectorAll<HTMLInputElement>(passwords)) {
 		password.value = '';
 	}
 	await tick();

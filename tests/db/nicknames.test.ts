@@ -225,6 +225,31 @@ describe('two active members of a group', () => {
 	});
 });
 
+describe('a name asked about before joining (check_invite_nickname)', () => {
+	test('gets the answer joining would give, without an account', async () => {
+		const { group } = await groupWithEls();
+		await joinedMember(group.id, 'Noor');
+		const code = await makeInvite(group.id);
+		const ask = async (nickname: string, invite = code) => {
+			const { data, error } = await client().rpc('check_invite_nickname', {
+				invite_code: invite,
+				nickname
+			});
+			expect(error).toBeNull();
+			return data;
+		};
+		expect(await ask('ÉLS')).toBe('nickname_of_host_or_moderator');
+		expect(await ask('noor ')).toBe('nickname_taken');
+		expect(await ask('El\u200bsje')).toBe('nickname_hidden_characters');
+		expect(await ask('   ')).toBe('nickname_invalid');
+		expect(await ask(' Elsje ')).toBeNull();
+		// A link that does not work tells nothing about the group's names.
+		expect(await ask('Els', 'no-such-invite-code')).toBeNull();
+		await db().query('update public.invites set revoked_at = now() where code = $1', [code]);
+		expect(await ask('Els')).toBeNull();
+	});
+});
+
 describe('characters one does not see or that turn the text around', () => {
 	test('are refused in a nickname everywhere one is set', async () => {
 		const { group, els, ahmed } = await groupWithEls();

@@ -30,6 +30,7 @@ const executable = {
 		'private.is_moderator(target_group uuid)',
 		'private.is_my_membership(member uuid)',
 		'public.calendar_feed(token text)',
+		'public.check_invite_nickname(invite_code text, nickname text)',
 		'public.invite_preview(invite_code text)',
 		'public.join_request_status(target_group uuid)',
 		'public.meetup_counts(meetup uuid)'
@@ -55,6 +56,7 @@ const executable = {
 		'public.cancel_meetup(meetup uuid)',
 		'public.cancel_meetup_series(meetup uuid)',
 		'public.check_in(meetup uuid, member uuid)',
+		'public.check_invite_nickname(invite_code text, nickname text)',
 		'public.create_calendar_feed()',
 		'public.create_claim_invite(member uuid)',
 		'public.create_comment(client_id uuid, post uuid, body text, anonymous boolean)',

@@ -133,7 +133,7 @@ test('on a full meetup a second member lands on the waiting list and sees their 
 	expect(await rsvp(karim, meetup, 'going')).toBe('going');
 
 	// A newcomer joins the group with a nickname and opens the meetup.
-	await joinGhent(page, 'Noor');
+	await joinGhent(page, 'Nour');
 	await expect(page).toHaveURL(new RegExp(`/g/${gent}`));
 	await page.goto(`/m/${meetup}`);
 	await expect(page.getByText('Volzet.')).toBeVisible();

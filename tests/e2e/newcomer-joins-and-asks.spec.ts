@@ -92,11 +92,19 @@ test("a newcomer cannot take the moderator's name, and sees who moderates", asyn
 		page.getByText('Zo heet al een begeleider of gastheer of gastvrouw van deze groep.')
 	).toBeVisible();
 	await expect(page.getByLabel('Bijnaam')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('Bijnaam')).toHaveValue('ÉLS');
+	// The refused name made no account: no session, and the signed-in pages ask to sign in.
+	const sessionCookies = async () =>
+		(await page.context().cookies()).filter((cookie) => cookie.name.startsWith('sb-'));
+	expect(await sessionCookies()).toEqual([]);
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Bijnaam').fill('Elsje');
 	await page.getByRole('button', { name: 'Ik doe mee' }).click();
 
-	await expect(page.getByRole('heading', { level: 1, name: 'Praatgroep Gent' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Praatgroep Gent', exact: true })
+	).toBeVisible();
+	expect(await sessionCookies()).not.toEqual([]);
 	const byEls = page.getByRole('article').filter({ hasText: 'door Els' }).first();
 	await expect(byEls.getByText('Begeleider', { exact: true })).toBeVisible();
 	await expect(byEls.locator('.meta')).toContainText('door Els, Begeleider');

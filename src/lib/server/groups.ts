@@ -30,6 +30,30 @@ export async function invitePreview(supabase: Client, code: string) {
 	return data?.[0] ?? null;
 }
 
+/**
+ * What accept_invite() would say of the nickname (a refusal code), or null: asked before a
+ * newcomer's account is made, so a refused name leaves no account behind.
+ */
+export async function inviteNicknameRefusal(supabase: Client, code: string, nickname: string) {
+	const { data, error } = await supabase.rpc('check_invite_nickname', {
+		invite_code: code,
+		nickname
+	});
+	if (error) outage(error);
+	return data;
+}
+
+/**
+ * Deletes the account this request just made for a join that was then refused, and ends its
+ * session (`session`: the client that holds the session cookies).
+ */
+export async function undoNewAccount(supabase: Client, session: SupabaseClient) {
+	const { error } = await supabase.rpc('delete_my_account', { also_unnamed: false });
+	if (error) outage(error);
+	const { error: signOutError } = await session.auth.signOut({ scope: 'local' });
+	if (signOutError) outage(signOutError);
+}
+
 export async function acceptInvite(supabase: Client, code: string, nickname: string) {
 	return supabase.rpc('accept_invite', { invite_code: code, nickname, accept_rules: true });
 }

@@ -90,10 +90,12 @@ export const actions: Actions = {
 	password: async (event) => {
 		const { request, locals } = event;
 		const form = await superValidate(request, zod4(changePasswordSchema), { id: 'password' });
-		if (!form.valid) return refuse(form);
+		// The new password typed stays when the form is refused; the current one is asked again.
+		const secrets = ['current_password'];
+		if (!form.valid) return refuse(form, undefined, secrets);
 		const user = await accountNow(locals);
 		if (!user?.email || user.is_anonymous)
-			return refuse(form, { message: m.error_something_wrong() });
+			return refuse(form, { message: m.error_something_wrong() }, secrets);
 		const { current_password, password } = form.data;
 		const result = await changePassword(
 			locals.sessionClient,
@@ -102,7 +104,7 @@ export const actions: Actions = {
 			current_password,
 			password
 		);
-		if (!result.ok) return refuse(form, result);
+		if (!result.ok) return refuse(form, result, secrets);
 		form.data.current_password = '';
 		form.data.password = '';
 		return confirm(form, m.account_password_done());

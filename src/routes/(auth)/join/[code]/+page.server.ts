@@ -4,7 +4,12 @@ import { startWithNickname } from '$lib/server/auth';
 import { clientAddress } from '$lib/server/client-address';
 import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
-import { acceptInvite, invitePreview } from '$lib/server/groups';
+import {
+	acceptInvite,
+	invitePreview,
+	inviteNicknameRefusal,
+	undoNewAccount
+} from '$lib/server/groups';
 import { myProfile } from '$lib/server/profiles';
 import { m } from '$lib/paraglide/messages';
 import { redirect } from '@sveltejs/kit';
@@ -45,8 +50,16 @@ export const actions: Actions = {
 		const preview = await invitePreview(locals.supabase, params.code);
 		const refused = problem(preview);
 		if (refused) return refuse(form, { message: refused });
-		// A newcomer without an account gets one here, from the nickname alone.
+		// A newcomer without an account gets one here, from the nickname alone, once the group
+		// takes the name: a refused name must not leave an account and a session behind.
 		if (!user) {
+			const refusal = await inviteNicknameRefusal(locals.supabase, params.code, form.data.nickname);
+			if (refusal) {
+				return refuse(form, {
+					field: fieldOfRefusal[refusal],
+					message: explainDatabaseError({ message: refusal })
+				});
+			}
 			const started = await startWithNickname(locals.sessionClient, address, form.data.nickname);
 			if (!started.ok) return refuse(form, started);
 		}
@@ -56,6 +69,8 @@ export const actions: Actions = {
 			form.data.nickname
 		);
 		if (error) {
+			// Someone took the name in the meantime: the account made above goes again.
+			if (!user) await undoNewAccount(locals.supabase, locals.sessionClient);
 			return refuse(form, {
 				field: fieldOfRefusal[error.message],
 				message: explainDatabaseError(error)
