@@ -1,6 +1,6 @@
 // A group whose moderators decide who joins (join_policy 'request'): a person asks on its page,
 // sees that the request waits, and, once refused, reads why and from when they may ask again.
-// A newcomer without an account first picks a nickname, then asks.
+// A newcomer without an account reads the group first; the account comes from the nickname.
 import { devices } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { signIn } from './people';
@@ -55,27 +55,27 @@ test('a member asks to join, waits, and once refused reads why and when they may
 	await expectNoAxeViolations(page);
 });
 
-test('a newcomer without an account picks a nickname, then asks to join', async ({ browser }) => {
+test('a newcomer without an account reads the group and its rules, and asks with a nickname', async ({
+	browser
+}) => {
 	const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'nl-BE' });
 	const page = await context.newPage();
 	await page.goto(`/ask/${brussels}`);
-	await expect(
-		page.getByRole('heading', { level: 1, name: 'Vragen om mee te doen' })
-	).toBeVisible();
-	await expectNoAxeViolations(page);
-	await page.getByRole('link', { name: 'Ik doe mee' }).click();
-	await page.getByLabel('Bijnaam').fill('Awa');
-	await page.getByRole('button', { name: 'Verder' }).click();
-
 	await expect(
 		page.getByRole('heading', {
 			level: 1,
 			name: 'Vragen om mee te doen met Groupe de parole Bruxelles'
 		})
 	).toBeVisible();
-	await expect(page.getByLabel('Bijnaam')).toHaveValue('Awa');
+	await expect(page.getByText("On s'écoute.")).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Heb je al een account? Meld je eerst aan.' })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Bijnaam').fill('Awa');
 	await page.getByLabel('Ik ga akkoord met deze afspraken').check();
 	await page.getByRole('button', { name: 'Vraag versturen' }).click();
 	await expect(page.getByRole('status')).toContainText('Je vraag is verstuurd.');
+	await expectNoAxeViolations(page);
 	await context.close();
 });

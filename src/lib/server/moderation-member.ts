@@ -133,18 +133,15 @@ export interface JoinRequestStatus {
 }
 
 /**
- * Where I stand with a group that may be asked to join: null when it cannot be asked (it does not
- * exist, or only an invite lets people in); 'sign_in_first' when the database shows groups only
- * to people signed in and no one is.
+ * Where I stand with a group that may be asked to join (a visitor without an account too: status
+ * null); null when it cannot be asked (it does not exist, or only an invite lets people in).
  */
 export async function joinRequestStatus(
 	supabase: Client,
 	groupId: string
-): Promise<JoinRequestStatus | 'sign_in_first' | null> {
+): Promise<JoinRequestStatus | null> {
 	const { data, error } = await supabase.rpc('join_request_status', { target_group: groupId });
 	if (error?.message === 'group_not_found') return null;
-	// 42501: not granted to visitors.
-	if (error?.code === '42501') return 'sign_in_first';
 	if (error) outage(error);
 	return data as unknown as JoinRequestStatus;
 }

@@ -1,0 +1,110 @@
+// Reporting takes two taps: "Melden", then the reason, which sends it. The reporter hears that
+// only the moderators see it and that no one else knows who sent it; a second report of the same
+// thing is said to be already there. Without JavaScript the same form works, answered on a page.
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { devices } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { gent, signIn } from './people';
+import { signedInClient } from './platform-file';
+
+const sent = 'De begeleiders zien je melding. Niemand anders weet dat jij ze stuurde.';
+
+/** A post by Els in the Ghent group, and an answer to it by her, for Karim to report. */
+async function postWithAnswer(mark: string) {
+	const els = await signedInClient('moderator@kring.test');
+	const body = `Wie helpt mee met de soep op dinsdag? (${mark})`;
+	const answer = `Ik breng groenten mee. (${mark})`;
+	const post = await els.rpc('create_post', {
+		client_id: randomUUID(),
+		target_group: gent,
+		kind: 'question',
+		body,
+		anonymous: false
+	});
+	expect(post.error).toBeNull();
+	const comment = await els.rpc('create_comment', {
+		client_id: randomUUID(),
+		post: post.data as string,
+		body: answer,
+		anonymous: false
+	});
+	expect(comment.error).toBeNull();
+	return { body, answer, path: `/g/${gent}/p/${post.data as string}` };
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+	const { overflow, widest } = await page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		const widest = [...document.querySelectorAll('body *')]
+			.filter((element) => element.getBoundingClientRect().right > width + 0.5)
+			.map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+			.slice(0, 5);
+		return { overflow: document.documentElement.scrollWidth - width, widest };
+	});
+	expect(overflow, `the page scrolls sideways; too wide: ${widest.join(', ')}`).toBeLessThanOrEqual(
+		0
+	);
+}
+
+test('a member reports a post in two taps, hears who sees it, and is told when it was already sent', async ({
+	page
+}) => {
+	const { body } = await postWithAnswer(randomUUID().slice(0, 6));
+	await signIn(page, 'lid@kring.test');
+	await page.goto(`/g/${gent}`);
+	const post = page.getByRole('article').filter({ hasText: body });
+
+	// Tap 1: the menu opens with the reasons; words are optional.
+	await post.getByText('Melden').click();
+	await expect(post.getByRole('group', { name: 'Waarom meld je dit?' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	// At 200% zoom on a 360 px phone (180 px wide) the open menu fits.
+	const size = page.viewportSize()!;
+	await page.setViewportSize({ width: 180, height: size.height });
+	await expectNoHorizontalScroll(page);
+	await page.setViewportSize(size);
+
+	// Tap 2: the reason sends it; the answer is said where the person is.
+	await post.getByRole('button', { name: 'Iemand wordt buitengesloten' }).click();
+	await expect(post.getByRole('status')).toHaveText(sent);
+	await expect(post.getByRole('button', { name: 'Iemand wordt buitengesloten' })).toBeHidden();
+	await expectNoAxeViolations(page);
+
+	// Again, with words: it was already sent, and nothing more is counted.
+	await page.reload();
+	await post.getByText('Melden').click();
+	await post.getByLabel('Wil je iets uitleggen?').fill('Het blijft maar duren.');
+	await post.getByRole('button', { name: 'Niet respectvol' }).click();
+	await expect(post.getByRole('status')).toHaveText(
+		'Je had dit al gemeld. De begeleiders zien je melding.'
+	);
+
+	// Karim's own posts and answers have no "Melden".
+	const mine = page.getByRole('article').filter({ hasText: 'door jou' });
+	for (const own of await mine.all()) await expect(own.getByText('Melden')).toHaveCount(0);
+});
+
+test('without JavaScript, an answer is reported with the same two taps and the answer comes on a page', async ({
+	browser
+}) => {
+	const { answer, path } = await postWithAnswer(randomUUID().slice(0, 6));
+	const context = await browser.newContext({
+		...devices['Pixel 7'],
+		locale: 'nl-BE',
+		javaScriptEnabled: false
+	});
+	const page = await context.newPage();
+	await signIn(page, 'lid@kring.test');
+	await page.goto(path);
+	const card = page.getByRole('article').filter({ hasText: answer });
+	await card.getByText('Melden').click();
+	await card.getByRole('button', { name: 'Verkoop of reclame' }).click();
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Melden' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: sent })).toBeVisible();
+	// (No axe here: it runs as a script, and this phone runs none.)
+	await page.getByRole('link', { name: 'Terug' }).click();
+	await expect(page).toHaveURL(new RegExp(`${path}$`));
+	await context.close();
+});
