@@ -1,0 +1,158 @@
+// Moderation tried from the wrong side (issue 10): a refused person asking again as a
+// moderator's look-alike, a muted member made moderator, what a reporter can read of a hidden
+// post's reactions.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { joinedMember, joinedModerator, makeGroup, membershipId, post } from '../support/groups';
+import { db, signUp } from '../support/platform';
+
+describe('moderation, tried from the wrong side', () => {
+	test('asking again after a refusal checks the name again: no moderator look-alike', async () => {
+		const group = await makeGroup({ joinPolicy: 'request' });
+		const person = await signUp('Els');
+		const ask = () =>
+			person.client.rpc('request_to_join', {
+				target_group: group.id,
+				nickname: 'Els',
+				accept_rules: true
+			});
+		expect((await ask()).error).toBeNull();
+		const request = await membershipId(group.id, person.id);
+		await db().query(
+			`update public.group_members set status = 'refused', refused_at = now() - interval '31 days'
+			where id = $1`,
+			[request]
+		);
+		// Meanwhile a moderator named Els (another person) leads the group.
+		await joinedModerator(group.id, 'Eⅼs');
+		const again = await ask();
+		expect(again.error?.message).toBe('nickname_of_host_or_moderator');
+		const { rows } = await db().query('select status from public.group_members where id = $1', [
+			request
+		]);
+		expect(rows[0].status).toBe('refused');
+	});
+
+	test('approving a request checks the name again: no look-alike of who came in meanwhile', async () => {
+		const group = await makeGroup({ joinPolicy: 'request' });
+		const moderator = await joinedModerator(group.id, 'Begeleider');
+		const asking = async (name: string) => {
+			const person = await signUp(name);
+			const asked = await person.client.rpc('request_to_join', {
+				target_group: group.id,
+				nickname: name,
+				accept_rules: true
+			});
+			expect(asked.error).toBeNull();
+			return membershipId(group.id, person.id);
+		};
+		const els = await asking('Els');
+		const jan = await asking('Jan');
+		// While the requests wait, a moderator named Els and a member named Jan come in.
+		await joinedModerator(group.id, 'Eⅼs');
+		await joinedMember(group.id, 'Jаn');
+		for (const [request, code] of [
+			[els, 'nickname_of_host_or_moderator'],
+			[jan, 'nickname_taken']
+		]) {
+			const approved = await moderator.client.rpc('decide_join_request', {
+				member: request,
+				approve: true
+			});
+			expect(approved.error?.message).toBe(code);
+		}
+		const { rows } = await db().query(
+			'select status from public.group_members where id = any($1) order by status',
+			[[els, jan]]
+		);
+		expect(rows.map((row) => row.status)).toEqual(['pending', 'pending']);
+	});
+
+	test('a muted member made moderator is no longer muted, and the log says so', async () => {
+		const group = await makeGroup();
+		const moderator = await joinedModerator(group.id, 'Begeleider');
+		const member = await joinedMember(group.id, 'Lid');
+		const memberId = await membershipId(group.id, member.id);
+		const muted = await moderator.client.rpc('mute_member', {
+			member: memberId,
+			days: 7,
+			reason: 'Even rust.'
+		});
+		expect(muted.error).toBeNull();
+		const promoted = await moderator.client.rpc('set_member_role', {
+			member: memberId,
+			new_role: 'moderator'
+		});
+		expect(promoted.error).toBeNull();
+		const posted = await member.client.rpc('create_post', {
+			client_id: randomUUID(),
+			target_group: group.id,
+			kind: 'question',
+			body: 'Ik help mee.',
+			anonymous: false
+		});
+		expect(posted.error).toBeNull();
+		const { rows } = await db().query(
+			`select action, undoes from public.moderation_log where member_id = $1 order by created_at`,
+			[memberId]
+		);
+		expect(rows.map((row) => row.action)).toEqual(['mute', 'unmute']);
+		expect(rows[1].undoes).not.toBeNull();
+		// A role change without a running mute writes nothing to the log.
+		const back = await moderator.client.rpc('set_member_role', {
+			member: memberId,
+			new_role: 'member'
+		});
+		expect(back.error).toBeNull();
+		const after = await db().query(
+			'select count(*)::int as n from public.moderation_log where member_id = $1',
+			[memberId]
+		);
+		expect(after.rows[0].n).toBe(2);
+	});
+
+	test("a hidden post's and answer's reactions are not readable by members", async () => {
+		const group = await makeGroup();
+		const moderator = await joinedModerator(group.id, 'Begeleider');
+		const author = await joinedMember(group.id, 'Auteur');
+		const member = await joinedMember(group.id, 'Lid');
+		const postId = await post(author, group.id);
+		const other = await post(author, group.id);
+		const answer = await author.client.rpc('create_comment', {
+			client_id: randomUUID(),
+			post: other,
+			body: 'Bij mij ook.',
+			anonymous: false
+		});
+		expect(answer.error).toBeNull();
+		for (const target of [
+			{ post: postId, comment: null },
+			{ post: null, comment: answer.data }
+		]) {
+			const reacted = await member.client.rpc('add_reaction', {
+				client_id: randomUUID(),
+				...target,
+				kind: 'support'
+			});
+			expect(reacted.error).toBeNull();
+		}
+		for (const [fn, args] of [
+			['hide_post', { post: postId }],
+			['hide_comment', { comment: answer.data }]
+		] as const) {
+			const hidden = await moderator.client.rpc(fn, { ...args, reason: 'Niet oké.' });
+			expect(hidden.error).toBeNull();
+		}
+		const read = async (client: typeof member.client) => {
+			const { data, error } = await client
+				.from('reactions')
+				.select('post_id, comment_id')
+				.or(`post_id.eq.${postId},comment_id.eq.${answer.data}`);
+			expect(error).toBeNull();
+			return data?.length;
+		};
+		expect(await read(member.client)).toBe(0);
+		expect(await read(author.client)).toBe(2);
+		expect(await read(moderator.client)).toBe(2);
+	});
+});
