@@ -74,6 +74,10 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 
 	// Els sees it in the queue, counted in the group's navigation; only moderators have it.
 	await expect(fien.getByRole('link', { name: /Meldingen voor begeleiders/ })).toHaveCount(0);
+	for (const path of ['', '/log', `/item?comment=${post as string}`]) {
+		const response = await fien.goto(`/g/${gent}/moderation${path}`);
+		expect(response?.status(), `a member opens /moderation${path}`).toBe(404);
+	}
 	const els = await phone(browser);
 	await signIn(els, 'moderator@kring.test');
 	await els.goto(`/g/${gent}`);
