@@ -7,9 +7,9 @@ import { SignJWT } from 'jose';
 import { jwtSecret } from '../local-supabase/keys';
 import type { Platform } from '../local-supabase/platform';
 import { synthesise } from '../scripts/synth';
+import { feedQueryMs as budgetMs, feedQueryRequests } from './budgets';
 
 const postsInGroup = 20_000;
-const budgetMs = 20;
 
 export async function measureFeed(platform: Platform) {
 	const [groupId] = await synthesise(platform.dbUrl, {
@@ -72,7 +72,7 @@ export async function measureFeed(platform: Platform) {
 			requests,
 			medianMs,
 			budgetMs,
-			overBudget: requests !== 1 || medianMs > budgetMs
+			overBudget: requests > feedQueryRequests || medianMs > budgetMs
 		};
 	} finally {
 		await db.end();

@@ -3,7 +3,7 @@
 // against its main data call made straight to the gateway by the same person, in the same
 // round, so the ratio holds even when the machine is busy with other work; and whether a long
 // history makes home or an old feed page slower.
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import pg from 'pg';
 import { startBuiltApp } from '../scripts/built-app';
 import { deepPosts, historyPosts, makeHistory } from './history';
@@ -19,6 +19,7 @@ import {
 } from './load';
 import { demoPages, historyPages, pageTarget, type HistoryCase, type HistoryPage } from './pages';
 import { countViews, prepareCounting, type ViewCost } from './views';
+import * as budgets from './budgets';
 
 const rounds = 3;
 
@@ -135,7 +136,9 @@ export async function measureServer() {
 			0
 		);
 		printSummary(summary, historySummary, errors);
+		const overBudget = overBudgets(summary, historySummary, errors, loadBefore);
 		return {
+			overBudget,
 			connections,
 			secondsPerTarget,
 			rounds,
@@ -143,6 +146,7 @@ export async function measureServer() {
 			machineLoad: { before: round(loadBefore), after: round(loadavg()[0]) },
 			goals:
 				'each signed-in page ≥ 0.5× its data call, 0 errors; ≤ 2 HTTP calls from the app and 0 write transactions per view; history slowdowns ≤ 1.5×',
+			budgets: { pages: budgets.pages, historySlowdown: budgets.historySlowdown },
 			errors,
 			pages: summary,
 			history: historySummary
@@ -241,4 +245,60 @@ function printSummary(pages: PageSummary[], history: HistorySummary, errors: num
 			`the old feed page by ${history.feed.slowdown}× (${history.feed.dataCallSlowdown}×); goal ≤ 1.5×`
 	);
 	if (errors > 0) console.log(`\n${errors} requests failed under load (goal: none).`);
+}
+
+/** Prints every budget of bench/budgets.ts the pages exceed (or fall below); true when any. */
+function overBudgets(
+	pages: PageSummary[],
+	history: HistorySummary,
+	errors: number,
+	loadBefore: number
+): boolean {
+	const over: string[] = [];
+	const judgeRatios = loadBefore <= budgets.judgeRatiosUpToLoadPerCore * availableParallelism();
+	if (!judgeRatios) {
+		console.log(
+			`\nThe ratios are not judged: the machine was busy before the run (load ${round(loadBefore)} on ${availableParallelism()} cores).`
+		);
+	}
+	for (const page of pages) {
+		const budget = budgets.pages[page.page];
+		if (!budget) {
+			over.push(`${page.page}: no budget in bench/budgets.ts`);
+			continue;
+		}
+		const view = page.perView;
+		const most = (what: string, measured: number, allowed: number) => {
+			if (measured > allowed) over.push(`${page.page}: ${what} ${measured}, budget ${allowed}`);
+		};
+		most('calls (auth + REST)', view.authCalls + view.restCalls, budget.calls);
+		most('levels', view.levels, budget.levels);
+		most('SQL statements', view.statements, budget.statements);
+		most('SQL statements in functions', view.statementsInFunctions, budget.statementsInFunctions);
+		most('write statements', view.writeStatements, budget.writeStatements);
+		most('write transactions', view.writeTransactions, budget.writeTransactions);
+		if (judgeRatios && page.ratio !== null && page.ratio < budget.minRatio) {
+			over.push(`${page.page}: ratio ${page.ratio}, budget at least ${budget.minRatio}`);
+		}
+	}
+	if (errors > budgets.errorsUnderLoad) {
+		over.push(`${errors} requests failed under load, budget ${budgets.errorsUnderLoad}`);
+	}
+	for (const [name, slowdown] of [
+		['home with 200k unseen posts', history.home.slowdown],
+		['a feed page 150k deep', history.feed.slowdown]
+	] as const) {
+		if (slowdown > budgets.historySlowdown) {
+			over.push(`${name}: ${slowdown}× slower, budget ${budgets.historySlowdown}×`);
+		}
+	}
+	const short = pages.filter((page) => page.ratio !== null && page.ratio < budgets.ratioGoal);
+	if (short.length > 0) {
+		console.log(
+			`\nRatio goal ${budgets.ratioGoal}× not reached yet by: ${short.map((page) => `${page.page} ${page.ratio}`).join(', ')}`
+		);
+	}
+	if (over.length > 0) console.error(`\nOver budget (bench/budgets.ts):\n- ${over.join('\n- ')}`);
+	else console.log('\nEvery page within its budgets (bench/budgets.ts).');
+	return over.length > 0;
 }
