@@ -8,7 +8,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { gent, phone, signIn } from './people';
-import { e2ePlatform } from './platform-file';
+import { e2ePlatform, signedInClient } from './platform-file';
 
 /** From the seed: a group whose moderators (Els) decide who joins. */
 const brussels = 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a';
@@ -218,4 +218,43 @@ test('a moderator reads a "left out" message at the top of the queue and answers
 		})
 	]);
 	expect(JSON.stringify(mine)).not.toContain('Els');
+});
+
+test('the group log shows 50 actions a page, newest first, and a link to older ones', async ({
+	browser
+}) => {
+	const moderator = await signedInClient('moderator@kring.test');
+	const karim = await signedInClient('lid@kring.test');
+	const { data: post, error } = await karim.rpc('create_post', {
+		client_id: randomUUID(),
+		target_group: gent,
+		kind: 'tip',
+		body: 'De bibliotheek heeft gratis wifi.',
+		anonymous: false
+	});
+	expect(error).toBeNull();
+	// 52 actions: hidden and put back 26 times.
+	for (let round = 1; round <= 26; round++) {
+		const hidden = await moderator.rpc('hide_post', {
+			post: post as string,
+			reason: `Ronde ${round}`
+		});
+		expect(hidden.error).toBeNull();
+		const back = await moderator.rpc('restore_post', {
+			post: post as string,
+			reason: `Terug ${round}`
+		});
+		expect(back.error).toBeNull();
+	}
+
+	const els = await phone(browser);
+	await signIn(els, 'moderator@kring.test');
+	await els.goto(`/g/${gent}/moderation/log`);
+	const entries = els.getByRole('main').getByRole('listitem');
+	await expect(entries).toHaveCount(50);
+	await expect(entries.first()).toContainText('Reden: Terug 26');
+	await expect(entries.last()).toContainText('Reden: Ronde 2');
+	await els.getByRole('link', { name: 'Oudere' }).click();
+	await expect(entries.first()).toContainText('Reden: Terug 1');
+	await expect(entries.nth(1)).toContainText('Reden: Ronde 1');
 });
