@@ -131,6 +131,7 @@ create table public.group_members (
 	muted_until timestamp with time zone,
 	refused_at timestamp with time zone,
 	refused_reason text,
+	signals_opt_out boolean default false not null,
 	constraint group_members_pkey PRIMARY KEY (id),
 	constraint group_members_group_id_user_id_key UNIQUE (group_id, user_id),
 	constraint group_members_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
@@ -145,6 +146,7 @@ grant select (id, group_id, role, status, nickname, without_phone) on table publ
 create policy "active members read their group's members" on public.group_members for select to authenticated
 	using ((((status = 'active'::public.member_status) AND ( SELECT private.is_active_member(group_members.group_id) AS is_active_member)) OR (user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_moderator(group_members.group_id) AS is_moderator)));
 CREATE TRIGGER group_members_check_nickname BEFORE INSERT OR UPDATE OF nickname, status ON public.group_members FOR EACH ROW EXECUTE FUNCTION private.check_member_nickname();
+CREATE TRIGGER group_members_check_nickname_on_status BEFORE UPDATE OF status ON public.group_members FOR EACH ROW WHEN (((old.status <> ALL (ARRAY['active'::public.member_status, 'left'::public.member_status, 'removed'::public.member_status])) AND (new.status = ANY (ARRAY['active'::public.member_status, 'pending'::public.member_status])) AND (old.status IS DISTINCT FROM new.status) AND (NOT (new.nickname IS DISTINCT FROM old.nickname)))) EXECUTE FUNCTION private.check_member_nickname_on_status();
 CREATE TRIGGER group_members_withdraw_rsvps_on_leaving AFTER UPDATE OF status ON public.group_members FOR EACH ROW WHEN (((new.status = ANY (ARRAY['left'::public.member_status, 'removed'::public.member_status])) AND (old.status = 'active'::public.member_status))) EXECUTE FUNCTION private.withdraw_rsvps_of_departed_member();
 
 create table public.groups (
@@ -172,6 +174,94 @@ grant select on table public.groups to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.groups to service_role;
 create policy "active members read their group" on public.groups for select to authenticated
 	using (( SELECT private.is_active_member(groups.id) AS is_active_member));
+CREATE TRIGGER groups_add_inclusion_settings AFTER INSERT ON public.groups FOR EACH ROW EXECUTE FUNCTION private.add_inclusion_settings();
+
+create table public.inclusion_settings (
+	group_id uuid not null,
+	unanswered_window_days integer default 30 not null,
+	unanswered_after_hours integer default 24 not null,
+	not_reached_window_days integer default 30 not null,
+	not_reached_min_items integer default 2 not null,
+	newcomer_window_days integer default 30 not null,
+	newcomer_after_days integer default 3 not null,
+	fading_quiet_days integer default 21 not null,
+	fading_before_days integer default 60 not null,
+	fading_min_items integer default 4 not null,
+	fading_missed_in_series integer default 3 not null,
+	fading_series_min_attended integer default 3 not null,
+	dominance_window_days integer default 30 not null,
+	dominance_top_fraction numeric default 0.2 not null,
+	dominance_share numeric default 0.6 not null,
+	dominance_min_contributions integer default 10 not null,
+	ties_window_days integer default 60 not null,
+	circle_min_size integer default 3 not null,
+	circle_max_fraction numeric default 0.3334 not null,
+	circle_inside_share numeric default 0.8 not null,
+	first_timer_min_days integer default 28 not null,
+	first_timer_max_days integer default 56 not null,
+	needs_window_days integer default 90 not null,
+	needs_min_missed integer default 2 not null,
+	created_at timestamp with time zone default now() not null,
+	updated_at timestamp with time zone default now() not null,
+	constraint inclusion_settings_pkey PRIMARY KEY (group_id),
+	constraint inclusion_settings_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint inclusion_settings_check CHECK ((first_timer_min_days <= first_timer_max_days)),
+	constraint inclusion_settings_circle_inside_share_check CHECK (((circle_inside_share > (0)::numeric) AND (circle_inside_share <= (1)::numeric))),
+	constraint inclusion_settings_circle_max_fraction_check CHECK (((circle_max_fraction > (0)::numeric) AND (circle_max_fraction < (1)::numeric))),
+	constraint inclusion_settings_circle_min_size_check CHECK (((circle_min_size >= 2) AND (circle_min_size <= 100))),
+	constraint inclusion_settings_dominance_min_contributions_check CHECK (((dominance_min_contributions >= 1) AND (dominance_min_contributions <= 10000))),
+	constraint inclusion_settings_dominance_share_check CHECK (((dominance_share > (0)::numeric) AND (dominance_share < (1)::numeric))),
+	constraint inclusion_settings_dominance_top_fraction_check CHECK (((dominance_top_fraction > (0)::numeric) AND (dominance_top_fraction < (1)::numeric))),
+	constraint inclusion_settings_dominance_window_days_check CHECK (((dominance_window_days >= 1) AND (dominance_window_days <= 365))),
+	constraint inclusion_settings_fading_before_days_check CHECK (((fading_before_days >= 1) AND (fading_before_days <= 365))),
+	constraint inclusion_settings_fading_min_items_check CHECK (((fading_min_items >= 1) AND (fading_min_items <= 100))),
+	constraint inclusion_settings_fading_missed_in_series_check CHECK (((fading_missed_in_series >= 1) AND (fading_missed_in_series <= 20))),
+	constraint inclusion_settings_fading_quiet_days_check CHECK (((fading_quiet_days >= 1) AND (fading_quiet_days <= 365))),
+	constraint inclusion_settings_fading_series_min_attended_check CHECK (((fading_series_min_attended >= 1) AND (fading_series_min_attended <= 100))),
+	constraint inclusion_settings_first_timer_max_days_check CHECK (((first_timer_max_days >= 1) AND (first_timer_max_days <= 365))),
+	constraint inclusion_settings_first_timer_min_days_check CHECK (((first_timer_min_days >= 1) AND (first_timer_min_days <= 365))),
+	constraint inclusion_settings_needs_min_missed_check CHECK (((needs_min_missed >= 1) AND (needs_min_missed <= 50))),
+	constraint inclusion_settings_needs_window_days_check CHECK (((needs_window_days >= 1) AND (needs_window_days <= 365))),
+	constraint inclusion_settings_newcomer_after_days_check CHECK (((newcomer_after_days >= 0) AND (newcomer_after_days <= 60))),
+	constraint inclusion_settings_newcomer_window_days_check CHECK (((newcomer_window_days >= 1) AND (newcomer_window_days <= 365))),
+	constraint inclusion_settings_not_reached_min_items_check CHECK (((not_reached_min_items >= 1) AND (not_reached_min_items <= 100))),
+	constraint inclusion_settings_not_reached_window_days_check CHECK (((not_reached_window_days >= 1) AND (not_reached_window_days <= 365))),
+	constraint inclusion_settings_ties_window_days_check CHECK (((ties_window_days >= 1) AND (ties_window_days <= 365))),
+	constraint inclusion_settings_unanswered_after_hours_check CHECK (((unanswered_after_hours >= 1) AND (unanswered_after_hours <= 720))),
+	constraint inclusion_settings_unanswered_window_days_check CHECK (((unanswered_window_days >= 1) AND (unanswered_window_days <= 365)))
+);
+alter table public.inclusion_settings enable row level security;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.inclusion_settings to service_role;
+create policy "no one reads inclusion settings through the API" on public.inclusion_settings for select to authenticated
+	using (false);
+
+create table public.inclusion_signal_handled (
+	id uuid default gen_random_uuid() not null,
+	group_id uuid not null,
+	kind text not null,
+	member_id uuid,
+	post_id uuid,
+	fingerprint text not null,
+	note text,
+	handled_by uuid,
+	handled_at timestamp with time zone default now() not null,
+	created_at timestamp with time zone default now() not null,
+	constraint inclusion_signal_handled_pkey PRIMARY KEY (id),
+	constraint inclusion_signal_handled_once UNIQUE NULLS NOT DISTINCT (group_id, kind, member_id, post_id),
+	constraint inclusion_signal_handled_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint inclusion_signal_handled_handled_by_fkey FOREIGN KEY (handled_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint inclusion_signal_handled_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
+	constraint inclusion_signal_handled_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE CASCADE,
+	constraint inclusion_signal_handled_kind_check CHECK ((kind = ANY (ARRAY['unanswered_post'::text, 'not_reached'::text, 'newcomer_not_welcomed'::text, 'fading'::text, 'dominance'::text, 'isolated'::text, 'closed_circle'::text, 'first_timer_not_returned'::text, 'needs_not_met'::text]))),
+	constraint inclusion_signal_handled_note_check CHECK ((char_length(note) <= 1000))
+);
+alter table public.inclusion_signal_handled enable row level security;
+CREATE INDEX inclusion_signal_handled_handled_by_idx ON public.inclusion_signal_handled USING btree (handled_by);
+CREATE INDEX inclusion_signal_handled_member_id_idx ON public.inclusion_signal_handled USING btree (member_id);
+CREATE INDEX inclusion_signal_handled_post_id_idx ON public.inclusion_signal_handled USING btree (post_id);
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.inclusion_signal_handled to service_role;
+create policy "no one reads handled signals through the API" on public.inclusion_signal_handled for select to authenticated
+	using (false);
 
 create table public.invites (
 	id uuid default gen_random_uuid() not null,
@@ -485,14 +575,19 @@ create table public.reactions (
 );
 alter table public.reactions enable row level security;
 CREATE INDEX reactions_comment_id_idx ON public.reactions USING btree (comment_id) WHERE (comment_id IS NOT NULL);
+CREATE INDEX reactions_group_created_idx ON public.reactions USING btree (group_id, created_at);
 CREATE INDEX reactions_group_id_idx ON public.reactions USING btree (group_id);
 CREATE UNIQUE INDEX reactions_once_per_comment ON public.reactions USING btree (user_id, comment_id, kind) WHERE (comment_id IS NOT NULL);
 CREATE UNIQUE INDEX reactions_once_per_post ON public.reactions USING btree (user_id, post_id, kind) WHERE (post_id IS NOT NULL);
 CREATE INDEX reactions_post_id_idx ON public.reactions USING btree (post_id) WHERE (post_id IS NOT NULL);
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.reactions to service_role;
 grant select (id, group_id, post_id, comment_id, kind) on table public.reactions to authenticated;
-create policy "active members read their group's reactions" on public.reactions for select to authenticated
-	using (( SELECT private.is_active_member(reactions.group_id) AS is_active_member));
+create policy "active members read reactions to what they can read" on public.reactions for select to authenticated
+	using ((( SELECT private.is_active_member(reactions.group_id) AS is_active_member) AND ((EXISTS ( SELECT 1
+   FROM public.posts p
+  WHERE (p.id = reactions.post_id))) OR (EXISTS ( SELECT 1
+   FROM public.comments c
+  WHERE (c.id = reactions.comment_id))))));
 
 create table public.reports (
 	id uuid default gen_random_uuid() not null,
@@ -586,6 +681,18 @@ begin
 end;
 $function$;
 
+CREATE OR REPLACE FUNCTION private.add_inclusion_settings()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	insert into public.inclusion_settings (group_id) values (new.id) on conflict do nothing;
+	return new;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.assert_meetup_valid(title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, languages text[], capacity integer)
  RETURNS void
  LANGUAGE plpgsql
@@ -646,6 +753,8 @@ CREATE OR REPLACE FUNCTION private.check_member_nickname()
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+	refusal text;
 begin
 	if tg_op = 'INSERT' or new.nickname is distinct from old.nickname then
 		new.nickname_readings := private.nickname_readings(new.nickname);
@@ -656,10 +765,21 @@ begin
 		and not (old.status in ('left', 'removed') and new.status in ('active', 'pending')) then
 		return new;
 	end if;
-	if new.nickname <> private.without_hidden_characters(new.nickname) then
-		raise exception 'nickname_hidden_characters';
-	end if;
 	-- Two people choosing one name at once: the second waits and sees the first.
+	perform 1 from public.groups g where g.id = new.group_id for no key update;
+	refusal := private.nickname_refusal(new.group_id, new.nickname, new.id, new.user_id);
+	if refusal is not null then raise exception '%', refusal; end if;
+	return new;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.check_member_nickname_on_status()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
 	perform 1 from public.groups g where g.id = new.group_id for no key update;
 	if exists (
 		select 1 from public.group_members other
@@ -670,7 +790,7 @@ begin
 	) then
 		raise exception 'nickname_of_host_or_moderator';
 	end if;
-	if new.status in ('active', 'pending') and exists (
+	if exists (
 		select 1 from public.group_members other
 		where other.group_id = new.group_id and other.id <> new.id
 			and (new.user_id is null or other.user_id is distinct from new.user_id)
@@ -855,6 +975,450 @@ AS $function$
 	)
 $function$;
 grant execute on function private.hosts_meetup(uuid) to authenticated;
+
+CREATE OR REPLACE FUNCTION private.inclusion_signal_rows(target_group uuid)
+ RETURNS TABLE(kind text, member uuid, post uuid, evidence jsonb, since timestamp with time zone, fingerprint text)
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_column
+declare
+	s public.inclusion_settings;
+	day constant interval := interval '1 day';
+begin
+	select * into s from public.inclusion_settings where group_id = target_group;
+	if not found then return; end if;
+
+	-- 1. A recent post, older than a day, that no one but its author answered or reacted to.
+	return query
+	with subjects as (
+		select m.id, m.user_id from public.group_members m
+		where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
+			and not m.signals_opt_out and m.user_id is not null
+	)
+	select 'unanswered_post'::text, sm.id, p.id,
+		jsonb_build_object('posted_at', p.created_at, 'post_kind', p.kind,
+			'anonymous', p.anonymous),
+		p.created_at, ''::text
+	from public.posts p
+	left join public.post_authors pa on pa.post_id = p.id
+	join subjects sm on sm.user_id = coalesce(p.author_id, pa.author_id)
+	where p.group_id = target_group
+		and p.created_at >= now() - s.unanswered_window_days * day
+		and p.created_at < now() - s.unanswered_after_hours * interval '1 hour'
+		and p.deleted_at is null and p.hidden_at is null
+		and not exists (
+			select 1 from public.comments c
+			left join public.comment_authors ca on ca.comment_id = c.id
+			where c.post_id = p.id and c.deleted_at is null and c.hidden_at is null
+				and coalesce(c.author_id, ca.author_id) <> sm.user_id)
+		and not exists (
+			select 1 from public.reactions r
+			where r.post_id = p.id and r.user_id is distinct from sm.user_id);
+
+	-- 2. Wrote at least twice lately and no one answered or reacted to any of it. An answer is
+	-- answered by a reaction to it or a later answer under the same post from someone else.
+	return query
+	with subjects as (
+		select m.id, m.user_id from public.group_members m
+		where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
+			and not m.signals_opt_out and m.user_id is not null
+	), written as (
+		select sm.id as member, 'post' as what, p.created_at,
+			exists (
+				select 1 from public.comments c
+				left join public.comment_authors ca on ca.comment_id = c.id
+				where c.post_id = p.id and c.deleted_at is null and c.hidden_at is null
+					and coalesce(c.author_id, ca.author_id) <> sm.user_id)
+			or exists (
+				select 1 from public.reactions r
+				where r.post_id = p.id and r.user_id is distinct from sm.user_id) as reached
+		from public.posts p
+		left join public.post_authors pa on pa.post_id = p.id
+		join subjects sm on sm.user_id = coalesce(p.author_id, pa.author_id)
+		where p.group_id = target_group and p.created_at >= now() - s.not_reached_window_days * day
+			and p.deleted_at is null and p.hidden_at is null
+		union all
+		select sm.id, 'answer', c.created_at,
+			exists (
+				select 1 from public.comments later
+				left join public.comment_authors la on la.comment_id = later.id
+				where later.post_id = c.post_id and later.created_at > c.created_at
+					and later.deleted_at is null and later.hidden_at is null
+					and coalesce(later.author_id, la.author_id) <> sm.user_id)
+			or exists (
+				select 1 from public.reactions r
+				where r.comment_id = c.id and r.user_id is distinct from sm.user_id)
+		from public.comments c
+		join public.posts p on p.id = c.post_id and p.deleted_at is null and p.hidden_at is null
+		left join public.comment_authors ca on ca.comment_id = c.id
+		join subjects sm on sm.user_id = coalesce(c.author_id, ca.author_id)
+		where c.group_id = target_group and c.created_at >= now() - s.not_reached_window_days * day
+			and c.deleted_at is null and c.hidden_at is null
+	)
+	select 'not_reached'::text, w.member, null::uuid,
+		jsonb_build_object('posts', count(*) filter (where w.what = 'post'),
+			'answers', count(*) filter (where w.what = 'answer'),
+			'days', s.not_reached_window_days, 'last_at', max(w.created_at)),
+		min(w.created_at), max(w.created_at)::text
+	from written w
+	group by w.member
+	having count(*) >= s.not_reached_min_items and not bool_or(w.reached);
+
+	-- 3. Joined lately and no one answered, reacted or wrote to them yet. (No buddy: there is
+	-- no buddy yet; a buddied newcomer will stop being this signal when there is.)
+	return query
+	select 'newcomer_not_welcomed'::text, m.id, null::uuid,
+		jsonb_build_object('joined_at', m.joined_at,
+			'posts', (select count(*) from public.post_authors pa
+				join public.posts p on p.id = pa.post_id
+				where pa.author_id = m.user_id and p.group_id = target_group
+					and p.deleted_at is null and p.hidden_at is null)),
+		m.joined_at + s.newcomer_after_days * day, ''::text
+	from public.group_members m
+	where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
+		and not m.signals_opt_out and m.user_id is not null
+		and m.joined_at > now() - s.newcomer_window_days * day
+		and m.joined_at <= now() - s.newcomer_after_days * day
+		and not exists (
+			select 1 from public.post_authors pa
+			join public.posts p on p.id = pa.post_id and p.group_id = target_group
+			join public.comments c on c.post_id = p.id and c.deleted_at is null
+				and c.hidden_at is null
+			left join public.comment_authors ca on ca.comment_id = c.id
+			where pa.author_id = m.user_id
+				and coalesce(c.author_id, ca.author_id) <> m.user_id)
+		and not exists (
+			select 1 from public.post_authors pa
+			join public.posts p on p.id = pa.post_id and p.group_id = target_group
+			join public.reactions r on r.post_id = p.id
+			where pa.author_id = m.user_id and r.user_id is distinct from m.user_id)
+		and not exists (
+			select 1 from public.comment_authors ca
+			join public.comments c on c.id = ca.comment_id and c.group_id = target_group
+			join public.reactions r on r.comment_id = c.id
+			where ca.author_id = m.user_id and r.user_id is distinct from m.user_id)
+		and not exists (
+			select 1 from public.moderation_threads t
+			where t.member_id = m.id and t.kind = 'from_moderators');
+
+	-- 4. Was active before and went quiet; or stopped coming to a series they came to. Missed
+	-- meetups count only where attendance was checked in (otherwise everyone "missed" it).
+	return query
+	with subjects as (
+		select m.id, m.user_id from public.group_members m
+		where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
+			and not m.signals_opt_out and m.user_id is not null
+	), acts as (
+		select sm.id as member, p.created_at as at
+		from public.posts p
+		left join public.post_authors pa on pa.post_id = p.id
+		join subjects sm on sm.user_id = coalesce(p.author_id, pa.author_id)
+		where p.group_id = target_group
+			and p.created_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
+			and p.deleted_at is null and p.hidden_at is null
+		union all
+		select sm.id, c.created_at
+		from public.comments c
+		left join public.comment_authors ca on ca.comment_id = c.id
+		join subjects sm on sm.user_id = coalesce(c.author_id, ca.author_id)
+		where c.group_id = target_group
+			and c.created_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
+			and c.deleted_at is null and c.hidden_at is null
+		union all
+		select a.member_id, mt.starts_at
+		from public.meetups mt
+		join public.attendance a on a.meetup_id = mt.id
+		where mt.group_id = target_group and mt.starts_at <= now()
+			and mt.starts_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
+	), quiet as (
+		select a.member, count(*) as earlier, max(a.at) as last_active_at
+		from acts a join subjects sm on sm.id = a.member
+		group by a.member
+		having count(*) filter (where a.at < now() - s.fading_quiet_days * day)
+				>= s.fading_min_items
+			and count(*) filter (where a.at >= now() - s.fading_quiet_days * day) = 0
+	), occurrences as (
+		select mt.id, mt.series_id, mt.starts_at,
+			row_number() over (partition by mt.series_id order by mt.starts_at desc) as back
+		from public.meetups mt
+		where mt.group_id = target_group and mt.series_id is not null and mt.starts_at <= now()
+			and mt.status = 'scheduled'
+			and exists (select 1 from public.attendance a where a.meetup_id = mt.id)
+	), series_missed as (
+		select a.member_id as member, o.series_id, count(*) as attended_before
+		from occurrences o
+		join public.attendance a on a.meetup_id = o.id
+		join subjects sm on sm.id = a.member_id
+		where o.back > s.fading_missed_in_series
+		group by a.member_id, o.series_id
+		having count(*) >= s.fading_series_min_attended
+			and not exists (
+				select 1 from occurrences recent
+				join public.attendance ra on ra.meetup_id = recent.id
+				where recent.series_id = o.series_id and recent.back <= s.fading_missed_in_series
+					and ra.member_id = a.member_id)
+			and (select count(*) from occurrences recent
+				where recent.series_id = o.series_id
+					and recent.back <= s.fading_missed_in_series) = s.fading_missed_in_series
+	), both_ways as (
+		select q.member, jsonb_build_object('earlier', q.earlier, 'last_active_at',
+			q.last_active_at, 'quiet_days', s.fading_quiet_days) as evidence,
+			q.last_active_at as since, q.last_active_at::text as fingerprint, 1 as how
+		from quiet q
+		union all
+		select sm.member, jsonb_build_object('series', sm.series_id,
+			'attended_before', sm.attended_before, 'missed', s.fading_missed_in_series,
+			'last_attended_at', (select max(o.starts_at) from occurrences o
+				join public.attendance a on a.meetup_id = o.id
+				where o.series_id = sm.series_id and a.member_id = sm.member)),
+			(select min(o.starts_at) from occurrences o
+				where o.series_id = sm.series_id and o.back <= s.fading_missed_in_series),
+			sm.series_id::text || '@' || (select o.id from occurrences o
+				where o.series_id = sm.series_id and o.back = 1)::text, 2
+		from series_missed sm
+	)
+	select distinct on (b.member) 'fading'::text, b.member, null::uuid, b.evidence, b.since,
+		b.fingerprint
+	from both_ways b
+	order by b.member, b.how;
+
+	-- 5. Group level: the most active fifth wrote most of what was written. Every active member
+	-- counts, also those who wrote nothing (they are the point) and those who opted out.
+	return query
+	with members as (
+		select m.user_id from public.group_members m
+		where m.group_id = target_group and m.status = 'active'
+	), written as (
+		select coalesce(p.author_id, pa.author_id) as author
+		from public.posts p left join public.post_authors pa on pa.post_id = p.id
+		where p.group_id = target_group and p.created_at >= now() - s.dominance_window_days * day
+			and p.deleted_at is null and p.hidden_at is null
+		union all
+		select coalesce(c.author_id, ca.author_id)
+		from public.comments c left join public.comment_authors ca on ca.comment_id = c.id
+		where c.group_id = target_group and c.created_at >= now() - s.dominance_window_days * day
+			and c.deleted_at is null and c.hidden_at is null
+	), per_author as (
+		select w.author, count(*) as n from written w group by w.author
+	), counts as (
+		select coalesce(pa.n, 0)::numeric as n,
+			row_number() over (order by coalesce(pa.n, 0) desc) as from_top,
+			row_number() over (order by coalesce(pa.n, 0)) as from_bottom
+		from members m left join per_author pa on pa.author = m.user_id
+	), figures as (
+		select count(*) as members, sum(c.n) as total,
+			ceil(count(*) * s.dominance_top_fraction) as top
+		from counts c
+	), shares as (
+		select f.members, f.total, f.top,
+			(select sum(c.n) from counts c where c.from_top <= f.top) / f.total as share,
+			2 * (select sum(c.from_bottom * c.n) from counts c) / (f.members * f.total)
+				- (f.members + 1)::numeric / f.members as gini
+		from figures f
+		where f.total > 0 and f.total >= s.dominance_min_contributions
+	)
+	select 'dominance'::text, null::uuid, null::uuid,
+		jsonb_build_object('share', round(sh.share, 3), 'gini', round(sh.gini, 3),
+			'top_members', sh.top, 'members', sh.members, 'contributions', sh.total,
+			'days', s.dominance_window_days),
+		now() - s.dominance_window_days * day, floor(sh.share * 10)::text
+	from shares sh
+	where sh.share > s.dominance_share;
+
+	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
+	-- meetup both came to, in the window.
+	return query
+	with members as (
+		select m.id, m.user_id, m.role, m.signals_opt_out from public.group_members m
+		where m.group_id = target_group and m.status = 'active'
+	), authored as (
+		select p.id as post, null::uuid as comment, coalesce(p.author_id, pa.author_id) as author
+		from public.posts p left join public.post_authors pa on pa.post_id = p.id
+		where p.group_id = target_group and p.deleted_at is null and p.hidden_at is null
+			and p.id in (
+				select c.post_id from public.comments c
+				where c.group_id = target_group and c.created_at >= now() - s.ties_window_days * day
+				union
+				select r.post_id from public.reactions r
+				where r.group_id = target_group and r.created_at >= now() - s.ties_window_days * day)
+	), pairs as (
+		select coalesce(c.author_id, ca.author_id) as a, au.author as b
+		from public.comments c
+		left join public.comment_authors ca on ca.comment_id = c.id
+		join authored au on au.post = c.post_id
+		where c.group_id = target_group and c.created_at >= now() - s.ties_window_days * day
+			and c.deleted_at is null and c.hidden_at is null
+		union
+		select r.user_id, au.author
+		from public.reactions r join authored au on au.post = r.post_id
+		where r.group_id = target_group and r.created_at >= now() - s.ties_window_days * day
+		union
+		select r.user_id, coalesce(c.author_id, ca.author_id)
+		from public.reactions r
+		join public.comments c on c.id = r.comment_id and c.deleted_at is null
+			and c.hidden_at is null
+		join public.posts p on p.id = c.post_id and p.deleted_at is null and p.hidden_at is null
+		left join public.comment_authors ca on ca.comment_id = c.id
+		where r.group_id = target_group and r.created_at >= now() - s.ties_window_days * day
+			and r.comment_id is not null
+	), member_pairs as (
+		select ma.id as a, mb.id as b
+		from pairs pr
+		join members ma on ma.user_id = pr.a
+		join members mb on mb.user_id = pr.b
+		where ma.id <> mb.id
+		union
+		select a1.member_id, a2.member_id
+		from public.meetups mt
+		join public.attendance a1 on a1.meetup_id = mt.id
+		join public.attendance a2 on a2.meetup_id = mt.id and a2.member_id <> a1.member_id
+		where mt.group_id = target_group and mt.starts_at <= now()
+			and mt.starts_at >= now() - s.ties_window_days * day
+	), ties as (
+		select distinct least(mp.a, mp.b) as a, greatest(mp.a, mp.b) as b
+		from member_pairs mp
+		join members ma on ma.id = mp.a
+		join members mb on mb.id = mp.b
+	), around as (
+		select t.a as member, t.b as other from ties t
+		union all
+		select t.b, t.a from ties t
+	), activity as (
+		select coalesce(p.author_id, pa.author_id) as user_id, p.created_at as at
+		from public.posts p left join public.post_authors pa on pa.post_id = p.id
+		where p.group_id = target_group and p.created_at >= now() - s.ties_window_days * day
+			and p.deleted_at is null and p.hidden_at is null
+		union all
+		select coalesce(c.author_id, ca.author_id), c.created_at
+		from public.comments c left join public.comment_authors ca on ca.comment_id = c.id
+		where c.group_id = target_group and c.created_at >= now() - s.ties_window_days * day
+			and c.deleted_at is null and c.hidden_at is null
+		union all
+		select r.user_id, r.created_at from public.reactions r
+		where r.group_id = target_group and r.created_at >= now() - s.ties_window_days * day
+		union all
+		select m.user_id, mt.starts_at
+		from public.meetups mt
+		join public.attendance a on a.meetup_id = mt.id
+		join members m on m.id = a.member_id
+		where mt.group_id = target_group and mt.starts_at <= now()
+			and mt.starts_at >= now() - s.ties_window_days * day
+	), active as (
+		select m.id, m.role, m.signals_opt_out, min(ac.at) as first_at, max(ac.at) as last_at
+		from activity ac join members m on m.user_id = ac.user_id
+		group by m.id, m.role, m.signals_opt_out
+	), isolated as (
+		select 'isolated'::text as kind, ac.id as member,
+			jsonb_build_object('last_active_at', ac.last_at, 'days', s.ties_window_days)
+				as evidence,
+			ac.first_at as since, ''::text as fingerprint
+		from active ac
+		where ac.role <> 'moderator' and not ac.signals_opt_out
+			and not exists (select 1 from around ar where ar.member = ac.id)
+	), degrees as (
+		select ar.member, count(*) as degree from around ar group by ar.member
+	), candidates as (
+		-- A member and everyone they have a tie with: a circle is found from any of its
+		-- members whose ties all stay inside it.
+		select distinct (
+			select array_agg(x order by x)
+			from (select d.member as x union all
+				select ar.other from around ar where ar.member = d.member) xs
+		) as circle
+		from degrees d
+		where d.degree + 1 >= s.circle_min_size
+			and d.degree + 1 <= (select count(*) from active) * s.circle_max_fraction
+	), circles as (
+		select cd.circle,
+			(select count(*) from around ar
+				where ar.member = any (cd.circle) and ar.other = any (cd.circle))::numeric
+			/ (select count(*) from around ar where ar.member = any (cd.circle)) as inside
+		from candidates cd
+		where exists (select 1 from active ac where ac.id <> all (cd.circle))
+	), closed as (
+		select distinct on (m.id) m.id as member, c.circle, c.inside
+		from circles c
+		join members m on m.id = any (c.circle)
+		where c.inside >= s.circle_inside_share and m.role <> 'moderator'
+			and not m.signals_opt_out
+		order by m.id, cardinality(c.circle) desc, c.circle
+	)
+	select i.kind, i.member, null::uuid, i.evidence, i.since, i.fingerprint from isolated i
+	union all
+	select 'closed_circle'::text, cl.member, null::uuid,
+		jsonb_build_object(
+			'members', (select jsonb_agg(m.id order by m.id) from members m
+				where m.id = any (cl.circle) and not m.signals_opt_out),
+			'others', (select count(*) from members m
+				where m.id = any (cl.circle) and m.signals_opt_out),
+			'size', cardinality(cl.circle), 'inside_share', round(cl.inside, 3),
+			'days', s.ties_window_days),
+		now() - s.ties_window_days * day, array_to_string(cl.circle, ',')
+	from closed cl;
+
+	-- 8. Came to a meetup for the first time a month or two ago, and to none of the group's
+	-- meetups since (of those where attendance was checked in).
+	return query
+	with subjects as (
+		select m.id from public.group_members m
+		where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
+			and not m.signals_opt_out
+	), firsts as (
+		select distinct on (a.member_id) a.member_id as member, mt.id as meetup, mt.starts_at
+		from public.meetups mt
+		join public.attendance a on a.meetup_id = mt.id
+		join subjects sm on sm.id = a.member_id
+		where mt.group_id = target_group and mt.starts_at <= now()
+		order by a.member_id, mt.starts_at
+	)
+	select 'first_timer_not_returned'::text, f.member, null::uuid,
+		jsonb_build_object('meetup', f.meetup, 'first_at', f.starts_at,
+			'meetups_since', (select count(*) from public.meetups later
+				where later.group_id = target_group and later.starts_at > f.starts_at
+					and later.starts_at <= now() and later.status = 'scheduled'
+					and exists (select 1 from public.attendance a where a.meetup_id = later.id))),
+		f.starts_at, f.meetup::text
+	from firsts f
+	where f.starts_at >= now() - s.first_timer_max_days * day
+		and f.starts_at <= now() - s.first_timer_min_days * day
+		and not exists (
+			select 1 from public.meetups later
+			join public.attendance a on a.meetup_id = later.id
+			where later.group_id = target_group and later.starts_at > f.starts_at
+				and a.member_id = f.member)
+		and exists (
+			select 1 from public.meetups later
+			where later.group_id = target_group and later.starts_at > f.starts_at
+				and later.starts_at <= now() and later.status = 'scheduled'
+				and exists (select 1 from public.attendance a where a.meetup_id = later.id));
+
+	-- 9. Said they were coming and needed childcare, transport or that the cost is a problem,
+	-- then did not come, more than once lately. Only which kinds of need: never the note.
+	return query
+	select 'needs_not_met'::text, r.member_id, null::uuid,
+		jsonb_build_object('missed', count(*),
+			'childcare', bool_or(r.childcare_children > 0),
+			'transport', bool_or(r.transport_help),
+			'cost', bool_or(r.cost_is_a_problem),
+			'last_missed_at', max(mt.starts_at), 'days', s.needs_window_days),
+		min(mt.starts_at), max(mt.starts_at)::text
+	from public.meetups mt
+	join public.rsvps r on r.meetup_id = mt.id
+	join public.group_members m on m.id = r.member_id
+	where mt.group_id = target_group and mt.status = 'scheduled' and mt.starts_at <= now()
+		and mt.starts_at >= now() - s.needs_window_days * day
+		and m.status = 'active' and m.role <> 'moderator' and not m.signals_opt_out
+		and r.status = 'going'
+		and (r.childcare_children > 0 or r.transport_help or r.cost_is_a_problem)
+		and exists (select 1 from public.attendance a where a.meetup_id = mt.id)
+		and not exists (
+			select 1 from public.attendance a where a.meetup_id = mt.id and a.member_id = r.member_id)
+	group by r.member_id
+	having count(*) >= s.needs_min_missed;
+end;
+$function$;
 
 CREATE OR REPLACE FUNCTION private.is_active_in_organisation_of(target_group uuid)
  RETURNS boolean
@@ -1139,6 +1703,32 @@ AS $function$
 		private.nickname_letters(private.read_as_prototypes(private.read_as_prototypes(letters)))
 	]
 	from (select private.nickname_letters(name) as letters) name_letters
+$function$;
+
+CREATE OR REPLACE FUNCTION private.nickname_refusal(target_group uuid, nickname text, entry uuid, person uuid)
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select case
+		when nickname <> private.without_hidden_characters(nickname) then 'nickname_hidden_characters'
+		when exists (
+			select 1 from public.group_members other
+			where other.group_id = target_group and other.id is distinct from entry
+				and (person is null or other.user_id is distinct from person)
+				and other.status = 'active' and other.role in ('host', 'moderator')
+				and other.nickname_readings && chosen.readings
+		) then 'nickname_of_host_or_moderator'
+		when exists (
+			select 1 from public.group_members other
+			where other.group_id = target_group and other.id is distinct from entry
+				and (person is null or other.user_id is distinct from person)
+				and other.status = 'active'
+				and other.nickname_readings && chosen.readings
+		) then 'nickname_taken'
+	end
+	from (select private.nickname_readings(nickname) as readings) chosen
 $function$;
 
 CREATE OR REPLACE FUNCTION private.notify_meetup_change()
@@ -1851,6 +2441,24 @@ begin
 end;
 $function$;
 grant execute on function public.check_in(uuid,uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.check_invite_nickname(invite_code text, nickname text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select case
+		when char_length(btrim(coalesce(nickname, ''))) not between 1 and 40 then 'nickname_invalid'
+		else private.nickname_refusal(
+			i.group_id, btrim(nickname), i.claims_member, (select auth.uid())
+		)
+	end
+	from public.invites i
+	where i.code = invite_code
+		and i.revoked_at is null and i.expires_at > now() and i.uses < i.max_uses
+$function$;
+grant execute on function public.check_invite_nickname(text,text) to anon, authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.create_calendar_feed()
  RETURNS text
@@ -2596,6 +3204,42 @@ end;
 $function$;
 grant execute on function public.hide_post(uuid,text) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.inclusion_settings_of(target_group uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if not private.is_moderator(target_group) then return null; end if;
+	return (select to_jsonb(st) - 'group_id' - 'created_at' from public.inclusion_settings st
+		where st.group_id = target_group);
+end;
+$function$;
+grant execute on function public.inclusion_settings_of(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.inclusion_signals(target_group uuid)
+ RETURNS TABLE(kind text, member uuid, post uuid, evidence jsonb, since timestamp with time zone, handled boolean)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_column
+begin
+	if not private.is_moderator(target_group) then return; end if;
+	return query
+	select sr.kind, sr.member, sr.post, sr.evidence, sr.since,
+		exists (
+			select 1 from public.inclusion_signal_handled h
+			where h.group_id = target_group and h.kind = sr.kind
+				and h.member_id is not distinct from sr.member
+				and h.post_id is not distinct from sr.post
+				and h.fingerprint = sr.fingerprint)
+	from private.inclusion_signal_rows(target_group) sr;
+end;
+$function$;
+grant execute on function public.inclusion_signals(uuid) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.invite_preview(invite_code text)
  RETURNS TABLE(group_name text, description text, rules text, organisation_name text, state text, claims_nickname text)
  LANGUAGE sql
@@ -2713,6 +3357,40 @@ begin
 end;
 $function$;
 grant execute on function public.mark_notifications_read(uuid[],uuid[]) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.mark_signal_handled(target_group uuid, kind text, member uuid DEFAULT NULL::uuid, post uuid DEFAULT NULL::uuid, note text DEFAULT NULL::text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_variable
+declare
+	open_fingerprint text;
+	words text := nullif(btrim(note), '');
+	handled uuid;
+begin
+	if not private.is_moderator(target_group) then raise exception 'not_allowed'; end if;
+	if char_length(words) > 1000 then raise exception 'note_invalid'; end if;
+	select sr.fingerprint into open_fingerprint
+	from private.inclusion_signal_rows(target_group) sr
+	where sr.kind = mark_signal_handled.kind
+		and sr.member is not distinct from mark_signal_handled.member
+		and sr.post is not distinct from mark_signal_handled.post
+	limit 1;
+	if open_fingerprint is null then raise exception 'signal_not_found'; end if;
+	insert into public.inclusion_signal_handled (group_id, kind, member_id, post_id, fingerprint,
+		note, handled_by)
+	values (target_group, mark_signal_handled.kind, mark_signal_handled.member,
+		mark_signal_handled.post, open_fingerprint, words, (select auth.uid()))
+	on conflict on constraint inclusion_signal_handled_once do update
+		set fingerprint = excluded.fingerprint, note = excluded.note,
+			handled_by = excluded.handled_by, handled_at = now()
+	returning id into handled;
+	return handled;
+end;
+$function$;
+grant execute on function public.mark_signal_handled(uuid,text,uuid,uuid,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.meetup_cards(target_group uuid DEFAULT NULL::uuid, only_meetup uuid DEFAULT NULL::uuid, only_mine boolean DEFAULT false, max_rows integer DEFAULT 20)
  RETURNS TABLE(id uuid, group_id uuid, group_name text, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, status public.meetup_status, going integer, maybe integer, waiting integer, my_status public.rsvp_status, my_childcare_children integer, my_transport_help boolean, my_cost_is_a_problem boolean, my_note text, my_waiting_place integer, i_am_member boolean, i_host boolean)
@@ -3875,10 +4553,43 @@ begin
 	) then
 		raise exception 'last_moderator';
 	end if;
+	if new_role = 'moderator' and target.muted_until > now() then
+		update public.group_members set role = new_role, muted_until = null where id = member;
+		perform private.log_moderation(target.group_id, 'unmute', (
+			select case g.language
+				when 'fr' then 'Fait partie de l''équipe d''animation : la pause est finie.'
+				when 'en' then 'Became a moderator: the break is over.'
+				else 'Werd begeleider: de pauze is voorbij.'
+			end
+			from public.groups g where g.id = target.group_id
+		), null, null, member, null, (
+			select l.id from public.moderation_log l
+			where l.member_id = member and l.action = 'mute' order by l.created_at desc limit 1
+		));
+		return;
+	end if;
 	update public.group_members set role = new_role where id = member;
 end;
 $function$;
 grant execute on function public.set_member_role(uuid,public.member_role) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.set_signals_opt_out(target_group uuid, opt_out boolean)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	changed boolean;
+begin
+	update public.group_members m set signals_opt_out = coalesce(opt_out, false)
+	where m.group_id = target_group and m.user_id = (select auth.uid()) and m.status = 'active'
+	returning m.signals_opt_out into changed;
+	if not found then raise exception 'not_allowed'; end if;
+	return changed;
+end;
+$function$;
+grant execute on function public.set_signals_opt_out(uuid,boolean) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.undo_check_in(meetup uuid, member uuid)
  RETURNS void
@@ -3917,6 +4628,68 @@ begin
 end;
 $function$;
 grant execute on function public.unmute_member(uuid,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.update_inclusion_settings(target_group uuid, settings jsonb)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	current_row public.inclusion_settings;
+	changed public.inclusion_settings;
+begin
+	if not private.is_moderator(target_group) then raise exception 'not_allowed'; end if;
+	if jsonb_typeof(settings) <> 'object' or settings ?| array['group_id', 'created_at',
+		'updated_at'] then
+		raise exception 'settings_invalid';
+	end if;
+	select * into current_row from public.inclusion_settings where group_id = target_group
+		for update;
+	begin
+		changed := jsonb_populate_record(current_row, settings);
+	exception when invalid_text_representation or numeric_value_out_of_range
+		or invalid_parameter_value or datatype_mismatch then
+		raise exception 'settings_invalid';
+	end;
+	if exists (select 1 from jsonb_each(settings) e
+		where e.value = 'null'::jsonb or not (to_jsonb(current_row) ? e.key)) then
+		raise exception 'settings_invalid';
+	end if;
+	begin
+		update public.inclusion_settings st set
+			unanswered_window_days = changed.unanswered_window_days,
+			unanswered_after_hours = changed.unanswered_after_hours,
+			not_reached_window_days = changed.not_reached_window_days,
+			not_reached_min_items = changed.not_reached_min_items,
+			newcomer_window_days = changed.newcomer_window_days,
+			newcomer_after_days = changed.newcomer_after_days,
+			fading_quiet_days = changed.fading_quiet_days,
+			fading_before_days = changed.fading_before_days,
+			fading_min_items = changed.fading_min_items,
+			fading_missed_in_series = changed.fading_missed_in_series,
+			fading_series_min_attended = changed.fading_series_min_attended,
+			dominance_window_days = changed.dominance_window_days,
+			dominance_top_fraction = changed.dominance_top_fraction,
+			dominance_share = changed.dominance_share,
+			dominance_min_contributions = changed.dominance_min_contributions,
+			ties_window_days = changed.ties_window_days,
+			circle_min_size = changed.circle_min_size,
+			circle_max_fraction = changed.circle_max_fraction,
+			circle_inside_share = changed.circle_inside_share,
+			first_timer_min_days = changed.first_timer_min_days,
+			first_timer_max_days = changed.first_timer_max_days,
+			needs_window_days = changed.needs_window_days,
+			needs_min_missed = changed.needs_min_missed,
+			updated_at = now()
+		where st.group_id = target_group;
+	exception when check_violation then
+		raise exception 'settings_invalid';
+	end;
+	return public.inclusion_settings_of(target_group);
+end;
+$function$;
+grant execute on function public.update_inclusion_settings(uuid,jsonb) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.update_meetup(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer)
  RETURNS void

@@ -177,6 +177,7 @@ export type Database = {
           refused_reason: string | null
           role: Database["public"]["Enums"]["member_role"]
           rules_accepted_at: string | null
+          signals_opt_out: boolean
           status: Database["public"]["Enums"]["member_status"]
           user_id: string | null
           without_phone: boolean
@@ -194,6 +195,7 @@ export type Database = {
           refused_reason?: string | null
           role?: Database["public"]["Enums"]["member_role"]
           rules_accepted_at?: string | null
+          signals_opt_out?: boolean
           status?: Database["public"]["Enums"]["member_status"]
           user_id?: string | null
           without_phone?: never
@@ -211,6 +213,7 @@ export type Database = {
           refused_reason?: string | null
           role?: Database["public"]["Enums"]["member_role"]
           rules_accepted_at?: string | null
+          signals_opt_out?: boolean
           status?: Database["public"]["Enums"]["member_status"]
           user_id?: string | null
           without_phone?: never
@@ -265,6 +268,162 @@ export type Database = {
             columns: ["organisation_id"]
             isOneToOne: false
             referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      inclusion_settings: {
+        Row: {
+          circle_inside_share: number
+          circle_max_fraction: number
+          circle_min_size: number
+          created_at: string
+          dominance_min_contributions: number
+          dominance_share: number
+          dominance_top_fraction: number
+          dominance_window_days: number
+          fading_before_days: number
+          fading_min_items: number
+          fading_missed_in_series: number
+          fading_quiet_days: number
+          fading_series_min_attended: number
+          first_timer_max_days: number
+          first_timer_min_days: number
+          group_id: string
+          needs_min_missed: number
+          needs_window_days: number
+          newcomer_after_days: number
+          newcomer_window_days: number
+          not_reached_min_items: number
+          not_reached_window_days: number
+          ties_window_days: number
+          unanswered_after_hours: number
+          unanswered_window_days: number
+          updated_at: string
+        }
+        Insert: {
+          circle_inside_share?: number
+          circle_max_fraction?: number
+          circle_min_size?: number
+          created_at?: string
+          dominance_min_contributions?: number
+          dominance_share?: number
+          dominance_top_fraction?: number
+          dominance_window_days?: number
+          fading_before_days?: number
+          fading_min_items?: number
+          fading_missed_in_series?: number
+          fading_quiet_days?: number
+          fading_series_min_attended?: number
+          first_timer_max_days?: number
+          first_timer_min_days?: number
+          group_id: string
+          needs_min_missed?: number
+          needs_window_days?: number
+          newcomer_after_days?: number
+          newcomer_window_days?: number
+          not_reached_min_items?: number
+          not_reached_window_days?: number
+          ties_window_days?: number
+          unanswered_after_hours?: number
+          unanswered_window_days?: number
+          updated_at?: string
+        }
+        Update: {
+          circle_inside_share?: number
+          circle_max_fraction?: number
+          circle_min_size?: number
+          created_at?: string
+          dominance_min_contributions?: number
+          dominance_share?: number
+          dominance_top_fraction?: number
+          dominance_window_days?: number
+          fading_before_days?: number
+          fading_min_items?: number
+          fading_missed_in_series?: number
+          fading_quiet_days?: number
+          fading_series_min_attended?: number
+          first_timer_max_days?: number
+          first_timer_min_days?: number
+          group_id?: string
+          needs_min_missed?: number
+          needs_window_days?: number
+          newcomer_after_days?: number
+          newcomer_window_days?: number
+          not_reached_min_items?: number
+          not_reached_window_days?: number
+          ties_window_days?: number
+          unanswered_after_hours?: number
+          unanswered_window_days?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inclusion_settings_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: true
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      inclusion_signal_handled: {
+        Row: {
+          created_at: string
+          fingerprint: string
+          group_id: string
+          handled_at: string
+          handled_by: string | null
+          id: string
+          kind: string
+          member_id: string | null
+          note: string | null
+          post_id: string | null
+        }
+        Insert: {
+          created_at?: string
+          fingerprint: string
+          group_id: string
+          handled_at?: string
+          handled_by?: string | null
+          id?: string
+          kind: string
+          member_id?: string | null
+          note?: string | null
+          post_id?: string | null
+        }
+        Update: {
+          created_at?: string
+          fingerprint?: string
+          group_id?: string
+          handled_at?: string
+          handled_by?: string | null
+          id?: string
+          kind?: string
+          member_id?: string | null
+          note?: string | null
+          post_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inclusion_signal_handled_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inclusion_signal_handled_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inclusion_signal_handled_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
             referencedColumns: ["id"]
           },
         ]
@@ -1235,6 +1394,18 @@ export type Database = {
         Returns: string
       }
       hide_post: { Args: { post: string; reason: string }; Returns: string }
+      inclusion_settings_of: { Args: { target_group: string }; Returns: Json }
+      inclusion_signals: {
+        Args: { target_group: string }
+        Returns: {
+          evidence: Json
+          handled: boolean
+          kind: string
+          member: string
+          post: string
+          since: string
+        }[]
+      }
       invite_preview: {
         Args: { invite_code: string }
         Returns: {
@@ -1256,6 +1427,16 @@ export type Database = {
       mark_notifications_read: {
         Args: { ids?: string[]; reminders?: string[] }
         Returns: number
+      }
+      mark_signal_handled: {
+        Args: {
+          kind: string
+          member?: string
+          note?: string
+          post?: string
+          target_group: string
+        }
+        Returns: string
       }
       meetup_cards: {
         Args: {
@@ -1480,6 +1661,10 @@ export type Database = {
         }
         Returns: undefined
       }
+      set_signals_opt_out: {
+        Args: { opt_out: boolean; target_group: string }
+        Returns: boolean
+      }
       undo_check_in: {
         Args: { meetup: string; member: string }
         Returns: undefined
@@ -1487,6 +1672,10 @@ export type Database = {
       unmute_member: {
         Args: { member: string; reason: string }
         Returns: string
+      }
+      update_inclusion_settings: {
+        Args: { settings: Json; target_group: string }
+        Returns: Json
       }
       update_meetup: {
         Args: {

@@ -51,7 +51,11 @@ const words: Record<string, () => string> = {
 	message_invalid: m.moderation_error_message,
 	// Moderation as the moderators meet it.
 	reason_invalid: m.moderation_error_reason,
-	mute_days_invalid: m.mod_error_days
+	mute_days_invalid: m.mod_error_days,
+	// Inclusion signals, as the moderators meet them.
+	signal_not_found: m.inclusion_error_signal_not_found,
+	note_invalid: m.inclusion_error_note,
+	settings_invalid: m.inclusion_error_settings
 };
 
 /** Whether the database's refusal has words of its own (a test holds every raised code to it). */
