@@ -111,6 +111,47 @@ describe('moderation, tried from the wrong side', () => {
 		expect(after.rows[0].n).toBe(2);
 	});
 
+	test("one member's flood of 'I feel left out' does not push another's out of the queue", async () => {
+		const group = await makeGroup();
+		const moderator = await joinedModerator(group.id, 'Begeleider');
+		const flooder = await joinedMember(group.id, 'Veel');
+		const member = await joinedMember(group.id, 'Lid');
+		const send = (person: typeof member, body: string) =>
+			person.client.rpc('send_left_out_message', {
+				client_id: randomUUID(),
+				target_group: group.id,
+				body
+			});
+		const first = await send(flooder, 'Bericht 1');
+		expect(first.error).toBeNull();
+		const codes: (string | undefined)[] = [];
+		for (let n = 2; n <= 60; n++) {
+			const sent = await send(flooder, `Bericht ${n}`);
+			codes.push(sent.error?.message);
+			// While the moderators have not answered, more words go to the same conversation.
+			if (!sent.error) expect(sent.data).toBe(first.data);
+		}
+		expect(codes.filter((code) => code === 'message_limit_reached').length).toBe(10);
+		const reply = await flooder.client.rpc('reply_to_moderators', {
+			client_id: randomUUID(),
+			thread: first.data,
+			body: 'Nog eens.'
+		});
+		expect(reply.error?.message).toBe('message_limit_reached');
+		const mine = await send(member, 'Ik hoor er niet bij.');
+		expect(mine.error).toBeNull();
+		const queue = await moderator.client.rpc('page_moderation_queue', { target_group: group.id });
+		expect(queue.error).toBeNull();
+		const threads = (queue.data as { threads: { id: string }[] }).threads.map((t) => t.id);
+		expect(threads).toContain(mine.data);
+		expect(threads.length).toBe(2);
+		const { rows } = await db().query(
+			`select count(*)::int as n from public.moderation_messages where author_id = $1`,
+			[flooder.id]
+		);
+		expect(rows[0].n).toBe(50);
+	});
+
 	test("a hidden post's and answer's reactions are not readable by members", async () => {
 		const group = await makeGroup();
 		const moderator = await joinedModerator(group.id, 'Begeleider');

@@ -374,8 +374,13 @@ beforeAll(async () => {
 		send_left_out_message: {
 			act: (sb) =>
 				rpc(sb, 'send_left_out_message', { client_id: randomUUID(), target_group: groupA.id }),
+			// Judged by messages: a member's waiting thread takes their next words (no new thread).
 			count: () =>
-				count('select count(*) from public.moderation_threads where group_id = $1', [groupA.id])
+				count(
+					`select count(*) from public.moderation_messages msg
+					join public.moderation_threads t on t.id = msg.thread_id where t.group_id = $1`,
+					[groupA.id]
+				)
 		},
 		reply_to_moderators: {
 			act: (sb) =>

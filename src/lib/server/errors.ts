@@ -49,6 +49,7 @@ const words: Record<string, () => string> = {
 	join_request_refused: m.ask_refused_wait,
 	report_words_too_long: m.moderation_error_report_words,
 	message_invalid: m.moderation_error_message,
+	message_limit_reached: m.moderation_error_message_limit,
 	// Moderation as the moderators meet it.
 	reason_invalid: m.moderation_error_reason,
 	mute_days_invalid: m.mod_error_days,
