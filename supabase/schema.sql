@@ -747,6 +747,25 @@ AS $function$
 $function$;
 grant execute on function private.can_see_meetup(uuid,public.meetup_audience) to anon, authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION private.check_member_message_limit(me uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	-- One person's messages are counted one after the other.
+	perform pg_advisory_xact_lock(hashtextextended('moderation-message:' || me::text, 0));
+	if (
+		select count(*) from public.moderation_messages msg
+		where msg.author_id = me and not msg.from_moderators
+			and msg.created_at > now() - interval '24 hours'
+	) >= 50 then
+		raise exception 'message_limit_reached';
+	end if;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.check_member_nickname()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -4267,6 +4286,7 @@ begin
 	where t.id = thread and m.user_id = me and m.status in ('active', 'removed')
 	for update of t;
 	if not found then raise exception 'not_allowed'; end if;
+	perform private.check_member_message_limit(me);
 
 	insert into public.moderation_messages (thread_id, from_moderators, author_id, body, client_id)
 	values (thread, false, me, words, client_id)
@@ -4518,11 +4538,23 @@ begin
 	) then
 		raise exception 'not_allowed';
 	end if;
+	perform private.check_member_message_limit(me);
 
-	insert into public.moderation_threads (group_id, member_id, kind, to_moderator, to_all,
-		waiting_since)
-	values (target_group, mine.id, 'left_out', to_moderator, to_moderator is null, now())
-	returning id into thread;
+	select t.id into thread from public.moderation_threads t
+	where t.member_id = mine.id and t.kind = 'left_out' and t.waiting_since is not null
+		and t.to_all = (send_left_out_message.to_moderator is null)
+		and t.to_moderator is not distinct from send_left_out_message.to_moderator
+	order by t.waiting_since
+	limit 1
+	for update;
+	if found then
+		update public.moderation_threads set last_message_at = now() where id = thread;
+	else
+		insert into public.moderation_threads (group_id, member_id, kind, to_moderator, to_all,
+			waiting_since)
+		values (target_group, mine.id, 'left_out', to_moderator, to_moderator is null, now())
+		returning id into thread;
+	end if;
 	insert into public.moderation_messages (thread_id, from_moderators, author_id, body, client_id)
 	values (thread, false, me, coalesce(words, private.left_out_sentence(target_group)), client_id);
 	return thread;
