@@ -152,6 +152,34 @@ describe('moderation, tried from the wrong side', () => {
 		expect(rows[0].n).toBe(50);
 	});
 
+	test('a deleted post or answer is not readable by other members, by id or otherwise', async () => {
+		const group = await makeGroup();
+		const moderator = await joinedModerator(group.id, 'Begeleider');
+		const author = await joinedMember(group.id, 'Auteur');
+		const member = await joinedMember(group.id, 'Lid');
+		const postId = await post(author, group.id, { body: 'Iets wat ik beter niet schreef.' });
+		const other = await post(author, group.id);
+		const answer = await author.client.rpc('create_comment', {
+			client_id: randomUUID(),
+			post: other,
+			body: 'Ook dit liever niet.',
+			anonymous: false
+		});
+		expect(answer.error).toBeNull();
+		expect((await author.client.rpc('delete_post', { post: postId })).error).toBeNull();
+		expect((await author.client.rpc('delete_comment', { comment: answer.data })).error).toBeNull();
+		const read = async (client: typeof member.client) => {
+			const posts = await client.from('posts').select('body').eq('id', postId);
+			const comments = await client.from('comments').select('body').eq('id', answer.data);
+			expect(posts.error).toBeNull();
+			expect(comments.error).toBeNull();
+			return [posts.data?.length, comments.data?.length];
+		};
+		expect(await read(member.client)).toEqual([0, 0]);
+		expect(await read(author.client)).toEqual([1, 1]);
+		expect(await read(moderator.client)).toEqual([1, 1]);
+	});
+
 	test("a hidden post's and answer's reactions are not readable by members", async () => {
 		const group = await makeGroup();
 		const moderator = await joinedModerator(group.id, 'Begeleider');
