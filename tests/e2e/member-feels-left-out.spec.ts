@@ -2,6 +2,7 @@
 // Only that moderator reads it and answers as "the moderators"; the member reads the answer in
 // Kring, on "What the moderators did", without a moderator's name.
 import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import type { Database } from '../../src/lib/database.types';
@@ -36,6 +37,17 @@ async function secondModerator(nickname: string): Promise<SupabaseClient<Databas
 	});
 	expect(promoted.error).toBeNull();
 	return lotte;
+}
+
+/** At 200% zoom a 360 px phone is 180 px wide: nothing may push the page sideways. */
+async function fitsAtDoubleZoom(page: Page) {
+	const size = page.viewportSize()!;
+	await page.setViewportSize({ width: 180, height: size.height });
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	await page.setViewportSize(size);
+	expect(overflow, 'the page scrolls sideways at 200% zoom').toBeLessThanOrEqual(0);
 }
 
 /** The words of every left-out thread in a moderator's queue of the Ghent group. */
@@ -73,6 +85,7 @@ test('a member tells one moderator they feel left out; only that moderator reads
 	);
 	await message.fill(words);
 	await expectNoAxeViolations(page);
+	await fitsAtDoubleZoom(page);
 	await page.getByRole('button', { name: 'Versturen' }).click();
 
 	await expect(
@@ -85,6 +98,7 @@ test('a member tells one moderator they feel left out; only that moderator reads
 	await expect(thread.getByRole('heading')).toContainText('Je voelde je buitengesloten');
 	await expect(thread).toContainText('De begeleiders hebben nog niet geantwoord.');
 	await expectNoAxeViolations(page);
+	await fitsAtDoubleZoom(page);
 
 	// The other moderator of the group does not see it; Els does, at the top of her queue.
 	expect(await leftOutWords(lotte)).not.toContain(words);
