@@ -6,7 +6,7 @@
 -- "deleted" in context).
 -- (Answers others gave to a deleted post are their words: they stay as they were.)
 drop policy "active members read their group's posts, unless hidden" on public.posts;
-create policy "active members read their group's posts, unless hidden or deleted"
+create policy "members read posts not hidden or deleted"
 	on public.posts for select to authenticated
 	using (
 		(select private.is_active_member(group_id))
@@ -18,7 +18,7 @@ create policy "active members read their group's posts, unless hidden or deleted
 	);
 
 drop policy "active members read their group's comments, unless hidden" on public.comments;
-create policy "active members read their group's comments, unless hidden or deleted"
+create policy "members read comments not hidden or deleted"
 	on public.comments for select to authenticated
 	using (
 		(select private.is_active_member(group_id))
