@@ -3,7 +3,7 @@
 // with a reason, each in the group's log. No actions on oneself or another moderator. And a
 // request to join refused with a reason the person reads.
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import { devices, type Page } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import { expect, expectNoAxeViolations, test } from './fixtures';
@@ -257,4 +257,35 @@ test('the group log shows 50 actions a page, newest first, and a link to older o
 	await els.getByRole('link', { name: 'Oudere' }).click();
 	await expect(entries.first()).toContainText('Reden: Terug 1');
 	await expect(entries.nth(1)).toContainText('Reden: Ronde 1');
+});
+
+test('without JavaScript, an action on the member page comes back to the same member', async ({
+	browser
+}) => {
+	const name = `Joke ${randomUUID().slice(0, 4)}`;
+	const joke = await newcomer(name);
+	const joined = await joke.rpc('accept_invite', {
+		invite_code: 'dEmO-k7Qx2LpN9vR4sT8wYz3',
+		nickname: name,
+		accept_rules: true
+	});
+	expect(joined.error).toBeNull();
+
+	const context = await browser.newContext({
+		...devices['Pixel 7'],
+		locale: 'nl-BE',
+		javaScriptEnabled: false
+	});
+	const els = await context.newPage();
+	await signIn(els, 'moderator@kring.test');
+	await els.goto(`/g/${gent}/members`);
+	await els.getByRole('link', { name: `Meer over ${name}` }).click();
+	await els.getByText(`${name} even laten pauzeren`).click();
+	const muting = els.getByRole('form', { name: `${name} even laten pauzeren` });
+	await muting.getByLabel('1 dag').check();
+	await muting.getByLabel('Dit past niet bij de afspraken van de groep.').check();
+	await muting.getByRole('button', { name: 'Ja, laten pauzeren' }).click();
+	await expect(els.getByRole('status').filter({ hasText: 'De pauze loopt.' })).toBeVisible();
+	await expect(els.getByText(/^Mag niets schrijven tot /)).toBeVisible();
+	await expect(els.getByText(`${name} weer laten schrijven`)).toBeVisible();
 });
