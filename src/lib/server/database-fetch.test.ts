@@ -19,6 +19,15 @@ describe('databaseFetch answers as fetch does', () => {
 					return;
 				}
 				if (request.url === '/slow') return; // never answers
+				// Closes a kept connection when it is used again, as a server closing it as idle would.
+				if (request.url === '/once-per-connection') {
+					const socket = request.socket as typeof request.socket & { used?: boolean };
+					if (socket.used) {
+						socket.destroy();
+						return;
+					}
+					socket.used = true;
+				}
 				response.writeHead(request.url === '/refused' ? 403 : 200, {
 					'content-type': 'application/json',
 					'x-two': ['a', 'b']
@@ -71,6 +80,20 @@ describe('databaseFetch answers as fetch does', () => {
 		connections.clear();
 		for (let call = 0; call < 3; call++) await (await databaseFetch(`${base}/again`)).text();
 		expect(connections.size).toBe(1);
+	});
+
+	test('a kept connection closed as it is reused: sent again on a new one', async () => {
+		connections.clear();
+		const first = await databaseFetch(`${base}/once-per-connection`, { method: 'POST', body: '1' });
+		expect(first.status).toBe(200);
+		await first.text();
+		const second = await databaseFetch(`${base}/once-per-connection`, {
+			method: 'POST',
+			body: '2'
+		});
+		expect(second.status).toBe(200);
+		expect(await second.json()).toEqual(expect.objectContaining({ body: '2' }));
+		expect(connections.size).toBe(2);
 	});
 
 	test('an abort and a refused connection fail as with fetch', async () => {
