@@ -112,8 +112,8 @@ CREATE INDEX comments_group_created_idx ON public.comments USING btree (group_id
 CREATE INDEX comments_post_id_idx ON public.comments USING btree (post_id, created_at);
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.comments to service_role;
 grant select (id, post_id, group_id, body, anonymous, edited_at, deleted_at, created_at, hidden_at, hidden_reason) on table public.comments to authenticated;
-create policy "active members read their group's comments, unless hidden" on public.comments for select to authenticated
-	using ((( SELECT private.is_active_member(comments.group_id) AS is_active_member) AND (((hidden_at IS NULL) AND (NOT private.is_hidden_post(post_id))) OR ( SELECT private.is_moderator(comments.group_id) AS is_moderator) OR private.is_my_comment(id))));
+create policy "members read comments not hidden or deleted" on public.comments for select to authenticated
+	using ((( SELECT private.is_active_member(comments.group_id) AS is_active_member) AND (((hidden_at IS NULL) AND (deleted_at IS NULL) AND (NOT private.is_hidden_post(post_id))) OR ( SELECT private.is_moderator(comments.group_id) AS is_moderator) OR private.is_my_comment(id))));
 
 create table public.group_members (
 	id uuid default gen_random_uuid() not null,
@@ -531,8 +531,8 @@ CREATE INDEX posts_feed_idx ON public.posts USING btree (group_id, created_at DE
 CREATE INDEX posts_pinned_idx ON public.posts USING btree (group_id) WHERE ((pinned_at IS NOT NULL) AND (deleted_at IS NULL));
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.posts to service_role;
 grant select (id, group_id, kind, body, anonymous, pinned_at, edited_at, deleted_at, created_at, hidden_at, hidden_reason) on table public.posts to authenticated;
-create policy "active members read their group's posts, unless hidden" on public.posts for select to authenticated
-	using ((( SELECT private.is_active_member(posts.group_id) AS is_active_member) AND ((hidden_at IS NULL) OR ( SELECT private.is_moderator(posts.group_id) AS is_moderator) OR private.is_my_post(id))));
+create policy "members read posts not hidden or deleted" on public.posts for select to authenticated
+	using ((( SELECT private.is_active_member(posts.group_id) AS is_active_member) AND (((hidden_at IS NULL) AND (deleted_at IS NULL)) OR ( SELECT private.is_moderator(posts.group_id) AS is_moderator) OR private.is_my_post(id))));
 
 create table public.profiles (
 	id uuid not null,
