@@ -1983,13 +1983,19 @@ grant execute on function private.series_dates(date,public.meetup_repeat,date) t
 
 CREATE OR REPLACE FUNCTION private.skeleton(name text)
  RETURNS text
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE PARALLEL SAFE
  SET search_path TO ''
 AS $function$
-	select normalize(coalesce(string_agg(coalesce(c.prototype, ch.c), '' order by ch.i), ''), NFD)
-	from regexp_split_to_table(normalize(name, NFD), '') with ordinality as ch(c, i)
-	left join private.confusables c on c.source = ch.c
+begin
+	return normalize(coalesce((
+		select string_agg(
+			coalesce((select c.prototype from private.confusables c where c.source = l.letter), l.letter),
+			'' order by l.place
+		)
+		from unnest(regexp_split_to_array(normalize(name, NFD), '')) with ordinality as l(letter, place)
+	), ''), NFD);
+end;
 $function$;
 
 CREATE OR REPLACE FUNCTION private.thread_messages_json(thread uuid)

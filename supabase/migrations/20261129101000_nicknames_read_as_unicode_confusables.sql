@@ -6338,14 +6338,22 @@ insert into private.confusables (source, prototype) values
 	(U&'\+02FA1D', U&'\+02A600');
 
 -- A name as Unicode's confusables read it: decomposed, each character as its prototype,
--- decomposed again (UTS #39 skeleton).
+-- decomposed again (UTS #39 skeleton). PL/pgSQL, so the plan (a look-up by the primary key per
+-- character) is kept between calls: as a SQL function planned on every call, the join read the
+-- whole table (some 80 ms a name).
 create function private.skeleton(name text) returns text
-language sql stable parallel safe
+language plpgsql stable parallel safe
 set search_path = ''
 as $$
-	select normalize(coalesce(string_agg(coalesce(c.prototype, ch.c), '' order by ch.i), ''), NFD)
-	from regexp_split_to_table(normalize(name, NFD), '') with ordinality as ch(c, i)
-	left join private.confusables c on c.source = ch.c
+begin
+	return normalize(coalesce((
+		select string_agg(
+			coalesce((select c.prototype from private.confusables c where c.source = l.letter), l.letter),
+			'' order by l.place
+		)
+		from unnest(regexp_split_to_array(normalize(name, NFD), '')) with ordinality as l(letter, place)
+	), ''), NFD);
+end;
 $$;
 
 -- One step of reading: small capitals as capitals, lower case, each character as its prototype.
