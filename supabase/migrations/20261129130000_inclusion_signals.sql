@@ -424,6 +424,8 @@ begin
 		select m.id, m.role, m.signals_opt_out, min(ac.at) as first_at, max(ac.at) as last_at
 		from activity ac join members m on m.user_id = ac.user_id
 		group by m.id, m.role, m.signals_opt_out
+	), degrees as (
+		select ar.member, count(*) as degree from around ar group by ar.member
 	), isolated as (
 		select 'isolated'::text as kind, ac.id as member,
 			jsonb_build_object('last_active_at', ac.last_at, 'days', s.ties_window_days)
@@ -431,27 +433,42 @@ begin
 			ac.first_at as since, ''::text as fingerprint
 		from active ac
 		where ac.role <> 'moderator' and not ac.signals_opt_out
-			and not exists (select 1 from around ar where ar.member = ac.id)
-	), degrees as (
-		select ar.member, count(*) as degree from around ar group by ar.member
-	), candidates as (
+			and not exists (select 1 from degrees d where d.member = ac.id)
+	), hoods as (
 		-- A member and everyone they have a tie with: a circle is found from any of its
-		-- members whose ties all stay inside it.
-		select distinct (
-			select array_agg(x order by x)
-			from (select d.member as x union all
-				select ar.other from around ar where ar.member = d.member) xs
-		) as circle
-		from degrees d
-		where d.degree + 1 >= s.circle_min_size
-			and d.degree + 1 <= (select count(*) from active) * s.circle_max_fraction
+		-- members whose ties all stay inside it. `ends` counts the ties of its members.
+		select x.center, array_agg(x.m order by x.m) as circle, sum(dx.degree) as ends
+		from (
+			select ar.member as center, ar.other as m from around ar
+			union all
+			select d.member, d.member from degrees d
+		) x
+		join degrees dc on dc.member = x.center
+		join degrees dx on dx.member = x.m
+		where dc.degree + 1 >= s.circle_min_size
+			and dc.degree + 1 <= (select count(*) from active) * s.circle_max_fraction
+		group by x.center
+	), candidates as (
+		-- At most |S|·(|S|−1) tie ends can be inside S: the rest cannot reach the share.
+		select row_number() over () as id, c.circle, c.ends
+		from (select distinct h.circle, h.ends from hoods h
+			where h.ends * s.circle_inside_share
+				<= cardinality(h.circle) * (cardinality(h.circle) - 1)) c
+		where cardinality(c.circle) < (select count(*) from active)
+	), candidate_members as (
+		select cd.id, x.member from candidates cd cross join lateral unnest(cd.circle) as x(member)
 	), circles as (
-		select cd.circle,
-			(select count(*) from around ar
-				where ar.member = any (cd.circle) and ar.other = any (cd.circle))::numeric
-			/ (select count(*) from around ar where ar.member = any (cd.circle)) as inside
-		from candidates cd
-		where exists (select 1 from active ac where ac.id <> all (cd.circle))
+		-- Joins and groups by a number, not by the array: hashing arrays was most of the time.
+		select cd.circle, inside.share as inside
+		from (
+			select cm.id, count(im.member)::numeric as inside_ends
+			from candidate_members cm
+			join around ar on ar.member = cm.member
+			left join candidate_members im on im.id = cm.id and im.member = ar.other
+			group by cm.id
+		) counted
+		join candidates cd on cd.id = counted.id
+		cross join lateral (select counted.inside_ends / cd.ends as share) inside
 	), closed as (
 		select distinct on (m.id) m.id as member, c.circle, c.inside
 		from circles c
