@@ -66,6 +66,14 @@ export const actions: Actions = {
 			parsed.data.member,
 			parsed.data.approve === 'true'
 		);
+		// The name was free when they asked; someone named alike came in since. The database's
+		// words are for the person choosing a name, not for the moderator deciding.
+		if (
+			refused?.message === 'nickname_taken' ||
+			refused?.message === 'nickname_of_host_or_moderator'
+		) {
+			return fail(403, { problem: m.manage_error_request_name_taken() });
+		}
 		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
 	},
 	// Refusing keeps the request as refused, with a reason the person reads if one is given.
