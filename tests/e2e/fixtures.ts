@@ -16,7 +16,7 @@ const required: Record<string, RegExp> = {
 	'content-security-policy':
 		/(?=.*(object|default)-src 'none')(?=.*base-uri 'none')(?=.*frame-ancestors 'none')/,
 	'x-content-type-options': /^nosniff$/,
-	'referrer-policy': /^(no-referrer|strict-origin-when-cross-origin)$/,
+	'referrer-policy': /^(no-referrer|same-origin|strict-origin-when-cross-origin)$/,
 	'permissions-policy': /camera=\(\)/,
 	'x-request-id': /./
 };

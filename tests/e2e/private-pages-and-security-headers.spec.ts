@@ -3,7 +3,8 @@
 // signed-in person's pages are kept by no cache, so after signing out on a shared computer the
 // back button does not show them again. (Every page of every journey is also checked for the
 // headers and for Content-Security-Policy violations by the shared fixture.)
-import type { Page, Response } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { devices, type Page, type Response } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { gent, ghentInvite } from './people';
 import { signedInClient } from './platform-file';
@@ -50,7 +51,7 @@ test('an address that is a key (an invite, a calendar feed) is not passed on, no
 	page
 }) => {
 	const join = headersOf(await page.goto(ghentInvite));
-	expect(join['referrer-policy']).toBe('no-referrer');
+	expect(join['referrer-policy']).toBe('same-origin');
 	expect(join['cache-control']).toBe('private, no-store');
 
 	const els = await signedInClient('moderator@kring.test');
@@ -66,6 +67,27 @@ test('an address that is a key (an invite, a calendar feed) is not passed on, no
 	} finally {
 		await els.rpc('revoke_calendar_feed');
 	}
+});
+
+test('a phone without JavaScript joins from an invite: the key stays in, the form still counts as ours', async ({
+	browser
+}) => {
+	// An invite page passes its address to no other site; a form sent from it must still carry this
+	// site as its origin (with no referrer at all, Chromium sends "Origin: null" and SvelteKit
+	// refuses the form as cross-site).
+	const context = await browser.newContext({
+		...devices['Pixel 7'],
+		locale: 'nl-BE',
+		javaScriptEnabled: false
+	});
+	const page = await context.newPage();
+	const headers = headersOf(await page.goto(ghentInvite));
+	expect(headers['referrer-policy']).toBe('same-origin');
+	await page.getByLabel('Bijnaam').fill(`Zonder script ${randomUUID().slice(0, 4)}`);
+	await page.getByLabel('Ik ga akkoord met deze afspraken').check();
+	await page.getByRole('button', { name: 'Ik doe mee' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Praatgroep Gent' })).toBeVisible();
+	await context.close();
 });
 
 test("a signed-in person's pages and downloads are kept by no cache", async ({ page }) => {

@@ -6,6 +6,16 @@ import type { RequestEvent } from '@sveltejs/kit';
 /** Pages whose address is itself a key: an invite or claim link, a person's calendar feed. */
 const secretAddresses = new Set(['/(auth)/join/[code]', '/calendar/[token].ics']);
 
+/**
+ * A key in the address goes to no other site. The invite page keeps it within Kring
+ * ('same-origin', not 'no-referrer'): with no referrer at all, Chromium sends "Origin: null" with
+ * the page's own form, and SvelteKit refuses that form as cross-site for a phone without scripts.
+ */
+function referrerPolicy(route: string): string {
+	if (route === '/(auth)/join/[code]') return 'same-origin';
+	return secretAddresses.has(route) ? 'no-referrer' : 'strict-origin-when-cross-origin';
+}
+
 /** Supabase keeps the session in cookies named sb-<project>-auth-token (split into .0, .1…). */
 const sessionCookie = /^sb-.+-auth-token(\.\d+)?$/;
 
@@ -33,9 +43,7 @@ export function responseHeaders(event: RequestEvent, response: Response): Record
 	const headers: Record<string, string> = {
 		'x-content-type-options': 'nosniff',
 		'x-frame-options': 'DENY',
-		'referrer-policy': secretAddresses.has(event.route.id ?? '')
-			? 'no-referrer'
-			: 'strict-origin-when-cross-origin',
+		'referrer-policy': referrerPolicy(event.route.id ?? ''),
 		'permissions-policy': permissionsPolicy,
 		'cross-origin-opener-policy': 'same-origin'
 	};
