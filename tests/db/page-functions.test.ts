@@ -265,8 +265,10 @@ describe('page_home', () => {
 		const person = await joinedMember(group.id);
 		const plans = await plansOf('select * from public.answers_to_me(5)', [], person);
 		expect(plans).toMatch(/ on post_authors mine /);
+		// Walked backward or gathered by a bitmap (the planner's pick on a near-empty table), the way
+		// in is each of my posts' answers; what a busy group costs is the next test's.
 		expect(plans).toMatch(
-			/Index Scan Backward using comments_post_id_idx on comments c\w* .*\n\s+Index Cond: \(\(post_id = p\.id\) AND \(created_at > /
+			/(Index Scan Backward using|Bitmap Index Scan on) comments_post_id_idx( on comments c\w*)?\s.*\n\s+Index Cond: \(\(post_id = p\.id\) AND \(created_at > /
 		);
 		expect(plans).not.toMatch(/using comments_group_created_idx/);
 	});
