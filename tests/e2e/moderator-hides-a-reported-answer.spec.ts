@@ -100,8 +100,9 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 	await expect(reported).toContainText(`van Ruben ${mark}`);
 	await expect(reported).toContainText('Aantal mensen die dit meldden: 1');
 	await expect(reported).toContainText('Iemand wordt buitengesloten');
-	// Who reported is shown to no one, not even the moderators.
-	await expect(els.locator('main')).not.toContainText('Karim');
+	// Who reported is shown to no one, not even the moderators. (Karim may be named above it, in a
+	// thread where he wrote to the moderators himself.)
+	await expect(reported).not.toContainText('Karim');
 	await expectNoAxeViolations(els);
 	await atDoubleZoom(els, () => expectNoHorizontalScroll(els));
 

@@ -52,8 +52,19 @@ test('a member on a break reads until when, cannot post or answer, and can still
 		).toBeLessThanOrEqual(0);
 		await page.setViewportSize(size);
 
-		// A post: no answer form, but reacting still works.
-		const post = page.getByRole('article').filter({ hasText: 'sociaal tarief' });
+		// A post: no answer form, but reacting still works. (Its own post: the demo's posts may be
+		// below the first page by now, after the other journeys.)
+		const body = `Wie kent een goedkope fietsenmaker? (${randomUUID().slice(0, 6)})`;
+		const created = await els.rpc('create_post', {
+			client_id: randomUUID(),
+			target_group: budget,
+			kind: 'question',
+			body,
+			anonymous: false
+		});
+		expect(created.error).toBeNull();
+		await page.reload();
+		const post = page.getByRole('article').filter({ hasText: body });
 		await post.getByRole('link', { name: /Lees en antwoord/ }).click();
 		await expect(page.getByRole('heading', { name: /^Je hebt een pauze tot / })).toBeVisible();
 		await expect(page.getByLabel('Je antwoord')).toHaveCount(0);
