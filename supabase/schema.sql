@@ -17,7 +17,7 @@ create type public.meetup_status as enum ('scheduled', 'cancelled');
 create type public.member_role as enum ('member', 'host', 'moderator');
 create type public.member_status as enum ('pending', 'active', 'left', 'removed', 'refused');
 create type public.moderation_action as enum ('dismiss', 'hide', 'restore', 'message', 'mute', 'unmute', 'remove', 'refuse_join');
-create type public.notification_kind as enum ('reminder', 'promoted', 'changed', 'cancelled');
+create type public.notification_kind as enum ('reminder', 'promoted', 'changed', 'cancelled', 'invited', 'answer_asked', 'buddy_asked', 'buddy_accepted', 'moderators_wrote');
 create type public.post_kind as enum ('story', 'question', 'tip', 'looking_for', 'offering');
 create type public.reaction_kind as enum ('recognise', 'support', 'thanks');
 create type public.report_reason as enum ('disrespectful', 'left_out', 'private_info', 'unsafe', 'spam', 'other');
@@ -30,6 +30,27 @@ create table private.confusables (
 	prototype text not null,
 	constraint confusables_pkey PRIMARY KEY (source)
 );
+
+create table public.answer_requests (
+	id uuid default gen_random_uuid() not null,
+	post_id uuid not null,
+	asked_member_id uuid not null,
+	asked_by uuid,
+	client_id uuid not null,
+	created_at timestamp with time zone default now() not null,
+	done_at timestamp with time zone,
+	constraint answer_requests_pkey PRIMARY KEY (id),
+	constraint answer_requests_asked_by_client_id_key UNIQUE (asked_by, client_id),
+	constraint answer_requests_post_id_asked_member_id_key UNIQUE (post_id, asked_member_id),
+	constraint answer_requests_asked_by_fkey FOREIGN KEY (asked_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint answer_requests_asked_member_id_fkey FOREIGN KEY (asked_member_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
+	constraint answer_requests_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE CASCADE
+);
+alter table public.answer_requests enable row level security;
+CREATE INDEX answer_requests_asked_member_idx ON public.answer_requests USING btree (asked_member_id);
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.answer_requests to service_role;
+create policy "no one reads answer requests through the API" on public.answer_requests for select to authenticated
+	using (false);
 
 create table public.attendance (
 	id uuid default gen_random_uuid() not null,
@@ -53,6 +74,34 @@ grant select (id, meetup_id, member_id, checked_in_at, walk_in, created_at) on t
 create policy "people read their own attendance, hosts and moderators their gr" on public.attendance for select to authenticated
 	using ((( SELECT private.is_my_membership(attendance.member_id) AS is_my_membership) OR ( SELECT private.hosts_meetup(attendance.meetup_id) AS hosts_meetup)));
 
+create table public.buddies (
+	id uuid default gen_random_uuid() not null,
+	group_id uuid not null,
+	newcomer_id uuid not null,
+	buddy_id uuid not null,
+	status text default 'asked'::text not null,
+	asked_by uuid,
+	client_id uuid not null,
+	created_at timestamp with time zone default now() not null,
+	answered_at timestamp with time zone,
+	constraint buddies_pkey PRIMARY KEY (id),
+	constraint buddies_asked_by_client_id_key UNIQUE (asked_by, client_id),
+	constraint buddies_asked_by_fkey FOREIGN KEY (asked_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint buddies_buddy_id_fkey FOREIGN KEY (buddy_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
+	constraint buddies_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint buddies_newcomer_id_fkey FOREIGN KEY (newcomer_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
+	constraint buddies_not_oneself CHECK ((newcomer_id <> buddy_id)),
+	constraint buddies_status_check CHECK ((status = ANY (ARRAY['asked'::text, 'accepted'::text, 'declined'::text, 'ended'::text])))
+);
+alter table public.buddies enable row level security;
+CREATE INDEX buddies_buddy_idx ON public.buddies USING btree (buddy_id, status);
+CREATE INDEX buddies_group_idx ON public.buddies USING btree (group_id);
+CREATE INDEX buddies_newcomer_idx ON public.buddies USING btree (newcomer_id, created_at DESC);
+CREATE UNIQUE INDEX buddies_one_open_idx ON public.buddies USING btree (newcomer_id) WHERE (status = ANY (ARRAY['asked'::text, 'accepted'::text]));
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.buddies to service_role;
+create policy "no one reads buddies through the API" on public.buddies for select to authenticated
+	using (false);
+
 create table public.calendar_feeds (
 	user_id uuid not null,
 	token_hash bytea not null,
@@ -67,6 +116,34 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (user_id, created_at) on table public.calendar_feeds to authenticated;
 create policy "people read their own calendar feed" on public.calendar_feeds for select to authenticated
 	using ((user_id = ( SELECT auth.uid() AS uid)));
+
+create table public.climate_answers (
+	group_id uuid not null,
+	month date not null,
+	face smallint not null,
+	answers integer default 0 not null,
+	constraint climate_answers_pkey PRIMARY KEY (group_id, month, face),
+	constraint climate_answers_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint climate_answers_answers_check CHECK ((answers >= 0)),
+	constraint climate_answers_face_check CHECK (((face >= 1) AND (face <= 5))),
+	constraint climate_answers_month_check CHECK ((month = (date_trunc('month'::text, (month)::timestamp with time zone))::date))
+);
+alter table public.climate_answers enable row level security;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.climate_answers to service_role;
+create policy "no one reads climate answers through the API" on public.climate_answers for select to authenticated
+	using (false);
+
+create table public.climate_asked (
+	member_id uuid not null,
+	month date not null,
+	constraint climate_asked_pkey PRIMARY KEY (member_id, month),
+	constraint climate_asked_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
+	constraint climate_asked_month_check CHECK ((month = (date_trunc('month'::text, (month)::timestamp with time zone))::date))
+);
+alter table public.climate_asked enable row level security;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.climate_asked to service_role;
+create policy "no one reads who was asked the climate question through the API" on public.climate_asked for select to authenticated
+	using (false);
 
 create table public.comment_authors (
 	comment_id uuid not null,
@@ -176,6 +253,40 @@ create policy "active members read their group" on public.groups for select to a
 	using (( SELECT private.is_active_member(groups.id) AS is_active_member));
 CREATE TRIGGER groups_add_inclusion_settings AFTER INSERT ON public.groups FOR EACH ROW EXECUTE FUNCTION private.add_inclusion_settings();
 
+create table public.inclusion_actions (
+	id uuid default gen_random_uuid() not null,
+	group_id uuid not null,
+	member_id uuid not null,
+	kind text not null,
+	signal_kind text,
+	post_id uuid,
+	meetup_id uuid,
+	thread_id uuid,
+	buddy_id uuid,
+	moderator_id uuid,
+	created_at timestamp with time zone default now() not null,
+	constraint inclusion_actions_pkey PRIMARY KEY (id),
+	constraint inclusion_actions_buddy_id_fkey FOREIGN KEY (buddy_id) REFERENCES public.buddies(id) ON DELETE SET NULL,
+	constraint inclusion_actions_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint inclusion_actions_meetup_id_fkey FOREIGN KEY (meetup_id) REFERENCES public.meetups(id) ON DELETE SET NULL,
+	constraint inclusion_actions_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
+	constraint inclusion_actions_moderator_id_fkey FOREIGN KEY (moderator_id) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint inclusion_actions_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE SET NULL,
+	constraint inclusion_actions_thread_id_fkey FOREIGN KEY (thread_id) REFERENCES public.moderation_threads(id) ON DELETE SET NULL,
+	constraint inclusion_actions_kind_check CHECK ((kind = ANY (ARRAY['welcome'::text, 'check_in'::text, 'meetup_invite'::text, 'buddy'::text, 'answer_nudge'::text, 'handled'::text])))
+);
+alter table public.inclusion_actions enable row level security;
+CREATE INDEX inclusion_actions_buddy_id_idx ON public.inclusion_actions USING btree (buddy_id);
+CREATE INDEX inclusion_actions_group_idx ON public.inclusion_actions USING btree (group_id, created_at DESC);
+CREATE INDEX inclusion_actions_meetup_id_idx ON public.inclusion_actions USING btree (meetup_id);
+CREATE INDEX inclusion_actions_member_idx ON public.inclusion_actions USING btree (member_id, created_at DESC);
+CREATE INDEX inclusion_actions_moderator_id_idx ON public.inclusion_actions USING btree (moderator_id);
+CREATE INDEX inclusion_actions_post_id_idx ON public.inclusion_actions USING btree (post_id);
+CREATE INDEX inclusion_actions_thread_id_idx ON public.inclusion_actions USING btree (thread_id);
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.inclusion_actions to service_role;
+create policy "no one reads inclusion actions through the API" on public.inclusion_actions for select to authenticated
+	using (false);
+
 create table public.inclusion_settings (
 	group_id uuid not null,
 	unanswered_window_days integer default 30 not null,
@@ -263,6 +374,24 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 create policy "no one reads handled signals through the API" on public.inclusion_signal_handled for select to authenticated
 	using (false);
 
+create table public.inclusion_templates (
+	group_id uuid not null,
+	kind text not null,
+	body text not null,
+	updated_at timestamp with time zone default now() not null,
+	updated_by uuid,
+	constraint inclusion_templates_pkey PRIMARY KEY (group_id, kind),
+	constraint inclusion_templates_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint inclusion_templates_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint inclusion_templates_body_check CHECK (((char_length(btrim(body)) >= 1) AND (char_length(btrim(body)) <= 1000))),
+	constraint inclusion_templates_kind_check CHECK ((kind = ANY (ARRAY['welcome'::text, 'check_in'::text])))
+);
+alter table public.inclusion_templates enable row level security;
+CREATE INDEX inclusion_templates_updated_by_idx ON public.inclusion_templates USING btree (updated_by);
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.inclusion_templates to service_role;
+create policy "no one reads inclusion templates through the API" on public.inclusion_templates for select to authenticated
+	using (false);
+
 create table public.invites (
 	id uuid default gen_random_uuid() not null,
 	group_id uuid not null,
@@ -292,6 +421,27 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (id, group_id, code, expires_at, max_uses, uses, revoked_at, created_at, claims_member) on table public.invites to authenticated;
 create policy "moderators read their group's invites" on public.invites for select to authenticated
 	using (( SELECT private.is_moderator(invites.group_id) AS is_moderator));
+
+create table public.meetup_invitations (
+	id uuid default gen_random_uuid() not null,
+	meetup_id uuid not null,
+	member_id uuid not null,
+	invited_by uuid,
+	client_id uuid not null,
+	created_at timestamp with time zone default now() not null,
+	answered_at timestamp with time zone,
+	constraint meetup_invitations_pkey PRIMARY KEY (id),
+	constraint meetup_invitations_invited_by_client_id_key UNIQUE (invited_by, client_id),
+	constraint meetup_invitations_meetup_id_member_id_key UNIQUE (meetup_id, member_id),
+	constraint meetup_invitations_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint meetup_invitations_meetup_id_fkey FOREIGN KEY (meetup_id) REFERENCES public.meetups(id) ON DELETE CASCADE,
+	constraint meetup_invitations_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE CASCADE
+);
+alter table public.meetup_invitations enable row level security;
+CREATE INDEX meetup_invitations_member_idx ON public.meetup_invitations USING btree (member_id, created_at DESC);
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meetup_invitations to service_role;
+create policy "no one reads meetup invitations through the API" on public.meetup_invitations for select to authenticated
+	using (false);
 
 create table public.meetup_series (
 	id uuid default gen_random_uuid() not null,
@@ -451,25 +601,38 @@ create table public.notifications (
 	id uuid default gen_random_uuid() not null,
 	user_id uuid not null,
 	kind public.notification_kind not null,
-	meetup_id uuid not null,
+	meetup_id uuid,
 	created_at timestamp with time zone default now() not null,
 	read_at timestamp with time zone,
+	group_id uuid,
+	post_id uuid,
+	thread_id uuid,
+	buddy_id uuid,
 	constraint notifications_pkey PRIMARY KEY (id),
+	constraint notifications_buddy_id_fkey FOREIGN KEY (buddy_id) REFERENCES public.buddies(id) ON DELETE CASCADE,
+	constraint notifications_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
 	constraint notifications_meetup_id_fkey FOREIGN KEY (meetup_id) REFERENCES public.meetups(id) ON DELETE CASCADE,
-	constraint notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE
+	constraint notifications_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE CASCADE,
+	constraint notifications_thread_id_fkey FOREIGN KEY (thread_id) REFERENCES public.moderation_threads(id) ON DELETE CASCADE,
+	constraint notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE,
+	constraint notifications_refers_to_its_subject CHECK ((((kind <> ALL (ARRAY['reminder'::public.notification_kind, 'promoted'::public.notification_kind, 'changed'::public.notification_kind, 'cancelled'::public.notification_kind, 'invited'::public.notification_kind])) OR (meetup_id IS NOT NULL)) AND ((kind <> ALL (ARRAY['invited'::public.notification_kind, 'answer_asked'::public.notification_kind, 'buddy_asked'::public.notification_kind, 'buddy_accepted'::public.notification_kind, 'moderators_wrote'::public.notification_kind])) OR (group_id IS NOT NULL)) AND ((kind <> 'answer_asked'::public.notification_kind) OR (post_id IS NOT NULL)) AND ((kind <> ALL (ARRAY['buddy_asked'::public.notification_kind, 'buddy_accepted'::public.notification_kind])) OR (buddy_id IS NOT NULL)) AND ((kind <> 'moderators_wrote'::public.notification_kind) OR (thread_id IS NOT NULL))))
 );
 alter table public.notifications enable row level security;
+CREATE INDEX notifications_buddy_id_idx ON public.notifications USING btree (buddy_id);
+CREATE INDEX notifications_group_id_idx ON public.notifications USING btree (group_id);
 CREATE INDEX notifications_meetup_id_idx ON public.notifications USING btree (meetup_id);
 CREATE UNIQUE INDEX notifications_one_reminder_idx ON public.notifications USING btree (user_id, meetup_id) WHERE (kind = 'reminder'::public.notification_kind);
 CREATE UNIQUE INDEX notifications_one_unread_change_idx ON public.notifications USING btree (user_id, meetup_id) WHERE ((kind = 'changed'::public.notification_kind) AND (read_at IS NULL));
+CREATE INDEX notifications_post_id_idx ON public.notifications USING btree (post_id);
+CREATE INDEX notifications_thread_id_idx ON public.notifications USING btree (thread_id);
 CREATE INDEX notifications_unread_idx ON public.notifications USING btree (user_id) WHERE (read_at IS NULL);
 CREATE INDEX notifications_user_created_idx ON public.notifications USING btree (user_id, created_at DESC);
 grant select on table public.notifications to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.notifications to service_role;
 create policy "people read their own notifications" on public.notifications for select to authenticated
-	using (((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+	using (((user_id = ( SELECT auth.uid() AS uid)) AND ((meetup_id IS NULL) OR (EXISTS ( SELECT 1
    FROM public.meetups m
-  WHERE (m.id = notifications.meetup_id)))));
+  WHERE (m.id = notifications.meetup_id)))) AND ((group_id IS NULL) OR ( SELECT private.is_active_member(notifications.group_id) AS is_active_member))));
 
 create table public.organisations (
 	id uuid default gen_random_uuid() not null,

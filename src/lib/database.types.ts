@@ -14,6 +14,51 @@ export type Database = {
   }
   public: {
     Tables: {
+      answer_requests: {
+        Row: {
+          asked_by: string | null
+          asked_member_id: string
+          client_id: string
+          created_at: string
+          done_at: string | null
+          id: string
+          post_id: string
+        }
+        Insert: {
+          asked_by?: string | null
+          asked_member_id: string
+          client_id: string
+          created_at?: string
+          done_at?: string | null
+          id?: string
+          post_id: string
+        }
+        Update: {
+          asked_by?: string | null
+          asked_member_id?: string
+          client_id?: string
+          created_at?: string
+          done_at?: string | null
+          id?: string
+          post_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "answer_requests_asked_member_id_fkey"
+            columns: ["asked_member_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "answer_requests_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       attendance: {
         Row: {
           checked_in_at: string
@@ -59,6 +104,64 @@ export type Database = {
           },
         ]
       }
+      buddies: {
+        Row: {
+          answered_at: string | null
+          asked_by: string | null
+          buddy_id: string
+          client_id: string
+          created_at: string
+          group_id: string
+          id: string
+          newcomer_id: string
+          status: string
+        }
+        Insert: {
+          answered_at?: string | null
+          asked_by?: string | null
+          buddy_id: string
+          client_id: string
+          created_at?: string
+          group_id: string
+          id?: string
+          newcomer_id: string
+          status?: string
+        }
+        Update: {
+          answered_at?: string | null
+          asked_by?: string | null
+          buddy_id?: string
+          client_id?: string
+          created_at?: string
+          group_id?: string
+          id?: string
+          newcomer_id?: string
+          status?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "buddies_buddy_id_fkey"
+            columns: ["buddy_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "buddies_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "buddies_newcomer_id_fkey"
+            columns: ["newcomer_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       calendar_feeds: {
         Row: {
           created_at: string
@@ -76,6 +179,58 @@ export type Database = {
           user_id?: string
         }
         Relationships: []
+      }
+      climate_answers: {
+        Row: {
+          answers: number
+          face: number
+          group_id: string
+          month: string
+        }
+        Insert: {
+          answers?: number
+          face: number
+          group_id: string
+          month: string
+        }
+        Update: {
+          answers?: number
+          face?: number
+          group_id?: string
+          month?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "climate_answers_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      climate_asked: {
+        Row: {
+          member_id: string
+          month: string
+        }
+        Insert: {
+          member_id: string
+          month: string
+        }
+        Update: {
+          member_id?: string
+          month?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "climate_asked_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       comment_authors: {
         Row: {
@@ -272,6 +427,91 @@ export type Database = {
           },
         ]
       }
+      inclusion_actions: {
+        Row: {
+          buddy_id: string | null
+          created_at: string
+          group_id: string
+          id: string
+          kind: string
+          meetup_id: string | null
+          member_id: string
+          moderator_id: string | null
+          post_id: string | null
+          signal_kind: string | null
+          thread_id: string | null
+        }
+        Insert: {
+          buddy_id?: string | null
+          created_at?: string
+          group_id: string
+          id?: string
+          kind: string
+          meetup_id?: string | null
+          member_id: string
+          moderator_id?: string | null
+          post_id?: string | null
+          signal_kind?: string | null
+          thread_id?: string | null
+        }
+        Update: {
+          buddy_id?: string | null
+          created_at?: string
+          group_id?: string
+          id?: string
+          kind?: string
+          meetup_id?: string | null
+          member_id?: string
+          moderator_id?: string | null
+          post_id?: string | null
+          signal_kind?: string | null
+          thread_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inclusion_actions_buddy_id_fkey"
+            columns: ["buddy_id"]
+            isOneToOne: false
+            referencedRelation: "buddies"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inclusion_actions_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inclusion_actions_meetup_id_fkey"
+            columns: ["meetup_id"]
+            isOneToOne: false
+            referencedRelation: "meetups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inclusion_actions_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inclusion_actions_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "inclusion_actions_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "moderation_threads"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       inclusion_settings: {
         Row: {
           circle_inside_share: number
@@ -428,6 +668,38 @@ export type Database = {
           },
         ]
       }
+      inclusion_templates: {
+        Row: {
+          body: string
+          group_id: string
+          kind: string
+          updated_at: string
+          updated_by: string | null
+        }
+        Insert: {
+          body: string
+          group_id: string
+          kind: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          body?: string
+          group_id?: string
+          kind?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "inclusion_templates_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       invites: {
         Row: {
           claims_member: string | null
@@ -478,6 +750,51 @@ export type Database = {
             columns: ["group_id"]
             isOneToOne: false
             referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      meetup_invitations: {
+        Row: {
+          answered_at: string | null
+          client_id: string
+          created_at: string
+          id: string
+          invited_by: string | null
+          meetup_id: string
+          member_id: string
+        }
+        Insert: {
+          answered_at?: string | null
+          client_id: string
+          created_at?: string
+          id?: string
+          invited_by?: string | null
+          meetup_id: string
+          member_id: string
+        }
+        Update: {
+          answered_at?: string | null
+          client_id?: string
+          created_at?: string
+          id?: string
+          invited_by?: string | null
+          meetup_id?: string
+          member_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meetup_invitations_meetup_id_fkey"
+            columns: ["meetup_id"]
+            isOneToOne: false
+            referencedRelation: "meetups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meetup_invitations_member_id_fkey"
+            columns: ["member_id"]
+            isOneToOne: false
+            referencedRelation: "group_members"
             referencedColumns: ["id"]
           },
         ]
@@ -786,35 +1103,75 @@ export type Database = {
       }
       notifications: {
         Row: {
+          buddy_id: string | null
           created_at: string
+          group_id: string | null
           id: string
           kind: Database["public"]["Enums"]["notification_kind"]
-          meetup_id: string
+          meetup_id: string | null
+          post_id: string | null
           read_at: string | null
+          thread_id: string | null
           user_id: string
         }
         Insert: {
+          buddy_id?: string | null
           created_at?: string
+          group_id?: string | null
           id?: string
           kind: Database["public"]["Enums"]["notification_kind"]
-          meetup_id: string
+          meetup_id?: string | null
+          post_id?: string | null
           read_at?: string | null
+          thread_id?: string | null
           user_id: string
         }
         Update: {
+          buddy_id?: string | null
           created_at?: string
+          group_id?: string | null
           id?: string
           kind?: Database["public"]["Enums"]["notification_kind"]
-          meetup_id?: string
+          meetup_id?: string | null
+          post_id?: string | null
           read_at?: string | null
+          thread_id?: string | null
           user_id?: string
         }
         Relationships: [
+          {
+            foreignKeyName: "notifications_buddy_id_fkey"
+            columns: ["buddy_id"]
+            isOneToOne: false
+            referencedRelation: "buddies"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_group_id_fkey"
+            columns: ["group_id"]
+            isOneToOne: false
+            referencedRelation: "groups"
+            referencedColumns: ["id"]
+          },
           {
             foreignKeyName: "notifications_meetup_id_fkey"
             columns: ["meetup_id"]
             isOneToOne: false
             referencedRelation: "meetups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_post_id_fkey"
+            columns: ["post_id"]
+            isOneToOne: false
+            referencedRelation: "posts"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_thread_id_fkey"
+            columns: ["thread_id"]
+            isOneToOne: false
+            referencedRelation: "moderation_threads"
             referencedColumns: ["id"]
           },
         ]
@@ -1733,7 +2090,16 @@ export type Database = {
         | "unmute"
         | "remove"
         | "refuse_join"
-      notification_kind: "reminder" | "promoted" | "changed" | "cancelled"
+      notification_kind:
+        | "reminder"
+        | "promoted"
+        | "changed"
+        | "cancelled"
+        | "invited"
+        | "answer_asked"
+        | "buddy_asked"
+        | "buddy_accepted"
+        | "moderators_wrote"
       post_kind: "story" | "question" | "tip" | "looking_for" | "offering"
       reaction_kind: "recognise" | "support" | "thanks"
       report_reason:
@@ -1887,7 +2253,17 @@ export const Constants = {
         "remove",
         "refuse_join",
       ],
-      notification_kind: ["reminder", "promoted", "changed", "cancelled"],
+      notification_kind: [
+        "reminder",
+        "promoted",
+        "changed",
+        "cancelled",
+        "invited",
+        "answer_asked",
+        "buddy_asked",
+        "buddy_accepted",
+        "moderators_wrote",
+      ],
       post_kind: ["story", "question", "tip", "looking_for", "offering"],
       reaction_kind: ["recognise", "support", "thanks"],
       report_reason: [
