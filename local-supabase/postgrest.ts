@@ -46,6 +46,11 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Postgre
 			PGRST_DB_POOL: '20',
 			PGRST_DB_CHANNEL_ENABLED: 'true',
 			PGRST_JWT_SECRET: JSON.stringify(options.jwks),
+			// Hosted Supabase runs PostgREST 14, which keeps verified tokens in a cache by default
+			// (jwt-cache-max-entries = 1000); 12.0.2 keeps none unless given a lifetime. Without it
+			// every call here paid the ES256 check again (3–4 ms of CPU) and the local platform was
+			// slower than hosted in a way no page could fix. An entry never outlives its token's exp.
+			PGRST_JWT_CACHE_MAX_LIFETIME: '3600',
 			PGRST_SERVER_HOST: '127.0.0.1',
 			PGRST_SERVER_PORT: String(options.port),
 			PGRST_ADMIN_SERVER_PORT: String(options.adminPort),

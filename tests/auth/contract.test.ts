@@ -449,6 +449,24 @@ describe('asymmetric signing keys (ES256), as a hosted project with signing keys
 		expect((await client().auth.getUser(valid)).data.user?.id).toBe(user.id);
 	});
 
+	test('PostgREST keeps a verified token (as hosted PostgREST 14 does) but never past its exp', async () => {
+		const { user } = await signedUp();
+		// PostgREST allows 30 s of clock skew: a token 27 s past its exp still passes, for 3 s more.
+		const exp = Math.floor(Date.now() / 1000) - 27;
+		const late = await signES256({
+			sub: user.id,
+			role: 'authenticated',
+			aud: 'authenticated',
+			exp
+		});
+		expect((await client(late).from('profiles').select('id')).data).toEqual([{ id: user.id }]);
+		expect((await client(late).from('profiles').select('id')).data).toEqual([{ id: user.id }]);
+		await new Promise((resolve) => setTimeout(resolve, (exp + 31) * 1000 - Date.now()));
+		const refused = await client(late).from('profiles').select('id');
+		expect(refused.status).toBe(401);
+		expect(refused.data).toBeNull();
+	});
+
 	test('the legacy HS256 anon and service_role keys, and tokens made with the JWT secret, still work', async () => {
 		const { user } = await signedUp();
 		expect(decodeProtectedHeader(platform().anonKey).alg).toBe('HS256');
