@@ -16,7 +16,7 @@ create type public.meetup_repeat as enum ('weekly', 'every_two_weeks', 'monthly_
 create type public.meetup_status as enum ('scheduled', 'cancelled');
 create type public.member_role as enum ('member', 'host', 'moderator');
 create type public.member_status as enum ('pending', 'active', 'left', 'removed', 'refused');
-create type public.moderation_action as enum ('dismiss', 'hide', 'restore', 'message', 'mute', 'unmute', 'remove', 'refuse_join');
+create type public.moderation_action as enum ('dismiss', 'hide', 'restore', 'message', 'mute', 'unmute', 'remove', 'refuse_join', 'role_change');
 create type public.notification_kind as enum ('reminder', 'promoted', 'changed', 'cancelled', 'invited', 'answer_asked', 'buddy_asked', 'buddy_accepted', 'moderators_wrote');
 create type public.post_kind as enum ('story', 'question', 'tip', 'looking_for', 'offering');
 create type public.reaction_kind as enum ('recognise', 'support', 'thanks');
@@ -162,6 +162,7 @@ create policy "authors and moderators read who wrote a comment" on public.commen
 	using (((author_id = ( SELECT auth.uid() AS uid)) OR (EXISTS ( SELECT 1
    FROM public.comments c
   WHERE ((c.id = comment_authors.comment_id) AND ( SELECT private.is_moderator(c.group_id) AS is_moderator))))));
+CREATE TRIGGER comment_authors_answer_request_done AFTER INSERT ON public.comment_authors FOR EACH ROW EXECUTE FUNCTION private.answer_request_done();
 
 create table public.comments (
 	id uuid default gen_random_uuid() not null,
@@ -516,6 +517,7 @@ grant select (id, title, description, starts_at, ends_at, place, online_url, cos
 grant select (id, title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, status, series_id, created_at, updated_at, occurrence_on) on table public.meetups to authenticated;
 create policy "those the meetup is open to read it" on public.meetups for select to anon, authenticated
 	using (( SELECT private.can_see_meetup(meetups.group_id, meetups.open_to) AS can_see_meetup));
+CREATE TRIGGER meetups_not_by_muted_hosts BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_meetup_of_muted_host();
 CREATE TRIGGER meetups_notify_change AFTER UPDATE OF status, starts_at, ends_at, place, online_url ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.notify_meetup_change();
 
 create table public.moderation_log (
@@ -822,6 +824,7 @@ grant select on table public.rsvps to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.rsvps to service_role;
 create policy "people read their own rsvps, hosts and moderators their group's" on public.rsvps for select to authenticated
 	using ((( SELECT private.is_my_membership(rsvps.member_id) AS is_my_membership) OR ( SELECT private.hosts_meetup(rsvps.meetup_id) AS hosts_meetup)));
+CREATE TRIGGER rsvps_answer_meetup_invitation AFTER INSERT OR UPDATE OF status ON public.rsvps FOR EACH ROW EXECUTE FUNCTION private.answer_meetup_invitation();
 CREATE TRIGGER rsvps_free_place_when_withdrawn AFTER DELETE ON public.rsvps FOR EACH ROW EXECUTE FUNCTION private.free_place_of_withdrawn_rsvp();
 CREATE TRIGGER rsvps_notify_promotion AFTER UPDATE OF status ON public.rsvps FOR EACH ROW WHEN (((old.status = 'waiting'::public.rsvp_status) AND (new.status = 'going'::public.rsvp_status))) EXECUTE FUNCTION private.notify_promotion();
 
@@ -853,6 +856,34 @@ AS $function$
 begin
 	insert into public.inclusion_settings (group_id) values (new.id) on conflict do nothing;
 	return new;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.answer_meetup_invitation()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	update public.meetup_invitations i set answered_at = now()
+	where i.meetup_id = new.meetup_id and i.member_id = new.member_id and i.answered_at is null;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.answer_request_done()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	update public.answer_requests r set done_at = now()
+	from public.comments c, public.group_members m
+	where c.id = new.comment_id and r.post_id = c.post_id and r.done_at is null
+		and m.id = r.asked_member_id and m.user_id = new.author_id;
+	return null;
 end;
 $function$;
 
@@ -1011,6 +1042,26 @@ begin
 	end if;
 	return btrim(reason);
 end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.climate_member(target_group uuid)
+ RETURNS uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select m.id from public.group_members m
+	where m.group_id = target_group and m.user_id = (select auth.uid()) and m.status = 'active'
+		and m.joined_at <= now() - interval '14 days'
+$function$;
+
+CREATE OR REPLACE FUNCTION private.climate_month()
+ RETURNS date
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select date_trunc('month', now() at time zone 'Europe/Brussels')::date
 $function$;
 
 CREATE OR REPLACE FUNCTION private.comment_author(comment uuid)
@@ -1774,6 +1825,17 @@ AS $function$
 	from public.groups g where g.id = target_group
 $function$;
 
+CREATE OR REPLACE FUNCTION private.log_inclusion_action(target_group uuid, member uuid, what text, signal text DEFAULT NULL::text, post uuid DEFAULT NULL::uuid, meetup uuid DEFAULT NULL::uuid, thread uuid DEFAULT NULL::uuid, buddy uuid DEFAULT NULL::uuid)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	insert into public.inclusion_actions (group_id, member_id, kind, signal_kind, post_id,
+		meetup_id, thread_id, buddy_id, moderator_id)
+	values (target_group, member, what, signal, post, meetup, thread, buddy, (select auth.uid()))
+$function$;
+
 CREATE OR REPLACE FUNCTION private.log_moderation(target_group uuid, action public.moderation_action, reason text, post uuid DEFAULT NULL::uuid, comment uuid DEFAULT NULL::uuid, member uuid DEFAULT NULL::uuid, muted_until timestamp with time zone DEFAULT NULL::timestamp with time zone, undoes uuid DEFAULT NULL::uuid)
  RETURNS uuid
  LANGUAGE sql
@@ -1962,6 +2024,18 @@ end;
 $function$;
 grant execute on function private.notify_meetup_change() to service_role;
 
+CREATE OR REPLACE FUNCTION private.notify_member(person uuid, what public.notification_kind, target_group uuid, meetup uuid DEFAULT NULL::uuid, post uuid DEFAULT NULL::uuid, thread uuid DEFAULT NULL::uuid, buddy uuid DEFAULT NULL::uuid)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	insert into public.notifications (user_id, kind, group_id, meetup_id, post_id, thread_id,
+		buddy_id)
+	select person, what, target_group, meetup, post, thread, buddy
+	where person is not null
+$function$;
+
 CREATE OR REPLACE FUNCTION private.notify_promotion()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -2074,6 +2148,17 @@ begin
 end;
 $function$;
 grant execute on function private.record_rsvp(uuid,uuid,uuid,public.rsvp_status,integer,boolean,boolean,text) to service_role;
+
+CREATE OR REPLACE FUNCTION private.refuse_meetup_of_muted_host()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+	if private.is_muted(new.group_id) then raise exception 'member_muted'; end if;
+	return new;
+end;
+$function$;
 
 CREATE OR REPLACE FUNCTION private.reminder_due_from(starts timestamp with time zone)
  RETURNS timestamp with time zone
@@ -2424,6 +2509,63 @@ end;
 $function$;
 grant execute on function public.add_walk_in(uuid,text) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.answer_buddy_request(buddy_request uuid, accept boolean)
+ RETURNS text
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	request public.buddies;
+	newcomer public.group_members;
+	answer text := case when accept then 'accepted' else 'declined' end;
+begin
+	select b.* into request from public.buddies b
+	join public.group_members m on m.id = b.buddy_id
+	where b.id = buddy_request and m.user_id = (select auth.uid()) and m.status = 'active'
+	for update of b;
+	if not found or accept is null then raise exception 'not_allowed'; end if;
+	if request.status = answer then return answer; end if;
+	if request.status <> 'asked' then raise exception 'buddy_request_closed'; end if;
+	update public.buddies b set status = answer, answered_at = now() where b.id = request.id;
+	if accept then
+		select * into newcomer from public.group_members m
+		where m.id = request.newcomer_id and m.status = 'active';
+		if found then
+			perform private.notify_member(newcomer.user_id, 'buddy_accepted', request.group_id,
+				buddy => request.id);
+		end if;
+	end if;
+	return answer;
+end;
+$function$;
+grant execute on function public.answer_buddy_request(uuid,boolean) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.answer_climate(target_group uuid, face smallint DEFAULT NULL::smallint)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_variable
+declare
+	member uuid := private.climate_member(target_group);
+	this_month date := private.climate_month();
+	asked integer;
+begin
+	if member is null then raise exception 'not_allowed'; end if;
+	if face is not null and face not between 1 and 5 then raise exception 'climate_face_invalid'; end if;
+	insert into public.climate_asked (member_id, month) values (member, this_month)
+	on conflict do nothing;
+	get diagnostics asked = row_count;
+	if asked = 0 or face is null then return; end if;
+	insert into public.climate_answers as a (group_id, month, face, answers)
+	select target_group, this_month, f, (f = face)::integer from generate_series(1, 5) f
+	on conflict on constraint climate_answers_pkey do update set answers = a.answers + excluded.answers;
+end;
+$function$;
+grant execute on function public.answer_climate(uuid,smallint) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.answers_to_me(max_rows integer DEFAULT 5)
  RETURNS TABLE(comment_id uuid, post_id uuid, group_id uuid, group_name text, post_body text, body text, anonymous boolean, author_name text, author_role public.member_role, created_at timestamp with time zone)
  LANGUAGE plpgsql
@@ -2496,9 +2638,16 @@ AS $function$
 		'unread', (
 			select count(*) from (
 				select from public.notifications n
-				join public.meetups m on m.id = n.meetup_id
+				left join public.meetups m on m.id = n.meetup_id
 				where n.user_id = me.id and n.read_at is null
-					and private.can_see_meetup(m.group_id, m.open_to)
+					and (n.meetup_id is null or private.can_see_meetup(m.group_id, m.open_to))
+					and (n.group_id is null or exists (
+						select 1 from public.group_members gm
+						where gm.group_id = n.group_id and gm.user_id = me.id
+							and gm.status = 'active'))
+					and (n.post_id is null or exists (
+						select 1 from public.posts po
+						where po.id = n.post_id and po.deleted_at is null and po.hidden_at is null))
 				union all
 				select from private.due_reminders(me.id, now()) d
 				join public.meetups m on m.id = d.meetup_id
@@ -2532,6 +2681,103 @@ AS $function$
 	where me.id is not null
 $function$;
 grant execute on function public.app_shell(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.ask_buddy(client_id uuid, target_group uuid, newcomer uuid, buddy uuid)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_variable
+declare
+	me uuid := auth.uid();
+	existing public.buddies;
+	target public.group_members;
+	asked public.group_members;
+	request uuid;
+begin
+	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	select * into existing from public.buddies b where b.asked_by = me and b.client_id = client_id;
+	if found then return existing.id; end if;
+	target := private.member_to_act_on(newcomer);
+	if target.group_id is distinct from target_group then raise exception 'not_allowed'; end if;
+	select * into asked from public.group_members m
+	where m.id = buddy and m.group_id = target_group and m.status = 'active'
+		and m.user_id is not null and m.id <> newcomer;
+	if not found then raise exception 'buddy_invalid'; end if;
+	select * into existing from public.buddies b
+	where b.newcomer_id = newcomer and b.status in ('asked', 'accepted');
+	if found then
+		if existing.buddy_id = buddy then return existing.id; end if;
+		raise exception 'buddy_already_asked';
+	end if;
+	insert into public.buddies (group_id, newcomer_id, buddy_id, asked_by, client_id)
+	values (target_group, newcomer, buddy, me, client_id)
+	returning id into request;
+	perform private.log_inclusion_action(target_group, newcomer, 'buddy', buddy => request);
+	perform private.notify_member(asked.user_id, 'buddy_asked', target_group, buddy => request);
+	return request;
+exception when unique_violation then
+	select * into existing from public.buddies b where b.asked_by = me and b.client_id = client_id;
+	if found then return existing.id; end if;
+	raise exception 'buddy_already_asked';
+end;
+$function$;
+grant execute on function public.ask_buddy(uuid,uuid,uuid,uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.ask_to_answer(client_id uuid, post uuid, member uuid)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_variable
+declare
+	me uuid := auth.uid();
+	existing uuid;
+	target_group uuid;
+	author public.group_members;
+	asked public.group_members;
+	request uuid;
+begin
+	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	select r.id into existing from public.answer_requests r
+	where r.asked_by = me and r.client_id = client_id;
+	if found then return existing; end if;
+	select p.group_id into target_group from public.posts p
+	where p.id = post and p.deleted_at is null and p.hidden_at is null;
+	if target_group is null or not private.is_moderator(target_group) then
+		raise exception 'not_allowed';
+	end if;
+	author := private.post_author(post);
+	if author.id is null or author.status <> 'active'
+		or not private.may_act_on(author, private.acting_moderator(target_group)) then
+		raise exception 'not_allowed';
+	end if;
+	select * into asked from public.group_members m
+	where m.id = member and m.group_id = target_group and m.status = 'active'
+		and m.user_id is not null and m.user_id <> me and m.id <> author.id;
+	if not found then raise exception 'answer_request_invalid'; end if;
+	insert into public.answer_requests (post_id, asked_member_id, asked_by, client_id)
+	values (post, member, me, client_id)
+	on conflict (post_id, asked_member_id) do nothing
+	returning id into request;
+	if request is null then
+		select r.id into request from public.answer_requests r
+		where r.post_id = post and r.asked_member_id = member;
+		return request;
+	end if;
+	perform private.log_inclusion_action(target_group, author.id, 'answer_nudge', post => post);
+	perform private.notify_member(asked.user_id, 'answer_asked', target_group, post => post);
+	return request;
+exception when unique_violation then
+	select r.id into existing from public.answer_requests r
+	where r.asked_by = me and r.client_id = client_id;
+	if existing is null then raise; end if;
+	return existing;
+end;
+$function$;
+grant execute on function public.ask_to_answer(uuid,uuid,uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.calendar_feed(token text)
  RETURNS TABLE(id uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, status public.meetup_status, updated_at timestamp with time zone, group_name text, my_answer public.rsvp_status)
@@ -2664,6 +2910,54 @@ AS $function$
 		and i.revoked_at is null and i.expires_at > now() and i.uses < i.max_uses
 $function$;
 grant execute on function public.check_invite_nickname(text,text) to anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.climate_question(target_group uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select exists (
+		select 1 from public.group_members m
+		where m.id = private.climate_member(target_group)
+			and not exists (select 1 from public.climate_asked a
+				where a.member_id = m.id and a.month = private.climate_month()))
+$function$;
+grant execute on function public.climate_question(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.climate_summary(target_group uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	this_month date := private.climate_month();
+begin
+	perform private.acting_moderator(target_group);
+	return (
+		select jsonb_agg(jsonb_build_object(
+			'month', months.month,
+			'asked', (select count(*) from public.climate_asked ca
+				join public.group_members m on m.id = ca.member_id
+				where ca.month = months.month and m.group_id = target_group),
+			'answers', coalesce(counted.answers, 0),
+			'faces', case when counted.answers >= 5 then counted.faces end
+		) order by months.month)
+		from (
+			select (this_month - make_interval(months => n))::date as month
+			from generate_series(0, 5) n
+		) months
+		left join lateral (
+			select sum(a.answers)::integer as answers,
+				jsonb_agg(a.answers order by a.face) as faces
+			from public.climate_answers a
+			where a.group_id = target_group and a.month = months.month
+		) counted on true
+	);
+end;
+$function$;
+grant execute on function public.climate_summary(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.create_calendar_feed()
  RETURNS text
@@ -3081,8 +3375,13 @@ begin
 		and r.post_id is not distinct from post and r.comment_id is not distinct from comment
 		and r.member_id is not distinct from member
 	limit 1;
-	-- No reports on it in this group, or they are about the caller.
-	if not found or about is not distinct from me then raise exception 'not_allowed'; end if;
+	-- No reports on it in this group, or they are about the caller or another moderator.
+	if not found or about is not distinct from me or exists (
+		select 1 from public.group_members m
+		where m.id = about and m.status = 'active' and m.role = 'moderator'
+	) then
+		raise exception 'not_allowed';
+	end if;
 	entry := private.log_moderation(target_group, 'dismiss', private.checked_reason(reason),
 		post, comment, about);
 	perform private.resolve_reports(target_group, item, entry);
@@ -3128,6 +3427,30 @@ begin
 end;
 $function$;
 grant execute on function public.edit_post(uuid,public.post_kind,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.end_buddy(buddy_request uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	request public.buddies;
+begin
+	select b.* into request from public.buddies b
+	where b.id = buddy_request
+		and exists (select 1 from public.group_members m
+			where m.id in (b.newcomer_id, b.buddy_id) and m.user_id = (select auth.uid())
+				and m.status = 'active')
+	for update;
+	if not found then raise exception 'not_allowed'; end if;
+	if request.status in ('asked', 'accepted') then
+		update public.buddies b set status = 'ended', answered_at = coalesce(b.answered_at, now())
+		where b.id = request.id;
+	end if;
+end;
+$function$;
+grant execute on function public.end_buddy(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.export_my_data()
  RETURNS jsonb
@@ -3445,6 +3768,24 @@ end;
 $function$;
 grant execute on function public.inclusion_signals(uuid) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.inclusion_template(target_group uuid, kind text)
+ RETURNS text
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_variable
+begin
+	perform private.acting_moderator(target_group);
+	if kind is null or kind not in ('welcome', 'check_in') then
+		raise exception 'template_invalid';
+	end if;
+	return (select t.body from public.inclusion_templates t
+		where t.group_id = target_group and t.kind = kind);
+end;
+$function$;
+grant execute on function public.inclusion_template(uuid,text) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.invite_preview(invite_code text)
  RETURNS TABLE(group_name text, description text, rules text, organisation_name text, state text, claims_nickname text)
  LANGUAGE sql
@@ -3468,6 +3809,52 @@ AS $function$
 	where i.code = invite_code
 $function$;
 grant execute on function public.invite_preview(text) to anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.invite_to_meetup(client_id uuid, meetup uuid, member uuid)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_variable
+declare
+	me uuid := auth.uid();
+	existing uuid;
+	target public.group_members;
+	planned public.meetups;
+	invitation uuid;
+begin
+	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	select i.id into existing from public.meetup_invitations i
+	where i.invited_by = me and i.client_id = client_id;
+	if found then return existing; end if;
+	target := private.member_to_act_on(member);
+	select * into planned from public.meetups m
+	where m.id = meetup and m.group_id = target.group_id;
+	if not found or planned.status <> 'scheduled' or planned.starts_at <= now() then
+		raise exception 'meetup_not_found';
+	end if;
+	insert into public.meetup_invitations (meetup_id, member_id, invited_by, client_id)
+	values (meetup, member, me, client_id)
+	on conflict (meetup_id, member_id) do nothing
+	returning id into invitation;
+	if invitation is null then
+		select i.id into invitation from public.meetup_invitations i
+		where i.meetup_id = meetup and i.member_id = member;
+		return invitation;
+	end if;
+	perform private.log_inclusion_action(target.group_id, member, 'meetup_invite',
+		meetup => meetup);
+	perform private.notify_member(target.user_id, 'invited', target.group_id, meetup => meetup);
+	return invitation;
+exception when unique_violation then
+	select i.id into existing from public.meetup_invitations i
+	where i.invited_by = me and i.client_id = client_id;
+	if existing is null then raise; end if;
+	return existing;
+end;
+$function$;
+grant execute on function public.invite_to_meetup(uuid,uuid,uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.is_host_or_moderator(target_group uuid)
  RETURNS boolean
@@ -3572,8 +3959,10 @@ AS $function$
 #variable_conflict use_variable
 declare
 	open_fingerprint text;
+	previous_fingerprint text;
 	words text := nullif(btrim(note), '');
 	handled uuid;
+	concerned uuid := member;
 begin
 	if not private.is_moderator(target_group) then raise exception 'not_allowed'; end if;
 	if char_length(words) > 1000 then raise exception 'note_invalid'; end if;
@@ -3584,6 +3973,10 @@ begin
 		and sr.post is not distinct from mark_signal_handled.post
 	limit 1;
 	if open_fingerprint is null then raise exception 'signal_not_found'; end if;
+	select h.fingerprint into previous_fingerprint from public.inclusion_signal_handled h
+	where h.group_id = target_group and h.kind = mark_signal_handled.kind
+		and h.member_id is not distinct from mark_signal_handled.member
+		and h.post_id is not distinct from mark_signal_handled.post;
 	insert into public.inclusion_signal_handled (group_id, kind, member_id, post_id, fingerprint,
 		note, handled_by)
 	values (target_group, mark_signal_handled.kind, mark_signal_handled.member,
@@ -3592,6 +3985,13 @@ begin
 		set fingerprint = excluded.fingerprint, note = excluded.note,
 			handled_by = excluded.handled_by, handled_at = now()
 	returning id into handled;
+	if concerned is null and post is not null then
+		concerned := (private.post_author(post)).id;
+	end if;
+	if concerned is not null and previous_fingerprint is distinct from open_fingerprint then
+		perform private.log_inclusion_action(target_group, concerned, 'handled',
+			signal => mark_signal_handled.kind, post => post);
+	end if;
 	return handled;
 end;
 $function$;
@@ -3823,6 +4223,34 @@ begin
 			'meetups', coalesce((
 				select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
 				from public.meetup_cards(null, null, true, 30) with ordinality c
+			), '[]'),
+			'invitations', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'id', i.id,
+					'meetup', jsonb_build_object('id', mt.id, 'title', mt.title,
+						'starts_at', mt.starts_at),
+					'group', jsonb_build_object('id', g.id, 'name', g.name),
+					'created_at', i.created_at
+				) order by mt.starts_at, i.id)
+				from public.group_members mine
+				join public.meetup_invitations i on i.member_id = mine.id and i.answered_at is null
+				join public.meetups mt on mt.id = i.meetup_id
+				join public.groups g on g.id = mine.group_id
+				where mine.user_id = (select auth.uid()) and mine.status = 'active'
+					and mt.status = 'scheduled' and mt.starts_at > now()
+			), '[]'),
+			'buddy_requests', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'id', b.id,
+					'group', jsonb_build_object('id', g.id, 'name', g.name),
+					'newcomer', jsonb_build_object('nickname', nc.nickname),
+					'created_at', b.created_at
+				) order by b.created_at, b.id)
+				from public.group_members mine
+				join public.buddies b on b.buddy_id = mine.id and b.status = 'asked'
+				join public.group_members nc on nc.id = b.newcomer_id and nc.status = 'active'
+				join public.groups g on g.id = mine.group_id
+				where mine.user_id = (select auth.uid()) and mine.status = 'active'
 			), '[]')
 		)
 		where (select auth.uid()) is not null
@@ -4229,7 +4657,7 @@ $function$;
 grant execute on function public.page_my_moderation() to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.page_notifications(before timestamp with time zone DEFAULT NULL::timestamp with time zone, max_rows integer DEFAULT 50)
- RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status)
+ RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status, group_id uuid, group_name text, post_id uuid, post_excerpt text, thread_id uuid, buddy_request uuid, buddy_status text, person_nickname text)
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
@@ -4240,19 +4668,37 @@ begin
 	if me is null then raise exception 'not_signed_in'; end if;
 	return query
 	with listed as (
-		select n.id, n.kind, n.created_at, n.read_at, n.meetup_id
+		select n.id, n.kind, n.created_at, n.read_at, n.meetup_id, n.group_id, n.post_id,
+			n.thread_id, n.buddy_id
 		from public.notifications n
 		where n.user_id = me and (before is null or n.created_at < before)
 		union all
 		select null::uuid, 'reminder'::public.notification_kind, d.due_at, null::timestamptz,
-			d.meetup_id
+			d.meetup_id, null::uuid, null::uuid, null::uuid, null::uuid
 		from private.reminders_due_to(me, now()) d
 		where before is null or d.due_at < before
 	)
-	select l.id, l.kind, l.created_at, l.read_at, m.id, m.title, m.starts_at, m.ends_at, m.status
+	select l.id, l.kind, l.created_at, l.read_at, m.id, m.title, m.starts_at, m.ends_at, m.status,
+		g.id, g.name, p.id, left(p.body, 140), l.thread_id, b.id, b.status,
+		case
+			when l.kind = 'answer_asked' then (
+				select a.nickname from public.group_members a
+				where a.group_id = p.group_id and a.user_id = p.author_id)
+			when l.kind = 'buddy_asked' then (
+				select nc.nickname from public.group_members nc where nc.id = b.newcomer_id)
+			when l.kind = 'buddy_accepted' then (
+				select bd.nickname from public.group_members bd where bd.id = b.buddy_id)
+		end
 	from listed l
-	join public.meetups m on m.id = l.meetup_id
-	where private.can_see_meetup(m.group_id, m.open_to)
+	left join public.meetups m on m.id = l.meetup_id
+	left join public.groups g on g.id = l.group_id
+	left join public.posts p on p.id = l.post_id and p.deleted_at is null and p.hidden_at is null
+	left join public.buddies b on b.id = l.buddy_id
+	where (l.meetup_id is null or private.can_see_meetup(m.group_id, m.open_to))
+		and (l.group_id is null or exists (
+			select 1 from public.group_members gm
+			where gm.group_id = l.group_id and gm.user_id = me and gm.status = 'active'))
+		and (l.post_id is null or p.id is not null)
 	order by l.created_at desc, l.id desc nulls first
 	limit least(greatest(coalesce(max_rows, 50), 1), 100);
 end;
@@ -4695,6 +5141,37 @@ end;
 $function$;
 grant execute on function public.rsvp_for_member(uuid,uuid,uuid,public.rsvp_status,integer,boolean,boolean,text) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.send_kind_message(client_id uuid, target_group uuid, member uuid, kind text, body text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_variable
+declare
+	me uuid := auth.uid();
+	existing uuid;
+	target public.group_members;
+	thread uuid;
+begin
+	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	select msg.thread_id into existing from public.moderation_messages msg
+	where msg.author_id = me and msg.client_id = client_id;
+	if found then return existing; end if;
+	target := private.member_to_act_on(member);
+	if target.group_id is distinct from target_group then raise exception 'not_allowed'; end if;
+	if kind is null or kind not in ('welcome', 'check_in') then
+		raise exception 'message_invalid';
+	end if;
+	thread := public.message_member(client_id, member, body);
+	perform private.log_inclusion_action(target_group, member, kind, thread => thread);
+	perform private.notify_member(target.user_id, 'moderators_wrote', target_group,
+		thread => thread);
+	return thread;
+end;
+$function$;
+grant execute on function public.send_kind_message(uuid,uuid,uuid,text,text) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.send_left_out_message(client_id uuid, target_group uuid, to_moderator uuid DEFAULT NULL::uuid, body text DEFAULT NULL::text)
  RETURNS uuid
  LANGUAGE plpgsql
@@ -4752,6 +5229,33 @@ end;
 $function$;
 grant execute on function public.send_left_out_message(uuid,uuid,uuid,text) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.set_inclusion_template(target_group uuid, kind text, body text)
+ RETURNS text
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_variable
+declare
+	words text := nullif(btrim(body), '');
+begin
+	perform private.acting_moderator(target_group);
+	if kind is null or kind not in ('welcome', 'check_in') or char_length(words) > 1000 then
+		raise exception 'template_invalid';
+	end if;
+	if words is null then
+		delete from public.inclusion_templates t where t.group_id = target_group and t.kind = kind;
+		return null;
+	end if;
+	insert into public.inclusion_templates as t (group_id, kind, body, updated_by)
+	values (target_group, kind, words, (select auth.uid()))
+	on conflict on constraint inclusion_templates_pkey do update
+		set body = excluded.body, updated_at = now(), updated_by = excluded.updated_by;
+	return words;
+end;
+$function$;
+grant execute on function public.set_inclusion_template(uuid,text,text) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.set_member_role(member uuid, new_role public.member_role)
  RETURNS void
  LANGUAGE plpgsql
@@ -4760,6 +5264,7 @@ CREATE OR REPLACE FUNCTION public.set_member_role(member uuid, new_role public.m
 AS $function$
 declare
 	target public.group_members;
+	language_of text;
 begin
 	select * into target from public.group_members where id = member for update;
 	if not found or not private.is_moderator(target.group_id) then raise exception 'not_allowed'; end if;
@@ -4771,22 +5276,36 @@ begin
 	) then
 		raise exception 'last_moderator';
 	end if;
+	if new_role is null or new_role = target.role then return; end if;
+	select g.language into language_of from public.groups g where g.id = target.group_id;
+
+	update public.group_members
+	set role = new_role,
+		muted_until = case when new_role = 'moderator' then null else muted_until end
+	where id = member;
+	perform private.log_moderation(target.group_id, 'role_change',
+		case language_of
+			when 'fr' then 'Nouveau rôle : ' || case new_role
+				when 'moderator' then 'équipe d''animation' when 'host' then 'hôte' else 'membre' end || '.'
+			when 'en' then 'New role: ' || case new_role
+				when 'moderator' then 'moderator' when 'host' then 'host' else 'member' end || '.'
+			else 'Nieuwe rol: ' || case new_role
+				when 'moderator' then 'begeleider' when 'host' then 'gastheer of gastvrouw' else 'lid' end || '.'
+		end,
+		null, null, member);
+	-- Moderators are not acted on, so a mute would never end: becoming one ends it (logged).
 	if new_role = 'moderator' and target.muted_until > now() then
-		update public.group_members set role = new_role, muted_until = null where id = member;
-		perform private.log_moderation(target.group_id, 'unmute', (
-			select case g.language
+		perform private.log_moderation(target.group_id, 'unmute',
+			case language_of
 				when 'fr' then 'Fait partie de l''équipe d''animation : la pause est finie.'
 				when 'en' then 'Became a moderator: the break is over.'
 				else 'Werd begeleider: de pauze is voorbij.'
-			end
-			from public.groups g where g.id = target.group_id
-		), null, null, member, null, (
-			select l.id from public.moderation_log l
-			where l.member_id = member and l.action = 'mute' order by l.created_at desc limit 1
-		));
-		return;
+			end,
+			null, null, member, null, (
+				select l.id from public.moderation_log l
+				where l.member_id = member and l.action = 'mute' order by l.created_at desc limit 1
+			));
 	end if;
-	update public.group_members set role = new_role where id = member;
 end;
 $function$;
 grant execute on function public.set_member_role(uuid,public.member_role) to authenticated, service_role;

@@ -1541,6 +1541,14 @@ export type Database = {
         Args: { meetup: string; nickname: string }
         Returns: string
       }
+      answer_buddy_request: {
+        Args: { accept: boolean; buddy_request: string }
+        Returns: string
+      }
+      answer_climate: {
+        Args: { face?: number; target_group: string }
+        Returns: undefined
+      }
       answers_to_me: {
         Args: { max_rows?: number }
         Returns: {
@@ -1557,6 +1565,19 @@ export type Database = {
         }[]
       }
       app_shell: { Args: { target_group?: string }; Returns: Json }
+      ask_buddy: {
+        Args: {
+          buddy: string
+          client_id: string
+          newcomer: string
+          target_group: string
+        }
+        Returns: string
+      }
+      ask_to_answer: {
+        Args: { client_id: string; member: string; post: string }
+        Returns: string
+      }
       calendar_feed: {
         Args: { token: string }
         Returns: {
@@ -1580,6 +1601,8 @@ export type Database = {
         Args: { invite_code: string; nickname: string }
         Returns: string
       }
+      climate_question: { Args: { target_group: string }; Returns: boolean }
+      climate_summary: { Args: { target_group: string }; Returns: Json }
       create_calendar_feed: {
         Args: Record<PropertyKey, never>
         Returns: string
@@ -1710,6 +1733,7 @@ export type Database = {
         }
         Returns: undefined
       }
+      end_buddy: { Args: { buddy_request: string }; Returns: undefined }
       export_my_data: { Args: Record<PropertyKey, never>; Returns: Json }
       group_feed: {
         Args: {
@@ -1763,6 +1787,10 @@ export type Database = {
           since: string
         }[]
       }
+      inclusion_template: {
+        Args: { kind: string; target_group: string }
+        Returns: string
+      }
       invite_preview: {
         Args: { invite_code: string }
         Returns: {
@@ -1773,6 +1801,10 @@ export type Database = {
           rules: string
           state: string
         }[]
+      }
+      invite_to_meetup: {
+        Args: { client_id: string; meetup: string; member: string }
+        Returns: string
       }
       is_host_or_moderator: { Args: { target_group: string }; Returns: boolean }
       join_request_status: { Args: { target_group: string }; Returns: Json }
@@ -1903,7 +1935,11 @@ export type Database = {
       page_notifications: {
         Args: { before?: string; max_rows?: number }
         Returns: {
+          buddy_request: string
+          buddy_status: string
           created_at: string
+          group_id: string
+          group_name: string
           id: string
           kind: Database["public"]["Enums"]["notification_kind"]
           meetup_ends_at: string
@@ -1911,7 +1947,11 @@ export type Database = {
           meetup_starts_at: string
           meetup_status: Database["public"]["Enums"]["meetup_status"]
           meetup_title: string
+          person_nickname: string
+          post_excerpt: string
+          post_id: string
           read_at: string
+          thread_id: string
         }[]
       }
       page_post: {
@@ -2002,6 +2042,16 @@ export type Database = {
         }
         Returns: Database["public"]["Enums"]["rsvp_status"]
       }
+      send_kind_message: {
+        Args: {
+          body: string
+          client_id: string
+          kind: string
+          member: string
+          target_group: string
+        }
+        Returns: string
+      }
       send_left_out_message: {
         Args: {
           body?: string
@@ -2009,6 +2059,10 @@ export type Database = {
           target_group: string
           to_moderator?: string
         }
+        Returns: string
+      }
+      set_inclusion_template: {
+        Args: { body: string; kind: string; target_group: string }
         Returns: string
       }
       set_member_role: {
@@ -2090,6 +2144,7 @@ export type Database = {
         | "unmute"
         | "remove"
         | "refuse_join"
+        | "role_change"
       notification_kind:
         | "reminder"
         | "promoted"
@@ -2252,6 +2307,7 @@ export const Constants = {
         "unmute",
         "remove",
         "refuse_join",
+        "role_change",
       ],
       notification_kind: [
         "reminder",

@@ -56,7 +56,15 @@ const words: Record<string, () => string> = {
 	// Inclusion signals, as the moderators meet them.
 	signal_not_found: m.inclusion_error_signal_not_found,
 	note_invalid: m.inclusion_error_note,
-	settings_invalid: m.inclusion_error_settings
+	settings_invalid: m.inclusion_error_settings,
+	// Kind actions and the climate check.
+	template_invalid: m.inclusion_error_template,
+	meetup_not_found: m.inclusion_error_meetup_not_found,
+	buddy_invalid: m.inclusion_error_buddy,
+	buddy_already_asked: m.inclusion_error_buddy_already_asked,
+	buddy_request_closed: m.inclusion_error_buddy_request_closed,
+	answer_request_invalid: m.inclusion_error_answer_request,
+	climate_face_invalid: m.inclusion_error_climate_face
 };
 
 /** Whether the database's refusal has words of its own (a test holds every raised code to it). */
