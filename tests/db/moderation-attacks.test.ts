@@ -93,12 +93,14 @@ describe('moderation, tried from the wrong side', () => {
 		});
 		expect(posted.error).toBeNull();
 		const { rows } = await db().query(
-			`select action, undoes from public.moderation_log where member_id = $1 order by created_at`,
+			`select action, undoes from public.moderation_log where member_id = $1
+			order by created_at, action`,
 			[memberId]
 		);
-		expect(rows.map((row) => row.action)).toEqual(['mute', 'unmute']);
+		// The same moment: in the order the actions were declared.
+		expect(rows.map((row) => row.action)).toEqual(['mute', 'unmute', 'role_change']);
 		expect(rows[1].undoes).not.toBeNull();
-		// A role change without a running mute writes nothing to the log.
+		// Every role change is logged; a role change without a running mute ends nothing.
 		const back = await moderator.client.rpc('set_member_role', {
 			member: memberId,
 			new_role: 'member'
@@ -108,7 +110,7 @@ describe('moderation, tried from the wrong side', () => {
 			'select count(*)::int as n from public.moderation_log where member_id = $1',
 			[memberId]
 		);
-		expect(after.rows[0].n).toBe(2);
+		expect(after.rows[0].n).toBe(4);
 	});
 
 	test("one member's flood of 'I feel left out' does not push another's out of the queue", async () => {
@@ -223,5 +225,127 @@ describe('moderation, tried from the wrong side', () => {
 		expect(await read(member.client)).toBe(0);
 		expect(await read(author.client)).toBe(2);
 		expect(await read(moderator.client)).toBe(2);
+	});
+
+	test("no moderator dismisses the reports about another moderator's post", async () => {
+		const group = await makeGroup();
+		const friend = await joinedModerator(group.id, 'Vriend');
+		const reported = await joinedModerator(group.id, 'Gemeld');
+		const member = await joinedMember(group.id, 'Lid');
+		const postId = await post(reported, group.id);
+		const sent = await member.client.rpc('create_report', {
+			client_id: randomUUID(),
+			reason: 'disrespectful',
+			post: postId
+		});
+		expect(sent.error).toBeNull();
+		const dismissed = await friend.client.rpc('dismiss_reports', {
+			target_group: group.id,
+			reason: 'Niets aan de hand.',
+			post: postId
+		});
+		expect(dismissed.error?.message).toBe('not_allowed');
+		const { rows } = await db().query(
+			'select count(*)::int as open from public.reports where post_id = $1 and resolved_at is null',
+			[postId]
+		);
+		expect(rows[0].open).toBe(1);
+	});
+
+	test('a moderator made member again is told, and the other moderators read it in the log', async () => {
+		const group = await makeGroup();
+		const acting = await joinedModerator(group.id, 'Begeleider');
+		const other = await joinedModerator(group.id, 'Collega');
+		const third = await joinedModerator(group.id, 'Derde');
+		const otherId = await membershipId(group.id, other.id);
+		const demoted = await acting.client.rpc('set_member_role', {
+			member: otherId,
+			new_role: 'member'
+		});
+		expect(demoted.error).toBeNull();
+		// Then a mute: the demotion that allowed it is in the log before it.
+		const muted = await acting.client.rpc('mute_member', {
+			member: otherId,
+			days: 1,
+			reason: 'Even rust.'
+		});
+		expect(muted.error).toBeNull();
+
+		const log = await third.client.rpc('page_moderation_log', { target_group: group.id });
+		expect(log.error).toBeNull();
+		const entries = (
+			log.data as { entries: { action: string; reason: string; moderator: string }[] }
+		).entries;
+		expect(entries.map((entry) => entry.action)).toEqual(['mute', 'role_change']);
+		expect(entries[1]).toMatchObject({ moderator: 'Begeleider', reason: 'Nieuwe rol: lid.' });
+
+		const mine = await other.client.rpc('page_my_moderation');
+		expect(mine.error).toBeNull();
+		const actions = (mine.data as { actions: { action: string; reason: string }[] }).actions;
+		expect(actions.map((action) => action.action)).toEqual(['mute', 'role_change']);
+		expect(JSON.stringify(mine.data)).not.toContain('Begeleider');
+	});
+
+	test('a muted host makes or changes no meetup, through any call; cancelling still works', async () => {
+		const group = await makeGroup();
+		const moderator = await joinedModerator(group.id, 'Begeleider');
+		const host = await joinedMember(group.id, 'Gastvrouw');
+		const hostId = await membershipId(group.id, host.id);
+		const promoted = await moderator.client.rpc('set_member_role', {
+			member: hostId,
+			new_role: 'host'
+		});
+		expect(promoted.error).toBeNull();
+		const startsAt = new Date(Date.now() + 7 * 86_400_000);
+		const fields = {
+			target_group: group.id,
+			title: 'Wandeling',
+			description: 'Samen wandelen.',
+			starts_at: startsAt.toISOString(),
+			ends_at: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+			place: 'Citadelpark',
+			online_url: null,
+			cost: null,
+			childcare: false,
+			transport_help: false,
+			wheelchair_access: true,
+			languages: ['nl'],
+			open_to: 'group' as const,
+			capacity: null
+		};
+		const before = await host.client.rpc('create_meetup', { client_id: randomUUID(), ...fields });
+		expect(before.error).toBeNull();
+		const muted = await moderator.client.rpc('mute_member', {
+			member: hostId,
+			days: 7,
+			reason: 'Even rust.'
+		});
+		expect(muted.error).toBeNull();
+
+		const made = await host.client.rpc('create_meetup', { client_id: randomUUID(), ...fields });
+		expect(made.error?.message).toBe('member_muted');
+		const series = await host.client.rpc('create_meetup_series', {
+			client_id: randomUUID(),
+			...fields,
+			repeat: 'weekly',
+			repeat_until: new Date(startsAt.getTime() + 30 * 86_400_000).toISOString().slice(0, 10)
+		});
+		expect(series.error?.message).toBe('member_muted');
+		const { target_group: _group, ...changes } = fields;
+		void _group;
+		const changed = await host.client.rpc('update_meetup', {
+			meetup: before.data as string,
+			...changes,
+			title: 'Iets anders'
+		});
+		expect(changed.error?.message).toBe('member_muted');
+		const { rows } = await db().query(
+			'select count(*)::int as meetups, max(title) as title from public.meetups where group_id = $1',
+			[group.id]
+		);
+		expect(rows[0]).toEqual({ meetups: 1, title: 'Wandeling' });
+
+		const cancelled = await host.client.rpc('cancel_meetup', { meetup: before.data as string });
+		expect(cancelled.error).toBeNull();
 	});
 });
