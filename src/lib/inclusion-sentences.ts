@@ -192,11 +192,10 @@ function sentence(signal: SentenceInput, options: SentenceOptions): string {
 			return `${sentence} ${after}`;
 		}
 		case 'needs_not_met': {
-			const kinds = [
-				e.childcare ? m.inclusion_need_childcare({}, on) : null,
-				e.transport ? m.inclusion_need_transport({}, on) : null,
-				e.cost ? m.inclusion_need_cost({}, on) : null
-			].filter((need): need is string => need !== null);
+			const kinds: string[] = [];
+			if (e.childcare) kinds.push(m.inclusion_need_childcare({}, on));
+			if (e.transport) kinds.push(m.inclusion_need_transport({}, on));
+			if (e.cost) kinds.push(m.inclusion_need_cost({}, on));
 			const needs = kinds.length ? list(locale, kinds) : m.inclusion_need_help({}, on);
 			const times = phrase(locale, 'times', number(e.missed));
 			return m.inclusion_s_needs({ name, needs, times, period: period(e.days) }, on);

@@ -1,0 +1,139 @@
+// "Hoe gaat het met de groep?" for the group's moderators: the open inclusion signals with the
+// people they concern, the kind actions each suggests, the group's trend and climate, and the
+// thresholds. The database decides who may see and do what (the group's active moderators).
+import type { Database, Json } from '$lib/database.types';
+import type { SignalKind } from '$lib/inclusion-sentences';
+import { outage } from '$lib/server/outage';
+import type { SupabaseClient } from '@supabase/supabase-js';
+
+type Client = SupabaseClient<Database>;
+
+export interface Person {
+	id: string;
+	nickname: string;
+}
+
+export interface PageSignal {
+	kind: SignalKind;
+	/** The member concerned; null for the group-level signal (dominance) or a name not known. */
+	member: Person | null;
+	/** For unanswered_post: the post. */
+	post: { id: string; excerpt: string | null; anonymous: boolean } | null;
+	evidence: Record<string, unknown>;
+	since: string;
+	handled: boolean;
+}
+
+export interface TrendWeek {
+	week_start: string;
+	active_members: number;
+	posts: number;
+	answers: number;
+	attendance: number;
+	/** Share (0..1) of posts and answers written by the most active fifth; null in a week with none. */
+	top_fifth_share: number | null;
+}
+
+export interface ClimateMonth {
+	month: string;
+	answers: number;
+	/** Counts per face, from the saddest to the happiest; null under 5 answers. */
+	faces: number[] | null;
+}
+
+export type TemplateKind = 'welcome' | 'check_in';
+
+export interface InclusionPage {
+	signals: PageSignal[];
+	opt_outs: Person[];
+	trend: TrendWeek[];
+	climate: ClimateMonth[];
+	templates: Record<TemplateKind, string | null>;
+	settings: Record<string, number>;
+	upcoming_meetups: { id: string; title: string; starts_at: string }[];
+	/** Active members who are not moderators: whom a moderator may pair or ask. */
+	members: Person[];
+}
+
+/**
+ * The page in one read; null when I am not an active moderator of the group (the database
+ * gives others no signals and no settings).
+ */
+export async function inclusionPage(
+	supabase: Client,
+	groupId: string
+): Promise<InclusionPage | null> {
+	const target = { target_group: groupId };
+	const [signals, settings, members, meetups] = await Promise.all([
+		supabase.rpc('inclusion_signals', target),
+		supabase.rpc('inclusion_settings_of', target),
+		supabase
+			.from('group_members')
+			.select('id, nickname, role')
+			.eq('group_id', groupId)
+			.eq('status', 'active')
+			.order('nickname'),
+		supabase.rpc('page_group_meetups', target)
+	]);
+	for (const { error } of [signals, settings, members, meetups]) if (error) outage(error);
+	if (!settings.data) return null;
+
+	const everyone = new Map((members.data ?? []).map((member) => [member.id, member]));
+	const personOf = (id: string | null): Person | null => {
+		const member = id ? everyone.get(id) : undefined;
+		return member ? { id: member.id, nickname: member.nickname } : null;
+	};
+	const upcoming = (
+		(meetups.data ?? []) as unknown as { id: string; title: string; starts_at: string }[]
+	)
+		.slice(0, 5)
+		.map(({ id, title, starts_at }) => ({ id, title, starts_at }));
+	return {
+		signals: (signals.data ?? []).map((row) => ({
+			kind: row.kind as SignalKind,
+			member: personOf(row.member),
+			post: row.post ? { id: row.post, excerpt: null, anonymous: false } : null,
+			evidence: (row.evidence ?? {}) as Record<string, unknown>,
+			since: row.since,
+			handled: row.handled
+		})),
+		opt_outs: [],
+		trend: [],
+		climate: [],
+		templates: { welcome: null, check_in: null },
+		settings: settings.data as Record<string, number>,
+		upcoming_meetups: upcoming,
+		members: (members.data ?? [])
+			.filter((member) => member.role !== 'moderator')
+			.map(({ id, nickname }) => ({ id, nickname }))
+	};
+}
+
+// The actions. Each gives back supabase-js's { data, error }: the form action says a refusal in
+// words.
+
+export function markHandled(
+	supabase: Client,
+	groupId: string,
+	signal: { kind: SignalKind; member: string | null; post: string | null },
+	note: string
+) {
+	return supabase.rpc('mark_signal_handled', {
+		target_group: groupId,
+		kind: signal.kind,
+		...(signal.member ? { member: signal.member } : {}),
+		...(signal.post ? { post: signal.post } : {}),
+		...(note ? { note } : {})
+	});
+}
+
+export function updateSettings(
+	supabase: Client,
+	groupId: string,
+	settings: Record<string, number>
+) {
+	return supabase.rpc('update_inclusion_settings', {
+		target_group: groupId,
+		settings: settings as Json
+	});
+}

@@ -1,0 +1,46 @@
+import type { Done, Refused } from '$lib/inclusion';
+import { m } from '$lib/paraglide/messages';
+import { settingFields, settingsSchema, toStored } from '$lib/schemas/inclusion';
+import { explainDatabaseError } from '$lib/server/errors';
+import { inclusionPage, updateSettings } from '$lib/server/inclusion';
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const inclusion = await inclusionPage(locals.supabase, params.group);
+	if (!inclusion) error(404, m.page_not_found());
+	return { settings: inclusion.settings, templates: inclusion.templates };
+};
+
+export const actions: Actions = {
+	settings: async ({ request, locals, params }) => {
+		const typed = Object.fromEntries(
+			[...(await request.formData())].map(([name, value]) => [name, String(value)])
+		);
+		const refuse = (problem: string, field: string | null = null) =>
+			fail(400, {
+				refused: { action: 'settings', target: 'settings', typed, field, problem } satisfies Refused
+			});
+		const parsed = settingsSchema.safeParse(typed);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			return refuse(issue.message, String(issue.path[0] ?? '') || null);
+		}
+		const stored = Object.fromEntries(
+			settingFields.map((field) => [field.key, toStored(field, Number(parsed.data[field.key]))])
+		);
+		const { error } = await updateSettings(locals.supabase, params.group, stored);
+		if (error) {
+			return refuse(
+				error.message === 'not_allowed' ? m.mod_error_not_allowed() : explainDatabaseError(error)
+			);
+		}
+		return {
+			done: {
+				action: 'settings',
+				target: 'settings',
+				text: m.inclusion_done_settings()
+			} satisfies Done
+		};
+	}
+};
