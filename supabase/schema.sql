@@ -1209,6 +1209,394 @@ AS $function$
 $function$;
 grant execute on function private.hosts_meetup(uuid) to authenticated;
 
+CREATE OR REPLACE FUNCTION private.inclusion_history_signals(s public.inclusion_settings)
+ RETURNS TABLE(kind text, member uuid, post uuid, evidence jsonb, since timestamp with time zone, fingerprint text)
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+ SET enable_nestloop TO 'off'
+ SET plan_cache_mode TO 'force_generic_plan'
+AS $function$
+#variable_conflict use_column
+declare
+	day constant interval := interval '1 day';
+	-- The widest windows any kind reads posts and answers in, and reactions in.
+	items_from constant timestamptz := now() - greatest(s.unanswered_window_days,
+		s.not_reached_window_days, s.fading_quiet_days + s.fading_before_days,
+		s.dominance_window_days, s.ties_window_days) * day;
+	reactions_from constant timestamptz := now() - greatest(s.unanswered_window_days,
+		s.not_reached_window_days, s.ties_window_days) * day;
+	ties_from constant timestamptz := now() - s.ties_window_days * day;
+begin
+	-- 1, 2, 4, 5, 6 and 7.
+	return query
+	with members as materialized (
+		-- `place`: the member's bit in the bit strings of ties below.
+		select m.id, m.user_id, m.role, m.signals_opt_out,
+			m.role <> 'moderator' and not m.signals_opt_out and m.user_id is not null as subject,
+			(row_number() over (order by m.id) - 1)::integer as place
+		from public.group_members m
+		where m.group_id = s.group_id and m.status = 'active'
+	), subjects as (
+		-- Person-level signals are about these: not the moderators (the signals are for them),
+		-- not who opted out.
+		select m.id, m.user_id from members m where m.subject
+	), posts_in as materialized (
+		-- Posts that count (neither deleted nor hidden), with their real author and the
+		-- author's place when an active member.
+		select p.*, m.place as author_place
+		from (
+			select p.id, p.created_at, p.kind, p.anonymous,
+				coalesce(p.author_id, (select pa.author_id from public.post_authors pa
+					where pa.post_id = p.id)) as author
+			from public.posts p
+			where p.group_id = s.group_id and p.created_at >= items_from
+				and p.deleted_at is null and p.hidden_at is null
+		) p
+		left join members m on m.user_id = p.author
+	), answers_in as materialized (
+		-- Answers that count, with their real author and, when their post counts, its author
+		-- (looked up by key for an answer to a post older than the window) and when it was
+		-- written (null for such an older post).
+		select c.*, m.place as author_place, pm.place as post_author_place
+		from (
+			select c.id, c.post_id, c.created_at,
+				coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
+					where ca.comment_id = c.id)) as author,
+				coalesce(p.author, (select coalesce(op.author_id, pa.author_id)
+					from public.posts op left join public.post_authors pa on pa.post_id = op.id
+					where op.id = c.post_id and op.deleted_at is null and op.hidden_at is null))
+					as post_author,
+				p.id is not null or (select true from public.posts op
+					where op.id = c.post_id and op.deleted_at is null and op.hidden_at is null)
+					is not null as post_counts,
+				p.created_at as post_at
+			from public.comments c
+			left join posts_in p on p.id = c.post_id
+			where c.group_id = s.group_id and c.created_at >= items_from
+				and c.deleted_at is null and c.hidden_at is null
+		) c
+		left join members m on m.user_id = c.author
+		left join members pm on pm.user_id = c.post_author
+	), reacts as materialized (
+		-- Reactions, with the author of what they react to when that counts (an answer counts
+		-- when its post does too; looked up by key when it is older than the window), the
+		-- places of both, and when what they react to was written (null when older).
+		select r.*, rm.place as user_place, tm.place as target_place
+		from (
+			select r.post_id, r.comment_id, r.user_id, r.created_at,
+				coalesce(p.created_at, a.created_at) as target_at,
+				case when r.post_id is not null then coalesce(p.author,
+					(select coalesce(op.author_id, pa.author_id)
+					from public.posts op left join public.post_authors pa on pa.post_id = op.id
+					where op.id = r.post_id and op.deleted_at is null and op.hidden_at is null))
+				else coalesce(a.author, (select coalesce(oc.author_id, ca.author_id)
+					from public.comments oc
+					join public.posts op on op.id = oc.post_id and op.deleted_at is null
+						and op.hidden_at is null
+					left join public.comment_authors ca on ca.comment_id = oc.id
+					where oc.id = r.comment_id and oc.deleted_at is null
+						and oc.hidden_at is null))
+				end as target_author
+			from public.reactions r
+			left join posts_in p on p.id = r.post_id
+			left join answers_in a on a.id = r.comment_id and a.post_counts
+			where r.group_id = s.group_id and r.created_at >= reactions_from
+		) r
+		left join members rm on rm.user_id = r.user_id
+		left join members tm on tm.user_id = r.target_author
+	), reached_posts as (
+		-- Recent posts someone other than the author answered or reacted to.
+		select a.post_id as id from answers_in a
+		where a.post_at >= reactions_from and a.author <> a.post_author
+		union
+		select r.post_id from reacts r
+		where r.post_id is not null and r.target_at >= reactions_from
+			and r.user_id is distinct from r.target_author
+	), reached_answers as (
+		-- Recent answers someone else reacted to, or answered after them under the same post.
+		select c.id from answers_in c
+		join answers_in later on later.post_id = c.post_id and later.created_at > c.created_at
+			and later.author <> c.author
+		where c.created_at >= reactions_from
+		union
+		select r.comment_id from reacts r
+		where r.comment_id is not null and r.target_at >= reactions_from
+			and r.user_id is distinct from r.target_author
+	),
+
+	-- 1. A recent post, older than a day, that no one but its author answered or reacted to.
+	unanswered as (
+		select 'unanswered_post'::text as kind, sm.id as member, p.id as post,
+			jsonb_build_object('posted_at', p.created_at, 'post_kind', p.kind,
+				'anonymous', p.anonymous) as evidence,
+			p.created_at as since, ''::text as fingerprint
+		from posts_in p
+		join subjects sm on sm.user_id = p.author
+		where p.created_at >= now() - s.unanswered_window_days * day
+			and p.created_at < now() - s.unanswered_after_hours * interval '1 hour'
+			and not exists (select 1 from reached_posts rp where rp.id = p.id)
+	),
+
+	-- 2. Wrote at least twice lately and no one answered or reacted to any of it. An answer is
+	-- answered by a reaction to it or a later answer under the same post from someone else.
+	written as (
+		select sm.id as member, 'post' as what, p.created_at, rp.id is not null as reached
+		from posts_in p
+		join subjects sm on sm.user_id = p.author
+		left join reached_posts rp on rp.id = p.id
+		where p.created_at >= now() - s.not_reached_window_days * day
+		union all
+		select sm.id, 'answer', c.created_at, ra.id is not null
+		from answers_in c
+		join subjects sm on sm.user_id = c.author
+		left join reached_answers ra on ra.id = c.id
+		where c.created_at >= now() - s.not_reached_window_days * day and c.post_counts
+	), not_reached as (
+		select 'not_reached'::text as kind, w.member, null::uuid as post,
+			jsonb_build_object('posts', count(*) filter (where w.what = 'post'),
+				'answers', count(*) filter (where w.what = 'answer'),
+				'days', s.not_reached_window_days, 'last_at', max(w.created_at)) as evidence,
+			min(w.created_at) as since, max(w.created_at)::text as fingerprint
+		from written w
+		group by w.member
+		having count(*) >= s.not_reached_min_items and not bool_or(w.reached)
+	),
+
+	-- 4. Was active before and went quiet; or stopped coming to a series they came to. Missed
+	-- meetups count only where attendance was checked in (otherwise everyone "missed" it).
+	acts as (
+		select sm.id as member, p.created_at as at
+		from posts_in p join subjects sm on sm.user_id = p.author
+		where p.created_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
+		union all
+		select sm.id, c.created_at
+		from answers_in c join subjects sm on sm.user_id = c.author
+		where c.created_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
+		union all
+		select a.member_id, mt.starts_at
+		from public.meetups mt
+		join public.attendance a on a.meetup_id = mt.id
+		where mt.group_id = s.group_id and mt.starts_at <= now()
+			and mt.starts_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
+	), quiet as (
+		select a.member, count(*) as earlier, max(a.at) as last_active_at
+		from acts a join subjects sm on sm.id = a.member
+		group by a.member
+		having count(*) filter (where a.at < now() - s.fading_quiet_days * day)
+				>= s.fading_min_items
+			and count(*) filter (where a.at >= now() - s.fading_quiet_days * day) = 0
+	), occurrences as (
+		select mt.id, mt.series_id, mt.starts_at,
+			row_number() over (partition by mt.series_id order by mt.starts_at desc) as back
+		from public.meetups mt
+		where mt.group_id = s.group_id and mt.series_id is not null and mt.starts_at <= now()
+			and mt.status = 'scheduled'
+			and exists (select 1 from public.attendance a where a.meetup_id = mt.id)
+	), series_missed as (
+		select a.member_id as member, o.series_id, count(*) as attended_before
+		from occurrences o
+		join public.attendance a on a.meetup_id = o.id
+		join subjects sm on sm.id = a.member_id
+		where o.back > s.fading_missed_in_series
+		group by a.member_id, o.series_id
+		having count(*) >= s.fading_series_min_attended
+			and not exists (
+				select 1 from occurrences recent
+				join public.attendance ra on ra.meetup_id = recent.id
+				where recent.series_id = o.series_id and recent.back <= s.fading_missed_in_series
+					and ra.member_id = a.member_id)
+			and (select count(*) from occurrences recent
+				where recent.series_id = o.series_id
+					and recent.back <= s.fading_missed_in_series) = s.fading_missed_in_series
+	), both_ways as (
+		select q.member, jsonb_build_object('earlier', q.earlier, 'last_active_at',
+			q.last_active_at, 'quiet_days', s.fading_quiet_days) as evidence,
+			q.last_active_at as since, q.last_active_at::text as fingerprint, 1 as how
+		from quiet q
+		union all
+		select sm.member, jsonb_build_object('series', sm.series_id,
+			'attended_before', sm.attended_before, 'missed', s.fading_missed_in_series,
+			'last_attended_at', (select max(o.starts_at) from occurrences o
+				join public.attendance a on a.meetup_id = o.id
+				where o.series_id = sm.series_id and a.member_id = sm.member)),
+			(select min(o.starts_at) from occurrences o
+				where o.series_id = sm.series_id and o.back <= s.fading_missed_in_series),
+			sm.series_id::text || '@' || (select o.id from occurrences o
+				where o.series_id = sm.series_id and o.back = 1)::text, 2
+		from series_missed sm
+	), fading as (
+		select distinct on (b.member) 'fading'::text as kind, b.member, null::uuid as post,
+			b.evidence, b.since, b.fingerprint
+		from both_ways b
+		order by b.member, b.how
+	), counts as (
+		-- 5. Group level: the most active fifth wrote most of what was written. Every active
+		-- member counts, also those who wrote nothing (they are the point) and those who opted out.
+		select coalesce(pa.n, 0)::numeric as n,
+			row_number() over (order by coalesce(pa.n, 0) desc) as from_top,
+			row_number() over (order by coalesce(pa.n, 0)) as from_bottom
+		from members m
+		left join (
+			select w.author, count(*) as n
+			from (
+				select p.author from posts_in p
+				where p.created_at >= now() - s.dominance_window_days * day
+				union all
+				select c.author from answers_in c
+				where c.created_at >= now() - s.dominance_window_days * day
+			) w
+			group by w.author
+		) pa on pa.author = m.user_id
+	), dominance as (
+		select 'dominance'::text as kind, null::uuid as member, null::uuid as post,
+			jsonb_build_object('share', round(sh.share, 3), 'gini', round(sh.gini, 3),
+				'top_members', sh.top, 'members', sh.members, 'contributions', sh.total,
+				'days', s.dominance_window_days) as evidence,
+			now() - s.dominance_window_days * day as since, floor(sh.share * 10)::text as fingerprint
+		from (
+			select f.members, f.total, f.top,
+				(select sum(c.n) from counts c where c.from_top <= f.top) / f.total as share,
+				2 * (select sum(c.from_bottom * c.n) from counts c) / (f.members * f.total)
+					- (f.members + 1)::numeric / f.members as gini
+			from (
+				select count(*) as members, sum(c.n) as total,
+					ceil(count(*) * s.dominance_top_fraction) as top
+				from counts c
+			) f
+			where f.total > 0 and f.total >= s.dominance_min_contributions
+		) sh
+		where sh.share > s.dominance_share
+	),
+
+	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
+	-- meetup both came to, in the window.
+	place_pairs as (
+		select c.author_place as a, c.post_author_place as b from answers_in c
+		where c.created_at >= ties_from and c.post_counts
+		union all
+		select r.user_place, r.target_place from reacts r
+		where r.created_at >= ties_from and r.target_author is not null
+		union all
+		select ma.place, mb.place
+		from public.meetups mt
+		join public.attendance a1 on a1.meetup_id = mt.id
+		join public.attendance a2 on a2.meetup_id = mt.id and a2.member_id < a1.member_id
+		join members ma on ma.id = a1.member_id
+		join members mb on mb.id = a2.member_id
+		where mt.group_id = s.group_id and mt.starts_at <= now()
+			and mt.starts_at >= ties_from
+	), ties as (
+		select distinct least(pp.a, pp.b) as a, greatest(pp.a, pp.b) as b from place_pairs pp
+		where pp.a <> pp.b
+	), around as materialized (
+		select t.a as place, t.b as other from ties t
+		union all
+		select t.b, t.a from ties t
+	), activity as (
+		select p.author_place as place, p.created_at as at from posts_in p
+		where p.created_at >= ties_from
+		union all
+		select c.author_place, c.created_at from answers_in c where c.created_at >= ties_from
+		union all
+		select r.user_place, r.created_at from reacts r where r.created_at >= ties_from
+		union all
+		select m.place, mt.starts_at
+		from public.meetups mt
+		join public.attendance a on a.meetup_id = mt.id
+		join members m on m.id = a.member_id
+		where mt.group_id = s.group_id and mt.starts_at <= now() and mt.starts_at >= ties_from
+	), active as materialized (
+		select m.id, m.place, m.role, m.signals_opt_out, ac.first_at, ac.last_at
+		from (
+			select ac.place, min(ac.at) as first_at, max(ac.at) as last_at
+			from activity ac where ac.place is not null group by ac.place
+		) ac
+		join members m on m.place = ac.place
+	), isolated as (
+		select 'isolated'::text as kind, ac.id as member, null::uuid as post,
+			jsonb_build_object('last_active_at', ac.last_at, 'days', s.ties_window_days)
+				as evidence,
+			ac.first_at as since, ''::text as fingerprint
+		from active ac
+		where ac.role <> 'moderator' and not ac.signals_opt_out
+			and not exists (select 1 from around ar where ar.place = ac.place)
+	), adjacency as materialized (
+		-- Each member's ties as a bit string over all active members, and how many.
+		select ar.place, count(*) as degree, bit_or(set_bit(z.zeros, ar.other, 1)) as bits
+		from around ar
+		cross join (select repeat('0', count(*)::integer)::bit varying as zeros from members) z
+		group by ar.place
+	), candidates as materialized (
+		-- A member and everyone they have a tie with: a circle is found from any of its
+		-- members whose ties all stay inside it. The same set from several members once. At
+		-- most |S|·(|S|−1) of its members' tie ends can be inside S: a set whose members have
+		-- more ties than that allows cannot reach the share (most sets, cheaply).
+		select distinct on (h.circle) h.center, h.circle
+		from (
+			select ad.place as center, set_bit(ad.bits, ad.place, 1) as circle
+			from adjacency ad
+			join (
+				select ar.place, sum(ao.degree) as ends
+				from around ar join adjacency ao on ao.place = ar.other
+				group by ar.place
+			) e on e.place = ad.place
+			where ad.degree + 1 >= s.circle_min_size
+				and ad.degree + 1 <= (select count(*) from active) * s.circle_max_fraction
+				and ad.degree + 1 < (select count(*) from active)
+				and (e.ends + ad.degree) * s.circle_inside_share <= (ad.degree + 1) * ad.degree
+		) h
+		order by h.circle, h.center
+	), candidate_members as (
+		select cd.center, cd.center as place from candidates cd
+		union all
+		select cd.center, ar.other from candidates cd join around ar on ar.place = cd.center
+	), circles as (
+		-- The share of the tie ends of a set's members that stay inside it: each member's ties
+		-- that are in the set are the bits of (its ties & the set).
+		select counted.inside,
+			(select array_agg(m.id order by m.id) from members m
+				where get_bit(cd.circle, m.place) = 1) as circle
+		from (
+			select cm.center,
+				sum(bit_count(ad.bits & cd.circle))::numeric / sum(ad.degree) as inside
+			from candidate_members cm
+			join candidates cd on cd.center = cm.center
+			join adjacency ad on ad.place = cm.place
+			group by cm.center
+		) counted
+		join candidates cd on cd.center = counted.center
+		where counted.inside >= s.circle_inside_share
+	), closed as (
+		select distinct on (m.id) m.id as member, c.circle, c.inside
+		from circles c
+		join members m on m.id = any (c.circle)
+		where m.role <> 'moderator' and not m.signals_opt_out
+		order by m.id, cardinality(c.circle) desc, c.circle
+	)
+	select u.kind, u.member, u.post, u.evidence, u.since, u.fingerprint from unanswered u
+	union all
+	select nr.kind, nr.member, nr.post, nr.evidence, nr.since, nr.fingerprint from not_reached nr
+	union all
+	select f.kind, f.member, f.post, f.evidence, f.since, f.fingerprint from fading f
+	union all
+	select d.kind, d.member, d.post, d.evidence, d.since, d.fingerprint from dominance d
+	union all
+	select i.kind, i.member, i.post, i.evidence, i.since, i.fingerprint from isolated i
+	union all
+	select 'closed_circle'::text, cl.member, null::uuid,
+		jsonb_build_object(
+			'members', (select jsonb_agg(m.id order by m.id) from members m
+				where m.id = any (cl.circle) and not m.signals_opt_out),
+			'others', (select count(*) from members m
+				where m.id = any (cl.circle) and m.signals_opt_out),
+			'size', cardinality(cl.circle), 'inside_share', round(cl.inside, 3),
+			'days', s.ties_window_days),
+		now() - s.ties_window_days * day, array_to_string(cl.circle, ',')
+	from closed cl;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.inclusion_signal_rows(target_group uuid)
  RETURNS TABLE(kind text, member uuid, post uuid, evidence jsonb, since timestamp with time zone, fingerprint text)
  LANGUAGE plpgsql
@@ -1223,81 +1611,7 @@ begin
 	select * into s from public.inclusion_settings where group_id = target_group;
 	if not found then return; end if;
 
-	-- 1. A recent post, older than a day, that no one but its author answered or reacted to.
-	return query
-	with subjects as (
-		select m.id, m.user_id from public.group_members m
-		where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
-			and not m.signals_opt_out and m.user_id is not null
-	)
-	select 'unanswered_post'::text, sm.id, p.id,
-		jsonb_build_object('posted_at', p.created_at, 'post_kind', p.kind,
-			'anonymous', p.anonymous),
-		p.created_at, ''::text
-	from public.posts p
-	left join public.post_authors pa on pa.post_id = p.id
-	join subjects sm on sm.user_id = coalesce(p.author_id, pa.author_id)
-	where p.group_id = target_group
-		and p.created_at >= now() - s.unanswered_window_days * day
-		and p.created_at < now() - s.unanswered_after_hours * interval '1 hour'
-		and p.deleted_at is null and p.hidden_at is null
-		and not exists (
-			select 1 from public.comments c
-			left join public.comment_authors ca on ca.comment_id = c.id
-			where c.post_id = p.id and c.deleted_at is null and c.hidden_at is null
-				and coalesce(c.author_id, ca.author_id) <> sm.user_id)
-		and not exists (
-			select 1 from public.reactions r
-			where r.post_id = p.id and r.user_id is distinct from sm.user_id);
-
-	-- 2. Wrote at least twice lately and no one answered or reacted to any of it. An answer is
-	-- answered by a reaction to it or a later answer under the same post from someone else.
-	return query
-	with subjects as (
-		select m.id, m.user_id from public.group_members m
-		where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
-			and not m.signals_opt_out and m.user_id is not null
-	), written as (
-		select sm.id as member, 'post' as what, p.created_at,
-			exists (
-				select 1 from public.comments c
-				left join public.comment_authors ca on ca.comment_id = c.id
-				where c.post_id = p.id and c.deleted_at is null and c.hidden_at is null
-					and coalesce(c.author_id, ca.author_id) <> sm.user_id)
-			or exists (
-				select 1 from public.reactions r
-				where r.post_id = p.id and r.user_id is distinct from sm.user_id) as reached
-		from public.posts p
-		left join public.post_authors pa on pa.post_id = p.id
-		join subjects sm on sm.user_id = coalesce(p.author_id, pa.author_id)
-		where p.group_id = target_group and p.created_at >= now() - s.not_reached_window_days * day
-			and p.deleted_at is null and p.hidden_at is null
-		union all
-		select sm.id, 'answer', c.created_at,
-			exists (
-				select 1 from public.comments later
-				left join public.comment_authors la on la.comment_id = later.id
-				where later.post_id = c.post_id and later.created_at > c.created_at
-					and later.deleted_at is null and later.hidden_at is null
-					and coalesce(later.author_id, la.author_id) <> sm.user_id)
-			or exists (
-				select 1 from public.reactions r
-				where r.comment_id = c.id and r.user_id is distinct from sm.user_id)
-		from public.comments c
-		join public.posts p on p.id = c.post_id and p.deleted_at is null and p.hidden_at is null
-		left join public.comment_authors ca on ca.comment_id = c.id
-		join subjects sm on sm.user_id = coalesce(c.author_id, ca.author_id)
-		where c.group_id = target_group and c.created_at >= now() - s.not_reached_window_days * day
-			and c.deleted_at is null and c.hidden_at is null
-	)
-	select 'not_reached'::text, w.member, null::uuid,
-		jsonb_build_object('posts', count(*) filter (where w.what = 'post'),
-			'answers', count(*) filter (where w.what = 'answer'),
-			'days', s.not_reached_window_days, 'last_at', max(w.created_at)),
-		min(w.created_at), max(w.created_at)::text
-	from written w
-	group by w.member
-	having count(*) >= s.not_reached_min_items and not bool_or(w.reached);
+	return query select * from private.inclusion_history_signals(s);
 
 	-- 3. Joined lately and no one answered, reacted or wrote to them yet. (No buddy: there is
 	-- no buddy yet; a buddied newcomer will stop being this signal when there is.)
@@ -1335,278 +1649,6 @@ begin
 		and not exists (
 			select 1 from public.moderation_threads t
 			where t.member_id = m.id and t.kind = 'from_moderators');
-
-	-- 4. Was active before and went quiet; or stopped coming to a series they came to. Missed
-	-- meetups count only where attendance was checked in (otherwise everyone "missed" it).
-	return query
-	with subjects as (
-		select m.id, m.user_id from public.group_members m
-		where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
-			and not m.signals_opt_out and m.user_id is not null
-	), acts as (
-		select sm.id as member, p.created_at as at
-		from public.posts p
-		left join public.post_authors pa on pa.post_id = p.id
-		join subjects sm on sm.user_id = coalesce(p.author_id, pa.author_id)
-		where p.group_id = target_group
-			and p.created_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
-			and p.deleted_at is null and p.hidden_at is null
-		union all
-		select sm.id, c.created_at
-		from public.comments c
-		left join public.comment_authors ca on ca.comment_id = c.id
-		join subjects sm on sm.user_id = coalesce(c.author_id, ca.author_id)
-		where c.group_id = target_group
-			and c.created_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
-			and c.deleted_at is null and c.hidden_at is null
-		union all
-		select a.member_id, mt.starts_at
-		from public.meetups mt
-		join public.attendance a on a.meetup_id = mt.id
-		where mt.group_id = target_group and mt.starts_at <= now()
-			and mt.starts_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
-	), quiet as (
-		select a.member, count(*) as earlier, max(a.at) as last_active_at
-		from acts a join subjects sm on sm.id = a.member
-		group by a.member
-		having count(*) filter (where a.at < now() - s.fading_quiet_days * day)
-				>= s.fading_min_items
-			and count(*) filter (where a.at >= now() - s.fading_quiet_days * day) = 0
-	), occurrences as (
-		select mt.id, mt.series_id, mt.starts_at,
-			row_number() over (partition by mt.series_id order by mt.starts_at desc) as back
-		from public.meetups mt
-		where mt.group_id = target_group and mt.series_id is not null and mt.starts_at <= now()
-			and mt.status = 'scheduled'
-			and exists (select 1 from public.attendance a where a.meetup_id = mt.id)
-	), series_missed as (
-		select a.member_id as member, o.series_id, count(*) as attended_before
-		from occurrences o
-		join public.attendance a on a.meetup_id = o.id
-		join subjects sm on sm.id = a.member_id
-		where o.back > s.fading_missed_in_series
-		group by a.member_id, o.series_id
-		having count(*) >= s.fading_series_min_attended
-			and not exists (
-				select 1 from occurrences recent
-				join public.attendance ra on ra.meetup_id = recent.id
-				where recent.series_id = o.series_id and recent.back <= s.fading_missed_in_series
-					and ra.member_id = a.member_id)
-			and (select count(*) from occurrences recent
-				where recent.series_id = o.series_id
-					and recent.back <= s.fading_missed_in_series) = s.fading_missed_in_series
-	), both_ways as (
-		select q.member, jsonb_build_object('earlier', q.earlier, 'last_active_at',
-			q.last_active_at, 'quiet_days', s.fading_quiet_days) as evidence,
-			q.last_active_at as since, q.last_active_at::text as fingerprint, 1 as how
-		from quiet q
-		union all
-		select sm.member, jsonb_build_object('series', sm.series_id,
-			'attended_before', sm.attended_before, 'missed', s.fading_missed_in_series,
-			'last_attended_at', (select max(o.starts_at) from occurrences o
-				join public.attendance a on a.meetup_id = o.id
-				where o.series_id = sm.series_id and a.member_id = sm.member)),
-			(select min(o.starts_at) from occurrences o
-				where o.series_id = sm.series_id and o.back <= s.fading_missed_in_series),
-			sm.series_id::text || '@' || (select o.id from occurrences o
-				where o.series_id = sm.series_id and o.back = 1)::text, 2
-		from series_missed sm
-	)
-	select distinct on (b.member) 'fading'::text, b.member, null::uuid, b.evidence, b.since,
-		b.fingerprint
-	from both_ways b
-	order by b.member, b.how;
-
-	-- 5. Group level: the most active fifth wrote most of what was written. Every active member
-	-- counts, also those who wrote nothing (they are the point) and those who opted out.
-	return query
-	with members as (
-		select m.user_id from public.group_members m
-		where m.group_id = target_group and m.status = 'active'
-	), written as (
-		select coalesce(p.author_id, pa.author_id) as author
-		from public.posts p left join public.post_authors pa on pa.post_id = p.id
-		where p.group_id = target_group and p.created_at >= now() - s.dominance_window_days * day
-			and p.deleted_at is null and p.hidden_at is null
-		union all
-		select coalesce(c.author_id, ca.author_id)
-		from public.comments c left join public.comment_authors ca on ca.comment_id = c.id
-		where c.group_id = target_group and c.created_at >= now() - s.dominance_window_days * day
-			and c.deleted_at is null and c.hidden_at is null
-	), per_author as (
-		select w.author, count(*) as n from written w group by w.author
-	), counts as (
-		select coalesce(pa.n, 0)::numeric as n,
-			row_number() over (order by coalesce(pa.n, 0) desc) as from_top,
-			row_number() over (order by coalesce(pa.n, 0)) as from_bottom
-		from members m left join per_author pa on pa.author = m.user_id
-	), figures as (
-		select count(*) as members, sum(c.n) as total,
-			ceil(count(*) * s.dominance_top_fraction) as top
-		from counts c
-	), shares as (
-		select f.members, f.total, f.top,
-			(select sum(c.n) from counts c where c.from_top <= f.top) / f.total as share,
-			2 * (select sum(c.from_bottom * c.n) from counts c) / (f.members * f.total)
-				- (f.members + 1)::numeric / f.members as gini
-		from figures f
-		where f.total > 0 and f.total >= s.dominance_min_contributions
-	)
-	select 'dominance'::text, null::uuid, null::uuid,
-		jsonb_build_object('share', round(sh.share, 3), 'gini', round(sh.gini, 3),
-			'top_members', sh.top, 'members', sh.members, 'contributions', sh.total,
-			'days', s.dominance_window_days),
-		now() - s.dominance_window_days * day, floor(sh.share * 10)::text
-	from shares sh
-	where sh.share > s.dominance_share;
-
-	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
-	-- meetup both came to, in the window.
-	return query
-	with members as (
-		select m.id, m.user_id, m.role, m.signals_opt_out from public.group_members m
-		where m.group_id = target_group and m.status = 'active'
-	), authored as (
-		select p.id as post, null::uuid as comment, coalesce(p.author_id, pa.author_id) as author
-		from public.posts p left join public.post_authors pa on pa.post_id = p.id
-		where p.group_id = target_group and p.deleted_at is null and p.hidden_at is null
-			and p.id in (
-				select c.post_id from public.comments c
-				where c.group_id = target_group and c.created_at >= now() - s.ties_window_days * day
-				union
-				select r.post_id from public.reactions r
-				where r.group_id = target_group and r.created_at >= now() - s.ties_window_days * day)
-	), pairs as (
-		select coalesce(c.author_id, ca.author_id) as a, au.author as b
-		from public.comments c
-		left join public.comment_authors ca on ca.comment_id = c.id
-		join authored au on au.post = c.post_id
-		where c.group_id = target_group and c.created_at >= now() - s.ties_window_days * day
-			and c.deleted_at is null and c.hidden_at is null
-		union
-		select r.user_id, au.author
-		from public.reactions r join authored au on au.post = r.post_id
-		where r.group_id = target_group and r.created_at >= now() - s.ties_window_days * day
-		union
-		select r.user_id, coalesce(c.author_id, ca.author_id)
-		from public.reactions r
-		join public.comments c on c.id = r.comment_id and c.deleted_at is null
-			and c.hidden_at is null
-		join public.posts p on p.id = c.post_id and p.deleted_at is null and p.hidden_at is null
-		left join public.comment_authors ca on ca.comment_id = c.id
-		where r.group_id = target_group and r.created_at >= now() - s.ties_window_days * day
-			and r.comment_id is not null
-	), member_pairs as (
-		select ma.id as a, mb.id as b
-		from pairs pr
-		join members ma on ma.user_id = pr.a
-		join members mb on mb.user_id = pr.b
-		where ma.id <> mb.id
-		union
-		select a1.member_id, a2.member_id
-		from public.meetups mt
-		join public.attendance a1 on a1.meetup_id = mt.id
-		join public.attendance a2 on a2.meetup_id = mt.id and a2.member_id <> a1.member_id
-		where mt.group_id = target_group and mt.starts_at <= now()
-			and mt.starts_at >= now() - s.ties_window_days * day
-	), ties as (
-		select distinct least(mp.a, mp.b) as a, greatest(mp.a, mp.b) as b
-		from member_pairs mp
-		join members ma on ma.id = mp.a
-		join members mb on mb.id = mp.b
-	), around as (
-		select t.a as member, t.b as other from ties t
-		union all
-		select t.b, t.a from ties t
-	), activity as (
-		select coalesce(p.author_id, pa.author_id) as user_id, p.created_at as at
-		from public.posts p left join public.post_authors pa on pa.post_id = p.id
-		where p.group_id = target_group and p.created_at >= now() - s.ties_window_days * day
-			and p.deleted_at is null and p.hidden_at is null
-		union all
-		select coalesce(c.author_id, ca.author_id), c.created_at
-		from public.comments c left join public.comment_authors ca on ca.comment_id = c.id
-		where c.group_id = target_group and c.created_at >= now() - s.ties_window_days * day
-			and c.deleted_at is null and c.hidden_at is null
-		union all
-		select r.user_id, r.created_at from public.reactions r
-		where r.group_id = target_group and r.created_at >= now() - s.ties_window_days * day
-		union all
-		select m.user_id, mt.starts_at
-		from public.meetups mt
-		join public.attendance a on a.meetup_id = mt.id
-		join members m on m.id = a.member_id
-		where mt.group_id = target_group and mt.starts_at <= now()
-			and mt.starts_at >= now() - s.ties_window_days * day
-	), active as (
-		select m.id, m.role, m.signals_opt_out, min(ac.at) as first_at, max(ac.at) as last_at
-		from activity ac join members m on m.user_id = ac.user_id
-		group by m.id, m.role, m.signals_opt_out
-	), degrees as (
-		select ar.member, count(*) as degree from around ar group by ar.member
-	), isolated as (
-		select 'isolated'::text as kind, ac.id as member,
-			jsonb_build_object('last_active_at', ac.last_at, 'days', s.ties_window_days)
-				as evidence,
-			ac.first_at as since, ''::text as fingerprint
-		from active ac
-		where ac.role <> 'moderator' and not ac.signals_opt_out
-			and not exists (select 1 from degrees d where d.member = ac.id)
-	), hoods as (
-		-- A member and everyone they have a tie with: a circle is found from any of its
-		-- members whose ties all stay inside it. `ends` counts the ties of its members.
-		select x.center, array_agg(x.m order by x.m) as circle, sum(dx.degree) as ends
-		from (
-			select ar.member as center, ar.other as m from around ar
-			union all
-			select d.member, d.member from degrees d
-		) x
-		join degrees dc on dc.member = x.center
-		join degrees dx on dx.member = x.m
-		where dc.degree + 1 >= s.circle_min_size
-			and dc.degree + 1 <= (select count(*) from active) * s.circle_max_fraction
-		group by x.center
-	), candidates as (
-		-- At most |S|·(|S|−1) tie ends can be inside S: the rest cannot reach the share.
-		select row_number() over () as id, c.circle, c.ends
-		from (select distinct h.circle, h.ends from hoods h
-			where h.ends * s.circle_inside_share
-				<= cardinality(h.circle) * (cardinality(h.circle) - 1)) c
-		where cardinality(c.circle) < (select count(*) from active)
-	), candidate_members as (
-		select cd.id, x.member from candidates cd cross join lateral unnest(cd.circle) as x(member)
-	), circles as (
-		-- Joins and groups by a number, not by the array: hashing arrays was most of the time.
-		select cd.circle, inside.share as inside
-		from (
-			select cm.id, count(im.member)::numeric as inside_ends
-			from candidate_members cm
-			join around ar on ar.member = cm.member
-			left join candidate_members im on im.id = cm.id and im.member = ar.other
-			group by cm.id
-		) counted
-		join candidates cd on cd.id = counted.id
-		cross join lateral (select counted.inside_ends / cd.ends as share) inside
-	), closed as (
-		select distinct on (m.id) m.id as member, c.circle, c.inside
-		from circles c
-		join members m on m.id = any (c.circle)
-		where c.inside >= s.circle_inside_share and m.role <> 'moderator'
-			and not m.signals_opt_out
-		order by m.id, cardinality(c.circle) desc, c.circle
-	)
-	select i.kind, i.member, null::uuid, i.evidence, i.since, i.fingerprint from isolated i
-	union all
-	select 'closed_circle'::text, cl.member, null::uuid,
-		jsonb_build_object(
-			'members', (select jsonb_agg(m.id order by m.id) from members m
-				where m.id = any (cl.circle) and not m.signals_opt_out),
-			'others', (select count(*) from members m
-				where m.id = any (cl.circle) and m.signals_opt_out),
-			'size', cardinality(cl.circle), 'inside_share', round(cl.inside, 3),
-			'days', s.ties_window_days),
-		now() - s.ties_window_days * day, array_to_string(cl.circle, ',')
-	from closed cl;
 
 	-- 8. Came to a meetup for the first time a month or two ago, and to none of the group's
 	-- meetups since (of those where attendance was checked in).
@@ -2911,6 +2953,22 @@ AS $function$
 $function$;
 grant execute on function public.check_invite_nickname(text,text) to anon, authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.check_request_nickname(target_group uuid, nickname text)
+ RETURNS text
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select case
+		when g.id is null then 'group_not_found'
+		when char_length(btrim(coalesce(nickname, ''))) not between 1 and 40 then 'nickname_invalid'
+		else private.nickname_refusal(g.id, btrim(nickname), null, (select auth.uid()))
+	end
+	from (select 1) one
+	left join public.groups g on g.id = target_group and g.join_policy in ('request', 'open')
+$function$;
+grant execute on function public.check_request_nickname(uuid,text) to anon, authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.climate_question(target_group uuid)
  RETURNS boolean
  LANGUAGE sql
@@ -3537,10 +3595,66 @@ AS $function$
 		), '[]'),
 		'notifications', coalesce((
 			select jsonb_agg(jsonb_build_object(
-				'kind', n.kind, 'meetup', mt.title, 'created_at', n.created_at, 'read_at', n.read_at
+				'kind', n.kind, 'meetup', mt.title, 'group', g.name, 'created_at', n.created_at,
+				'read_at', n.read_at
 			) order by n.created_at)
-			from public.notifications n join public.meetups mt on mt.id = n.meetup_id
+			from public.notifications n
+			left join public.meetups mt on mt.id = n.meetup_id
+			left join public.groups g on g.id = n.group_id
 			where n.user_id = auth.uid()
+		), '[]'),
+		-- What the moderators did about me (not who), buddies, invitations, requests to answer,
+		-- and the months I was asked how I feel (what I answered is kept with no link to me).
+		'kind_actions', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'group', g.name, 'kind', a.kind, 'signal', a.signal_kind, 'created_at', a.created_at
+			) order by a.created_at)
+			from public.group_members m
+			join public.inclusion_actions a on a.member_id = m.id
+			join public.groups g on g.id = a.group_id
+			where m.user_id = auth.uid()
+		), '[]'),
+		'buddies', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'group', g.name,
+				'me_as', case when b.newcomer_id = m.id then 'newcomer' else 'buddy' end,
+				'other', case when b.newcomer_id = m.id then bm.nickname else nm.nickname end,
+				'status', b.status, 'created_at', b.created_at, 'answered_at', b.answered_at
+			) order by b.created_at)
+			from public.group_members m
+			join public.buddies b on m.id in (b.newcomer_id, b.buddy_id)
+			join public.group_members nm on nm.id = b.newcomer_id
+			join public.group_members bm on bm.id = b.buddy_id
+			join public.groups g on g.id = b.group_id
+			where m.user_id = auth.uid()
+		), '[]'),
+		'meetup_invitations', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'group', g.name, 'meetup', mt.title, 'starts_at', mt.starts_at,
+				'created_at', i.created_at, 'answered_at', i.answered_at
+			) order by i.created_at)
+			from public.group_members m
+			join public.meetup_invitations i on i.member_id = m.id
+			join public.meetups mt on mt.id = i.meetup_id
+			join public.groups g on g.id = mt.group_id
+			where m.user_id = auth.uid()
+		), '[]'),
+		'asked_to_answer', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'group', g.name, 'created_at', r.created_at, 'done_at', r.done_at
+			) order by r.created_at)
+			from public.group_members m
+			join public.answer_requests r on r.asked_member_id = m.id
+			join public.groups g on g.id = m.group_id
+			where m.user_id = auth.uid()
+		), '[]'),
+		'climate_asked', coalesce((
+			select jsonb_agg(jsonb_build_object('group', g.name, 'month', c.month)
+				order by c.month, g.name)
+			from public.group_members m
+			join public.climate_asked c on c.member_id = m.id
+			join public.groups g on g.id = m.group_id
+			where m.user_id = auth.uid()
 		), '[]'),
 		'calendar_link_made_at', (select f.created_at from public.calendar_feeds f where f.user_id = auth.uid()),
 		-- What I reported (not what became of it: that is the moderators' to tell), what the

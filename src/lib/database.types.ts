@@ -1601,6 +1601,10 @@ export type Database = {
         Args: { invite_code: string; nickname: string }
         Returns: string
       }
+      check_request_nickname: {
+        Args: { nickname: string; target_group: string }
+        Returns: string
+      }
       climate_question: { Args: { target_group: string }; Returns: boolean }
       climate_summary: { Args: { target_group: string }; Returns: Json }
       create_calendar_feed: {

@@ -193,6 +193,16 @@ describe('no link between who answered and what they answered', () => {
 		expect(askedColumns.map((c) => c.column_name)).toEqual(['member_id', 'month']);
 	});
 
+	test('my data says in which months I was asked, not what I answered', async () => {
+		const group = (await makeGroup({ name: 'Klimaatgroep' })).id;
+		const person = await memberSince(group, 20);
+		await ok(person.client, 'answer_climate', { target_group: group, face: 3 });
+		const { rows } = await sql(`select private.climate_month()::text as month`);
+		const exported = (await ok(person.client, 'export_my_data')) as Record<string, unknown>;
+		expect(exported.climate_asked).toEqual([{ group: 'Klimaatgroep', month: rows[0].month }]);
+		expect(JSON.stringify(exported)).not.toMatch(/face/);
+	});
+
 	test('one answer touches all five counts, so the row versions do not tell the face', async () => {
 		const group = (await makeGroup()).id;
 		const person = await memberSince(group, 20);

@@ -773,3 +773,54 @@ describe('home stays cheap', () => {
 		}
 	});
 });
+
+describe('my data', () => {
+	test('the export holds what the kind actions keep about me, never who the moderator was', async () => {
+		const c = await Cast.make();
+		const noorPost = await post(c.noor, c.group, { body: 'Iemand?' });
+		await ok(c.moderator.client, 'invite_to_meetup', {
+			client_id: randomUUID(),
+			meetup: c.meetup,
+			member: c.noorMember
+		});
+		const request = await ok(c.moderator.client, 'ask_buddy', {
+			client_id: randomUUID(),
+			target_group: c.group,
+			newcomer: c.noorMember,
+			buddy: c.samMember
+		});
+		await ok(c.sam.client, 'answer_buddy_request', { buddy_request: request, accept: true });
+		await ok(c.moderator.client, 'ask_to_answer', {
+			client_id: randomUUID(),
+			post: noorPost,
+			member: c.samMember
+		});
+
+		const noor = (await ok(c.noor.client, 'export_my_data')) as Record<string, unknown[]>;
+		expect(noor.kind_actions).toEqual([
+			expect.objectContaining({ group: 'Praatgroep Gent', kind: 'meetup_invite' }),
+			expect.objectContaining({ kind: 'buddy' }),
+			expect.objectContaining({ kind: 'answer_nudge' })
+		]);
+		expect(noor.buddies).toEqual([
+			expect.objectContaining({ me_as: 'newcomer', other: 'Sam', status: 'accepted' })
+		]);
+		expect(noor.meetup_invitations).toEqual([
+			expect.objectContaining({ meetup: 'Soep en babbel', answered_at: null })
+		]);
+		expect(noor.notifications.map((n) => (n as { kind: string }).kind).sort()).toEqual([
+			'buddy_accepted',
+			'invited'
+		]);
+		expect(JSON.stringify(noor)).not.toContain(c.moderator.id);
+
+		const sam = (await ok(c.sam.client, 'export_my_data')) as Record<string, unknown[]>;
+		expect(sam.buddies).toEqual([
+			expect.objectContaining({ me_as: 'buddy', other: 'Noor', status: 'accepted' })
+		]);
+		expect(sam.asked_to_answer).toEqual([
+			expect.objectContaining({ group: 'Praatgroep Gent', done_at: null })
+		]);
+		expect(sam.kind_actions).toEqual([]);
+	});
+});
