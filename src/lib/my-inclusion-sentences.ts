@@ -46,11 +46,10 @@ const whole = (value: unknown, fallback: number) =>
 
 function needs(evidence: Record<string, unknown>, locale: Locale): string {
 	const options = { locale };
-	const asked = [
-		evidence.childcare === true && m.kept_need_childcare({}, options),
-		evidence.transport === true && m.kept_need_transport({}, options),
-		evidence.cost === true && m.kept_need_cost({}, options)
-	].filter((need): need is string => Boolean(need));
+	const asked: string[] = [];
+	if (evidence.childcare === true) asked.push(m.kept_need_childcare({}, options));
+	if (evidence.transport === true) asked.push(m.kept_need_transport({}, options));
+	if (evidence.cost === true) asked.push(m.kept_need_cost({}, options));
 	if (!asked.length) return m.kept_need_something({}, options);
 	return new Intl.ListFormat(locale, { type: 'conjunction' }).format(asked);
 }

@@ -16,12 +16,37 @@ export interface HomePage {
 	answers: Rows<'answers_to_me'>;
 	/** More than home shows: the page keeps the next of each weekly meetup (nextOfEach). */
 	meetups: MeetupCard[];
+	/** The moderators' personal invitations to meetups to come, not answered yet. */
+	invitations: HomeInvitation[];
+	/** Newcomers the moderators asked me to be a buddy for, not answered yet. */
+	buddy_requests: HomeBuddyRequest[];
+}
+
+export interface HomeInvitation {
+	id: string;
+	meetup: { id: string; title: string; starts_at: string };
+	group: { id: string; name: string };
+	created_at: string;
+}
+
+export interface HomeBuddyRequest {
+	id: string;
+	group: { id: string; name: string };
+	newcomer: { nickname: string };
 }
 
 export async function homePage(supabase: Client): Promise<HomePage> {
 	const { data, error } = await supabase.rpc('page_home');
 	if (error) outage(error);
-	return (data as unknown as HomePage | null) ?? { groups: [], answers: [], meetups: [] };
+	return (
+		(data as unknown as HomePage | null) ?? {
+			groups: [],
+			answers: [],
+			meetups: [],
+			invitations: [],
+			buddy_requests: []
+		}
+	);
 }
 
 export async function invitePreview(supabase: Client, code: string) {

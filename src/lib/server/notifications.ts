@@ -2,6 +2,7 @@
 // that are due but not written yet come along computed (the database does that), so they appear
 // on time without a job running; marking read is a deliberate POST. The unread count in the
 // navigation comes with every page's app_shell().
+import { resolve } from '$app/paths';
 import type { Database } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
 import { outage } from '$lib/server/outage';
@@ -42,11 +43,28 @@ export async function markRead(
 const brusselsDay = (when: Date) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(when);
 
-/** What happened, in one plain sentence. A reminder says today or tomorrow as it is now. */
+/**
+ * What happened, in one plain sentence. A reminder says today or tomorrow as it is now. What the
+ * moderators ask or write is said by role, never with a moderator's name; a post without a name
+ * stays without one.
+ */
 export function notificationText(row: Row, locale: Locale, now = new Date()): string {
 	const words = { title: row.meetup_title, when: meetupMoment(row.meetup_starts_at, locale) };
 	const options = { locale };
+	const nickname = row.person_nickname ?? m.post_a_member({}, options);
 	switch (row.kind) {
+		case 'invited':
+			return m.invite_text(words, options);
+		case 'answer_asked':
+			return row.person_nickname
+				? m.kept_notif_answer_asked({ name: row.person_nickname }, options)
+				: m.kept_notif_answer_asked_anonymous({}, options);
+		case 'buddy_asked':
+			return m.buddy_notif_asked({ nickname }, options);
+		case 'buddy_accepted':
+			return m.buddy_notif_accepted({ nickname, group: row.group_name }, options);
+		case 'moderators_wrote':
+			return m.kept_notif_moderators_wrote({ group: row.group_name }, options);
 		case 'promoted':
 			return m.notif_promoted(words, options);
 		case 'changed':
@@ -64,5 +82,27 @@ export function notificationText(row: Row, locale: Locale, now = new Date()): st
 			}
 			return m.notif_reminder(words, options);
 		}
+	}
+}
+
+/** Where a notification leads: the meetup, the post to answer, the buddy request, the thread. */
+export function notificationHref(row: Row): string {
+	switch (row.kind) {
+		case 'answer_asked':
+			return resolve('/(app)/g/[group=uuid]/p/[post=uuid]', {
+				group: row.group_id,
+				post: row.post_id
+			});
+		// Still to answer: on home, where the answer is; answered: the group.
+		case 'buddy_asked':
+			return row.buddy_status === 'asked'
+				? resolve('/(app)/home')
+				: resolve('/(app)/g/[group=uuid]', { group: row.group_id });
+		case 'buddy_accepted':
+			return resolve('/(app)/g/[group=uuid]', { group: row.group_id });
+		case 'moderators_wrote':
+			return `${resolve('/(app)/me/moderation')}#thread-${row.thread_id}`;
+		default:
+			return resolve('/(app)/m/[meetup=uuid]', { meetup: row.meetup_id });
 	}
 }

@@ -1,12 +1,18 @@
+import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
+import { explainDatabaseError } from '$lib/server/errors';
 import { homePage } from '$lib/server/groups';
 import { nextOfEach } from '$lib/server/meetups';
-import { meetupWhen } from '$lib/time';
-import type { PageServerLoad } from './$types';
+import { answerBuddyRequest } from '$lib/server/my-inclusion';
+import { meetupMoment, meetupWhen } from '$lib/time';
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const { groups, answers, meetups } = await homePage(locals.supabase);
+	const { groups, answers, meetups, invitations, buddy_requests } = await homePage(locals.supabase);
 	const now = new Date();
+	const locale = getLocale();
 	return {
 		groups,
 		answers,
@@ -14,7 +20,36 @@ export const load: PageServerLoad = async ({ locals }) => {
 			.slice(0, 5)
 			.map((meetup) => ({
 				...meetup,
-				when: meetupWhen(meetup.starts_at, meetup.ends_at, getLocale(), now)
-			}))
+				when: meetupWhen(meetup.starts_at, meetup.ends_at, locale, now)
+			})),
+		invitations: invitations.map((invitation) => ({
+			id: invitation.id,
+			meetupId: invitation.meetup.id,
+			groupName: invitation.group.name,
+			text: m.invite_text({
+				title: invitation.meetup.title,
+				when: meetupMoment(invitation.meetup.starts_at, locale)
+			})
+		})),
+		buddyRequests: buddy_requests.map((request) => ({
+			id: request.id,
+			text: m.buddy_asked({ nickname: request.newcomer.nickname, group: request.group.name })
+		}))
 	};
+};
+
+const buddySchema = z.object({ request: z.uuid(), accept: z.enum(['yes', 'no']) });
+
+export const actions: Actions = {
+	// Yes or "not now" to being a newcomer's buddy.
+	buddy: async ({ request, locals }) => {
+		const parsed = buddySchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { request: null, problem: m.error_something_wrong() });
+		const accept = parsed.data.accept === 'yes';
+		const refused = await answerBuddyRequest(locals.supabase, parsed.data.request, accept);
+		if (refused) {
+			return fail(403, { request: parsed.data.request, problem: explainDatabaseError(refused) });
+		}
+		return { answered: accept ? ('accepted' as const) : ('declined' as const) };
+	}
 };

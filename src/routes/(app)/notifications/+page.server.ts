@@ -1,5 +1,11 @@
 import { getLocale } from '$lib/paraglide/runtime';
-import { markRead, myNotifications, notificationText, pageSize } from '$lib/server/notifications';
+import {
+	markRead,
+	myNotifications,
+	notificationHref,
+	notificationText,
+	pageSize
+} from '$lib/server/notifications';
 import { timeAgo } from '$lib/time';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
@@ -19,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			key: id ?? `reminder-${row.meetup_id}`,
 			id,
 			meetupId: row.meetup_id,
+			href: notificationHref(row),
 			text: notificationText(row, locale, now),
 			ago: timeAgo(row.created_at, locale, now),
 			unread: row.read_at === null

@@ -3,6 +3,7 @@ import { postSchema } from '$lib/schemas/posts';
 import { explainDatabaseError } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { markSeen } from '$lib/server/groups';
+import { answerClimate, climateQuestion } from '$lib/server/my-inclusion';
 import { getLocale } from '$lib/paraglide/runtime';
 import { meetupWhen } from '$lib/time';
 import { createPost, feedPage, pageSize } from '$lib/server/posts';
@@ -14,6 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const cursor = z.object({ before: z.iso.datetime({ offset: true }), id: z.uuid() });
 const seen = z.object({ read_at: z.iso.datetime({ offset: true }) });
+const climateSchema = z.object({ face: z.enum(['1', '2', '3', '4', '5', 'later']) });
 
 // Reading the feed writes nothing (page_group_feed is read only). "Seen" is the page's own
 // POST (the seen action) after it showed the newest posts, only when there was news.
@@ -23,9 +25,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		id: url.searchParams.get('id')
 	});
 	const before = parsed.success ? { createdAt: parsed.data.before, id: parsed.data.id } : undefined;
-	const [page, form] = await Promise.all([
+	// The climate question is asked beside the feed, not after it: one level of calls.
+	const [page, form, climateAsked] = await Promise.all([
 		feedPage(locals.supabase, params.group, before),
-		superValidate({ client_id: crypto.randomUUID() }, zod4(postSchema), { errors: false })
+		superValidate({ client_id: crypto.randomUUID() }, zod4(postSchema), { errors: false }),
+		before ? false : climateQuestion(locals.supabase, params.group)
 	]);
 	// Not a member (the group layout says 404 first; this is for a membership ended in between).
 	if (!page) error(404, m.page_not_found());
@@ -42,7 +46,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		})),
 		older: last && { before: last.created_at, id: last.id },
 		news: page.news,
-		readAt: page.read_at
+		readAt: page.read_at,
+		climateAsked
 	};
 };
 
@@ -60,6 +65,19 @@ export const actions: Actions = {
 		if (refused) return refuse(form, { field: 'body', message: explainDatabaseError(refused) });
 		// Straight to the new post, so the person sees it arrived.
 		redirect(303, `/g/${params.group}#post-${postId}`);
+	},
+	// "Hoe voel je je de laatste tijd in deze groep?": a face, or "not now" (asked this month too).
+	climate: async ({ request, locals, params }) => {
+		const parsed = climateSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { climateProblem: m.error_something_wrong() });
+		const { face } = parsed.data;
+		const refused = await answerClimate(
+			locals.supabase,
+			params.group,
+			face === 'later' ? null : Number(face)
+		);
+		if (refused) return fail(403, { climateProblem: explainDatabaseError(refused) });
+		return { climate: face === 'later' ? ('later' as const) : ('face' as const) };
 	},
 	// Sent by the page after it rendered (or by its button when JavaScript is off): everything up
 	// to the moment the page was read counts as seen.
