@@ -1,0 +1,175 @@
+// "Wat Kring over mij bijhoudt": a member reads in kind words what the moderators see about them,
+// and can leave the signals (the moderators then see only that they do not want to be in them).
+// The monthly climate question is asked once. Kind actions reach the member on home and in the
+// notifications: an invitation, a buddy request they accept, a request to answer someone.
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import ws from 'ws';
+import type { Database } from '../../src/lib/database.types';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { createMeetup, gent, ghentInvite, signIn } from './people';
+import { e2ePlatform, signedInClient } from './platform-file';
+
+// From supabase/seed.sql: Karim has been a member of the Budgetgroep for 40 days.
+const budget = 'aa169ae9-7ef6-505b-8fc7-d9da32fb7857';
+
+const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+/** At 200% zoom a 360 px phone is 180 px wide: nothing may push the page sideways. */
+async function fitsAtDoubleZoom(page: Page) {
+	const size = page.viewportSize()!;
+	await page.setViewportSize({ width: 180, height: size.height });
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	await page.setViewportSize(size);
+	expect(overflow, 'the page scrolls sideways at 200% zoom').toBeLessThanOrEqual(0);
+}
+
+/** A newcomer with a nickname account who joins the Ghent group by its invite, through the API. */
+async function newcomer(nickname: string): Promise<SupabaseClient<Database>> {
+	const { apiUrl, anonKey } = await e2ePlatform();
+	const person = createClient<Database>(apiUrl, anonKey, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		realtime: { transport: ws as never }
+	});
+	const signedIn = await person.auth.signInAnonymously({ options: { data: { nickname } } });
+	expect(signedIn.error).toBeNull();
+	const joined = await person.rpc('accept_invite', {
+		invite_code: ghentInvite.replace('/join/', ''),
+		nickname,
+		accept_rules: true
+	});
+	expect(joined.error).toBeNull();
+	return person;
+}
+
+async function membershipId(person: SupabaseClient, group: string): Promise<string> {
+	const { data, error } = await person.rpc('my_membership', { target_group: group });
+	expect(error).toBeNull();
+	return (data as { id: string }[])[0].id;
+}
+
+test('a member is asked how they feel in the group once a month, and not again', async ({
+	page
+}) => {
+	const els = await signedInClient('moderator@kring.test');
+	const answersThisMonth = async () => {
+		const { data, error } = await els.rpc('climate_summary', { target_group: budget });
+		expect(error).toBeNull();
+		const months = data as { answers: number }[];
+		return months[months.length - 1].answers;
+	};
+	const before = await answersThisMonth();
+
+	await signIn(page, 'lid@kring.test');
+	await page.goto(`/g/${budget}`);
+	const question = page.getByRole('region', {
+		name: 'Hoe voel je je de laatste tijd in deze groep?'
+	});
+	await expect(question).toBeVisible();
+	for (const face of ['Heel slecht', 'Niet goed', 'Gaat wel', 'Goed', 'Heel goed', 'Niet nu']) {
+		await expect(question.getByRole('button', { name: face, exact: true })).toBeVisible();
+	}
+	await expect(question).toContainText(
+		'De begeleiders zien alleen hoeveel mensen elk gezicht kozen, en pas als 5 of meer mensen antwoordden.'
+	);
+	await expectNoAxeViolations(page);
+	await fitsAtDoubleZoom(page);
+
+	await question.getByRole('button', { name: 'Goed', exact: true }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Dank je. Je antwoord is bewaard, zonder je naam.' })
+	).toBeVisible();
+	await expect(question).toHaveCount(0);
+	expect(await answersThisMonth()).toBe(before + 1);
+
+	// Not asked again this month.
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1, name: 'Budgetgroep' })).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Hoe voel je je de laatste tijd in deze groep?' })
+	).toHaveCount(0);
+});
+
+test('a member finds an invitation and a buddy request on home, accepts it, and is asked to answer someone', async ({
+	page
+}) => {
+	const tag = randomUUID().slice(0, 4);
+	const newcomerName = `Sam ${tag}`;
+	const els = await signedInClient('moderator@kring.test');
+	const karim = await signedInClient('lid@kring.test');
+	const sam = await newcomer(newcomerName);
+	const karimInGhent = await membershipId(karim, gent);
+
+	const title = `Koffie en koekjes ${tag}`;
+	const meetup = await createMeetup(els, { target_group: gent, title, starts_at: inHours(50) });
+	const invited = await els.rpc('invite_to_meetup', {
+		client_id: randomUUID(),
+		meetup,
+		member: karimInGhent
+	});
+	expect(invited.error).toBeNull();
+	const asked = await els.rpc('ask_buddy', {
+		client_id: randomUUID(),
+		target_group: gent,
+		newcomer: await membershipId(sam, gent),
+		buddy: karimInGhent
+	});
+	expect(asked.error).toBeNull();
+	const post = await sam.rpc('create_post', {
+		client_id: randomUUID(),
+		target_group: gent,
+		kind: 'question',
+		body: `Waar kan ik gratis wifi vinden? (${tag})`,
+		anonymous: false
+	});
+	expect(post.error).toBeNull();
+	const nudged = await els.rpc('ask_to_answer', {
+		client_id: randomUUID(),
+		post: post.data as string,
+		member: karimInGhent
+	});
+	expect(nudged.error).toBeNull();
+
+	await signIn(page, 'lid@kring.test');
+	const invitations = page.getByRole('region', { name: 'Uitnodigingen voor jou' });
+	await expect(invitations).toContainText(`De begeleiders nodigen je uit voor ${title} op`);
+	const buddy = page.getByRole('form', { name: new RegExp(newcomerName) });
+	await expect(buddy).toContainText(
+		`De begeleiders vragen of jij het maatje wil zijn van ${newcomerName} in Praatgroep Gent.`
+	);
+	await expectNoAxeViolations(page);
+	await fitsAtDoubleZoom(page);
+
+	await buddy.getByRole('button', { name: 'Ja, graag' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Dank je! Je bent nu een maatje.' })
+	).toBeVisible();
+	await expect(buddy).toHaveCount(0);
+	const told = await sam.rpc('page_notifications', {});
+	expect(told.error).toBeNull();
+	expect(told.data!.map((row) => row.kind)).toContain('buddy_accepted');
+
+	// The invitation leads to the meetup, where the answer is.
+	await invitations.getByRole('link').filter({ hasText: title }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+	// In the notifications: the moderators ask him to answer Sam, and the link leads to the post.
+	// Opening the list marks what it shows as read, once.
+	let marked = 0;
+	page.on('request', (request) => {
+		if (request.method() === 'POST' && request.url().endsWith('/notifications?/read')) marked++;
+	});
+	await page.goto('/notifications');
+	await expect(page.getByRole('link', { name: 'Meldingen', exact: true })).toBeVisible();
+	await expect(page.getByText(`De begeleiders nodigen je uit voor ${title}`)).toBeVisible();
+	await expect(
+		page.getByText(`De begeleiders vragen of jij het maatje wil zijn van ${newcomerName}.`)
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+	expect(marked).toBe(1);
+	await page.getByRole('link', { name: `Wil jij ${newcomerName} een antwoord geven?` }).click();
+	await expect(page.getByText(`Waar kan ik gratis wifi vinden? (${tag})`)).toBeVisible();
+});
