@@ -1216,6 +1216,7 @@ CREATE OR REPLACE FUNCTION private.inclusion_history_signals(s public.inclusion_
  SET search_path TO ''
  SET enable_nestloop TO 'off'
  SET plan_cache_mode TO 'force_generic_plan'
+ SET work_mem TO '64MB'
 AS $function$
 #variable_conflict use_column
 declare
@@ -1278,33 +1279,39 @@ begin
 		) c
 		left join members m on m.user_id = c.author
 		left join members pm on pm.user_id = c.post_author
+	), targets as (
+		-- What a reaction can be to, by its id: the window's posts and the answers whose post
+		-- counts.
+		select p.id, p.author, p.author_place, p.created_at from posts_in p
+		union all
+		select a.id, a.author, a.author_place, a.created_at from answers_in a where a.post_counts
 	), reacts as materialized (
 		-- Reactions, with the author of what they react to when that counts (an answer counts
 		-- when its post does too; looked up by key when it is older than the window), the
 		-- places of both, and when what they react to was written (null when older).
-		select r.*, rm.place as user_place, tm.place as target_place
-		from (
-			select r.post_id, r.comment_id, r.user_id, r.created_at,
-				coalesce(p.created_at, a.created_at) as target_at,
-				case when r.post_id is not null then coalesce(p.author,
-					(select coalesce(op.author_id, pa.author_id)
-					from public.posts op left join public.post_authors pa on pa.post_id = op.id
-					where op.id = r.post_id and op.deleted_at is null and op.hidden_at is null))
-				else coalesce(a.author, (select coalesce(oc.author_id, ca.author_id)
-					from public.comments oc
-					join public.posts op on op.id = oc.post_id and op.deleted_at is null
-						and op.hidden_at is null
-					left join public.comment_authors ca on ca.comment_id = oc.id
-					where oc.id = r.comment_id and oc.deleted_at is null
-						and oc.hidden_at is null))
-				end as target_author
-			from public.reactions r
-			left join posts_in p on p.id = r.post_id
-			left join answers_in a on a.id = r.comment_id and a.post_counts
-			where r.group_id = s.group_id and r.created_at >= reactions_from
-		) r
+		select r.post_id, r.comment_id, r.user_id, r.created_at, rm.place as user_place,
+			t.created_at as target_at,
+			coalesce(t.author, case when r.post_id is not null then
+				(select coalesce(op.author_id, pa.author_id)
+				from public.posts op left join public.post_authors pa on pa.post_id = op.id
+				where op.id = r.post_id and op.deleted_at is null and op.hidden_at is null)
+			else (select coalesce(oc.author_id, ca.author_id)
+				from public.comments oc
+				join public.posts op on op.id = oc.post_id and op.deleted_at is null
+					and op.hidden_at is null
+				left join public.comment_authors ca on ca.comment_id = oc.id
+				where oc.id = r.comment_id and oc.deleted_at is null and oc.hidden_at is null)
+			end) as target_author,
+			t.author_place as target_place
+		from public.reactions r
+		left join targets t on t.id = coalesce(r.post_id, r.comment_id)
 		left join members rm on rm.user_id = r.user_id
-		left join members tm on tm.user_id = r.target_author
+		where r.group_id = s.group_id and r.created_at >= reactions_from
+	), older_targets as (
+		-- The places of the authors of older posts and answers reacted to lately.
+		select distinct r.target_author, m.place
+		from reacts r join members m on m.user_id = r.target_author
+		where r.target_at is null
 	), reached_posts as (
 		-- Recent posts someone other than the author answered or reacted to.
 		select a.post_id as id from answers_in a
@@ -1475,7 +1482,8 @@ begin
 		select c.author_place as a, c.post_author_place as b from answers_in c
 		where c.created_at >= ties_from and c.post_counts
 		union all
-		select r.user_place, r.target_place from reacts r
+		select r.user_place, coalesce(r.target_place, o.place) from reacts r
+		left join older_targets o on o.target_author = r.target_author and r.target_at is null
 		where r.created_at >= ties_from and r.target_author is not null
 		union all
 		select ma.place, mb.place
@@ -1504,7 +1512,7 @@ begin
 		select m.place, mt.starts_at
 		from public.meetups mt
 		join public.attendance a on a.meetup_id = mt.id
-		join members m on m.id = a.member_id
+		join members m on m.id = a.member_id and m.user_id is not null
 		where mt.group_id = s.group_id and mt.starts_at <= now() and mt.starts_at >= ties_from
 	), active as materialized (
 		select m.id, m.place, m.role, m.signals_opt_out, ac.first_at, ac.last_at
@@ -1521,36 +1529,43 @@ begin
 		from active ac
 		where ac.role <> 'moderator' and not ac.signals_opt_out
 			and not exists (select 1 from around ar where ar.place = ac.place)
+	), degrees as materialized (
+		select ar.place, count(*) as degree from around ar group by ar.place
+	), hoods as materialized (
+		-- A member and everyone they have a tie with: a circle is found from any of its
+		-- members whose ties all stay inside it. At most |S|·(|S|−1) of the tie ends of its
+		-- members can be inside a set S: a set whose members have more ties than that allows
+		-- cannot reach the share, which leaves out most sets by counting alone.
+		select d.place as center, d.degree + 1 as size
+		from degrees d
+		join (
+			select ar.place, sum(dn.degree) as ends
+			from around ar join degrees dn on dn.place = ar.other
+			group by ar.place
+		) e on e.place = d.place
+		where d.degree + 1 >= s.circle_min_size
+			and d.degree + 1 <= (select count(*) from active) * s.circle_max_fraction
+			and d.degree + 1 < (select count(*) from active)
+			and (e.ends + d.degree) * s.circle_inside_share <= (d.degree + 1) * d.degree
+	), hood_members as materialized (
+		select h.center, h.center as place from hoods h
+		union all
+		select h.center, ar.other from hoods h join around ar on ar.place = h.center
 	), adjacency as materialized (
-		-- Each member's ties as a bit string over all active members, and how many.
-		select ar.place, count(*) as degree, bit_or(set_bit(z.zeros, ar.other, 1)) as bits
+		-- The ties of the members of those sets as bit strings over all active members.
+		select ar.place, bit_or(set_bit(z.zeros, ar.other, 1)) as bits
 		from around ar
 		cross join (select repeat('0', count(*)::integer)::bit varying as zeros from members) z
+		where ar.place in (select hm.place from hood_members hm)
 		group by ar.place
 	), candidates as materialized (
-		-- A member and everyone they have a tie with: a circle is found from any of its
-		-- members whose ties all stay inside it. The same set from several members once. At
-		-- most |S|·(|S|−1) of its members' tie ends can be inside S: a set whose members have
-		-- more ties than that allows cannot reach the share (most sets, cheaply).
+		-- Each set once, however many of its members it was found from.
 		select distinct on (h.circle) h.center, h.circle
 		from (
 			select ad.place as center, set_bit(ad.bits, ad.place, 1) as circle
-			from adjacency ad
-			join (
-				select ar.place, sum(ao.degree) as ends
-				from around ar join adjacency ao on ao.place = ar.other
-				group by ar.place
-			) e on e.place = ad.place
-			where ad.degree + 1 >= s.circle_min_size
-				and ad.degree + 1 <= (select count(*) from active) * s.circle_max_fraction
-				and ad.degree + 1 < (select count(*) from active)
-				and (e.ends + ad.degree) * s.circle_inside_share <= (ad.degree + 1) * ad.degree
+			from adjacency ad join hoods h on h.center = ad.place
 		) h
 		order by h.circle, h.center
-	), candidate_members as (
-		select cd.center, cd.center as place from candidates cd
-		union all
-		select cd.center, ar.other from candidates cd join around ar on ar.place = cd.center
 	), circles as (
 		-- The share of the tie ends of a set's members that stay inside it: each member's ties
 		-- that are in the set are the bits of (its ties & the set).
@@ -1558,12 +1573,13 @@ begin
 			(select array_agg(m.id order by m.id) from members m
 				where get_bit(cd.circle, m.place) = 1) as circle
 		from (
-			select cm.center,
-				sum(bit_count(ad.bits & cd.circle))::numeric / sum(ad.degree) as inside
-			from candidate_members cm
-			join candidates cd on cd.center = cm.center
-			join adjacency ad on ad.place = cm.place
-			group by cm.center
+			select hm.center,
+				sum(bit_count(ad.bits & cd.circle))::numeric / sum(d.degree) as inside
+			from candidates cd
+			join hood_members hm on hm.center = cd.center
+			join adjacency ad on ad.place = hm.place
+			join degrees d on d.place = hm.place
+			group by hm.center
 		) counted
 		join candidates cd on cd.center = counted.center
 		where counted.inside >= s.circle_inside_share
@@ -5269,6 +5285,9 @@ declare
 	thread uuid;
 begin
 	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	-- The same request sent twice at once: the second waits here, then finds the first's thread
+	-- (message_member alone would return it too, but this function would tell and log twice).
+	perform pg_advisory_xact_lock(hashtextextended(me::text || client_id::text, 0));
 	select msg.thread_id into existing from public.moderation_messages msg
 	where msg.author_id = me and msg.client_id = client_id;
 	if found then return existing; end if;
