@@ -82,6 +82,9 @@ declare
 	thread uuid;
 begin
 	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	-- The same request sent twice at once: the second waits here, then finds the first's thread
+	-- (message_member alone would return it too, but this function would tell and log twice).
+	perform pg_advisory_xact_lock(hashtextextended(me::text || client_id::text, 0));
 	select msg.thread_id into existing from public.moderation_messages msg
 	where msg.author_id = me and msg.client_id = client_id;
 	if found then return existing; end if;

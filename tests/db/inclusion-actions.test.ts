@@ -357,6 +357,38 @@ describe('a welcome or check-in message', () => {
 	});
 });
 
+describe('the same request twice at once', () => {
+	test('one thread, one line in the log, one notification', async () => {
+		const c = await Cast.make();
+		const args = [randomUUID(), c.group, c.noorMember, 'check_in', 'Hoe gaat het?'];
+		// Two connections as the moderator: the second sends while the first has not committed.
+		const first = await db().connect();
+		const second = await db().connect();
+		try {
+			for (const connection of [first, second]) {
+				await connection.query('begin');
+				await connection.query(`select set_config('request.jwt.claims', $1, true)`, [
+					JSON.stringify({ sub: c.moderator.id, role: 'authenticated' })
+				]);
+				await connection.query('set local role authenticated');
+			}
+			const send = 'select public.send_kind_message($1, $2, $3, $4, $5) as thread';
+			const one = await first.query(send, args);
+			const waiting = second.query(send, args);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			await first.query('commit');
+			const two = await waiting;
+			await second.query('commit');
+			expect(two.rows[0].thread).toBe(one.rows[0].thread);
+		} finally {
+			first.release();
+			second.release();
+		}
+		expect(await actionsAbout(c.noorMember)).toHaveLength(1);
+		expect(await notifications(c.noor)).toHaveLength(1);
+	});
+});
+
 describe('a personal invitation', () => {
 	test('only to a scheduled meetup of the group still to come', async () => {
 		const c = await Cast.make();
