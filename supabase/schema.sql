@@ -1629,8 +1629,8 @@ begin
 
 	return query select * from private.inclusion_history_signals(s);
 
-	-- 3. Joined lately and no one answered, reacted or wrote to them yet. (No buddy: there is
-	-- no buddy yet; a buddied newcomer will stop being this signal when there is.)
+	-- 3. Joined lately and no one answered, reacted or wrote to them yet, and has no buddy (a
+	-- buddy who accepted and is still in the group).
 	return query
 	select 'newcomer_not_welcomed'::text, m.id, null::uuid,
 		jsonb_build_object('joined_at', m.joined_at,
@@ -1664,7 +1664,11 @@ begin
 			where ca.author_id = m.user_id and r.user_id is distinct from m.user_id)
 		and not exists (
 			select 1 from public.moderation_threads t
-			where t.member_id = m.id and t.kind = 'from_moderators');
+			where t.member_id = m.id and t.kind = 'from_moderators')
+		and not exists (
+			select 1 from public.buddies b
+			join public.group_members buddy on buddy.id = b.buddy_id and buddy.status = 'active'
+			where b.newcomer_id = m.id and b.status = 'accepted');
 
 	-- 8. Came to a meetup for the first time a month or two ago, and to none of the group's
 	-- meetups since (of those where attendance was checked in).
@@ -2797,6 +2801,7 @@ declare
 	author public.group_members;
 	asked public.group_members;
 	request uuid;
+	already timestamptz;
 begin
 	if me is null or client_id is null then raise exception 'not_allowed'; end if;
 	select r.id into existing from public.answer_requests r
@@ -2816,17 +2821,23 @@ begin
 	where m.id = member and m.group_id = target_group and m.status = 'active'
 		and m.user_id is not null and m.user_id <> me and m.id <> author.id;
 	if not found then raise exception 'answer_request_invalid'; end if;
-	insert into public.answer_requests (post_id, asked_member_id, asked_by, client_id)
-	values (post, member, me, client_id)
+	-- Already done when the member has answered the post before.
+	insert into public.answer_requests (post_id, asked_member_id, asked_by, client_id, done_at)
+	select post, member, me, client_id, (
+		select now() from public.comment_authors ca
+		join public.comments c on c.id = ca.comment_id
+		where c.post_id = post and ca.author_id = asked.user_id limit 1)
 	on conflict (post_id, asked_member_id) do nothing
-	returning id into request;
+	returning id, done_at into request, already;
 	if request is null then
 		select r.id into request from public.answer_requests r
 		where r.post_id = post and r.asked_member_id = member;
 		return request;
 	end if;
 	perform private.log_inclusion_action(target_group, author.id, 'answer_nudge', post => post);
-	perform private.notify_member(asked.user_id, 'answer_asked', target_group, post => post);
+	if already is null then
+		perform private.notify_member(asked.user_id, 'answer_asked', target_group, post => post);
+	end if;
 	return request;
 exception when unique_violation then
 	select r.id into existing from public.answer_requests r
@@ -3953,6 +3964,7 @@ declare
 	target public.group_members;
 	planned public.meetups;
 	invitation uuid;
+	already timestamptz;
 begin
 	if me is null or client_id is null then raise exception 'not_allowed'; end if;
 	select i.id into existing from public.meetup_invitations i
@@ -3964,10 +3976,12 @@ begin
 	if not found or planned.status <> 'scheduled' or planned.starts_at <= now() then
 		raise exception 'meetup_not_found';
 	end if;
-	insert into public.meetup_invitations (meetup_id, member_id, invited_by, client_id)
-	values (meetup, member, me, client_id)
+	-- Already answered when the member has answered the meetup before (an RSVP answers it).
+	insert into public.meetup_invitations (meetup_id, member_id, invited_by, client_id, answered_at)
+	select meetup, member, me, client_id, (
+		select now() from public.rsvps r where r.meetup_id = meetup and r.member_id = member)
 	on conflict (meetup_id, member_id) do nothing
-	returning id into invitation;
+	returning id, answered_at into invitation, already;
 	if invitation is null then
 		select i.id into invitation from public.meetup_invitations i
 		where i.meetup_id = meetup and i.member_id = member;
@@ -3975,7 +3989,9 @@ begin
 	end if;
 	perform private.log_inclusion_action(target.group_id, member, 'meetup_invite',
 		meetup => meetup);
-	perform private.notify_member(target.user_id, 'invited', target.group_id, meetup => meetup);
+	if already is null then
+		perform private.notify_member(target.user_id, 'invited', target.group_id, meetup => meetup);
+	end if;
 	return invitation;
 exception when unique_violation then
 	select i.id into existing from public.meetup_invitations i

@@ -115,6 +115,7 @@ declare
 	target public.group_members;
 	planned public.meetups;
 	invitation uuid;
+	already timestamptz;
 begin
 	if me is null or client_id is null then raise exception 'not_allowed'; end if;
 	select i.id into existing from public.meetup_invitations i
@@ -126,10 +127,12 @@ begin
 	if not found or planned.status <> 'scheduled' or planned.starts_at <= now() then
 		raise exception 'meetup_not_found';
 	end if;
-	insert into public.meetup_invitations (meetup_id, member_id, invited_by, client_id)
-	values (meetup, member, me, client_id)
+	-- Already answered when the member has answered the meetup before (an RSVP answers it).
+	insert into public.meetup_invitations (meetup_id, member_id, invited_by, client_id, answered_at)
+	select meetup, member, me, client_id, (
+		select now() from public.rsvps r where r.meetup_id = meetup and r.member_id = member)
 	on conflict (meetup_id, member_id) do nothing
-	returning id into invitation;
+	returning id, answered_at into invitation, already;
 	if invitation is null then
 		select i.id into invitation from public.meetup_invitations i
 		where i.meetup_id = meetup and i.member_id = member;
@@ -137,7 +140,9 @@ begin
 	end if;
 	perform private.log_inclusion_action(target.group_id, member, 'meetup_invite',
 		meetup => meetup);
-	perform private.notify_member(target.user_id, 'invited', target.group_id, meetup => meetup);
+	if already is null then
+		perform private.notify_member(target.user_id, 'invited', target.group_id, meetup => meetup);
+	end if;
 	return invitation;
 exception when unique_violation then
 	select i.id into existing from public.meetup_invitations i
@@ -268,6 +273,7 @@ declare
 	author public.group_members;
 	asked public.group_members;
 	request uuid;
+	already timestamptz;
 begin
 	if me is null or client_id is null then raise exception 'not_allowed'; end if;
 	select r.id into existing from public.answer_requests r
@@ -287,17 +293,23 @@ begin
 	where m.id = member and m.group_id = target_group and m.status = 'active'
 		and m.user_id is not null and m.user_id <> me and m.id <> author.id;
 	if not found then raise exception 'answer_request_invalid'; end if;
-	insert into public.answer_requests (post_id, asked_member_id, asked_by, client_id)
-	values (post, member, me, client_id)
+	-- Already done when the member has answered the post before.
+	insert into public.answer_requests (post_id, asked_member_id, asked_by, client_id, done_at)
+	select post, member, me, client_id, (
+		select now() from public.comment_authors ca
+		join public.comments c on c.id = ca.comment_id
+		where c.post_id = post and ca.author_id = asked.user_id limit 1)
 	on conflict (post_id, asked_member_id) do nothing
-	returning id into request;
+	returning id, done_at into request, already;
 	if request is null then
 		select r.id into request from public.answer_requests r
 		where r.post_id = post and r.asked_member_id = member;
 		return request;
 	end if;
 	perform private.log_inclusion_action(target_group, author.id, 'answer_nudge', post => post);
-	perform private.notify_member(asked.user_id, 'answer_asked', target_group, post => post);
+	if already is null then
+		perform private.notify_member(asked.user_id, 'answer_asked', target_group, post => post);
+	end if;
 	return request;
 exception when unique_violation then
 	select r.id into existing from public.answer_requests r

@@ -684,6 +684,47 @@ describe('"would you answer?"', () => {
 	});
 });
 
+describe('already done', () => {
+	test('inviting a member who answered the meetup, or asking one who answered the post, tells no one', async () => {
+		const c = await Cast.make();
+		await answered(c.noor, c.meetup, 'maybe');
+		const invitation = await ok(c.moderator.client, 'invite_to_meetup', {
+			client_id: randomUUID(),
+			meetup: c.meetup,
+			member: c.noorMember
+		});
+		const noorPost = await post(c.noor, c.group);
+		await ok(c.sam.client, 'create_comment', {
+			client_id: randomUUID(),
+			post: noorPost,
+			body: 'Ik dacht al aan je.',
+			anonymous: true
+		});
+		const request = await ok(c.moderator.client, 'ask_to_answer', {
+			client_id: randomUUID(),
+			post: noorPost,
+			member: c.samMember
+		});
+		const { rows } = await sql(
+			`select (select answered_at from public.meetup_invitations where id = $1) as answered,
+				(select done_at from public.answer_requests where id = $2) as done`,
+			[invitation, request]
+		);
+		expect(rows[0].answered).not.toBeNull();
+		expect(rows[0].done).not.toBeNull();
+		expect(await notifications(c.noor)).toEqual([]);
+		expect(await notifications(c.sam)).toEqual([]);
+		expect(
+			((await ok(c.noor.client, 'page_home')) as { invitations: unknown[] }).invitations
+		).toEqual([]);
+		// What the moderators did is still kept.
+		expect((await actionsAbout(c.noorMember)).map((a) => a.kind)).toEqual([
+			'meetup_invite',
+			'answer_nudge'
+		]);
+	});
+});
+
 describe('notifications of the new kinds', () => {
 	test('a removed member no longer reads them, nor counts them', async () => {
 		const c = await Cast.make();
