@@ -1566,7 +1566,7 @@ begin
 			from adjacency ad join hoods h on h.center = ad.place
 		) h
 		order by h.circle, h.center
-	), circles as (
+	), circles as materialized (
 		-- The share of the tie ends of a set's members that stay inside it: each member's ties
 		-- that are in the set are the bits of (its ties & the set).
 		select counted.inside,
@@ -1586,7 +1586,8 @@ begin
 	), closed as (
 		select distinct on (m.id) m.id as member, c.circle, c.inside
 		from circles c
-		join members m on m.id = any (c.circle)
+		cross join lateral unnest(c.circle) as x(member)
+		join members m on m.id = x.member
 		where m.role <> 'moderator' and not m.signals_opt_out
 		order by m.id, cardinality(c.circle) desc, c.circle
 	)

@@ -12,6 +12,7 @@
 --   bit string over the group's active members, so the ties inside a candidate set are the bits
 --   of (ties & set), counted without joining tie lists.
 -- It relies on what cannot be otherwise: an answer or a reaction comes after what it answers.
+-- Also: a newcomer with a buddy (accepted, both still in the group) is not "not welcomed".
 
 -- The signals read from the group's recent history (posts, answers, reactions, meetups): one
 -- statement, so that each window is read once. Its parts are joined by hashing: the planner
@@ -370,7 +371,7 @@ begin
 			from adjacency ad join hoods h on h.center = ad.place
 		) h
 		order by h.circle, h.center
-	), circles as (
+	), circles as materialized (
 		-- The share of the tie ends of a set's members that stay inside it: each member's ties
 		-- that are in the set are the bits of (its ties & the set).
 		select counted.inside,
@@ -390,7 +391,8 @@ begin
 	), closed as (
 		select distinct on (m.id) m.id as member, c.circle, c.inside
 		from circles c
-		join members m on m.id = any (c.circle)
+		cross join lateral unnest(c.circle) as x(member)
+		join members m on m.id = x.member
 		where m.role <> 'moderator' and not m.signals_opt_out
 		order by m.id, cardinality(c.circle) desc, c.circle
 	)
@@ -434,8 +436,8 @@ begin
 
 	return query select * from private.inclusion_history_signals(s);
 
-	-- 3. Joined lately and no one answered, reacted or wrote to them yet. (No buddy: there is
-	-- no buddy yet; a buddied newcomer will stop being this signal when there is.)
+	-- 3. Joined lately and no one answered, reacted or wrote to them yet, and has no buddy (a
+	-- buddy who accepted and is still in the group).
 	return query
 	select 'newcomer_not_welcomed'::text, m.id, null::uuid,
 		jsonb_build_object('joined_at', m.joined_at,
@@ -469,7 +471,11 @@ begin
 			where ca.author_id = m.user_id and r.user_id is distinct from m.user_id)
 		and not exists (
 			select 1 from public.moderation_threads t
-			where t.member_id = m.id and t.kind = 'from_moderators');
+			where t.member_id = m.id and t.kind = 'from_moderators')
+		and not exists (
+			select 1 from public.buddies b
+			join public.group_members buddy on buddy.id = b.buddy_id and buddy.status = 'active'
+			where b.newcomer_id = m.id and b.status = 'accepted');
 
 	-- 8. Came to a meetup for the first time a month or two ago, and to none of the group's
 	-- meetups since (of those where attendance was checked in).

@@ -487,6 +487,34 @@ describe('just under a threshold gives nothing', () => {
 		expect(await kinds()).toEqual(Array(4).fill('closed_circle'));
 	}, 60_000);
 
+	test('newcomer_not_welcomed: a buddy who accepted and is still here welcomes', async () => {
+		const h = await History.start();
+		const [r1, r2, r3] = await h.regulars(8);
+		const [asked, buddied, buddyLeft, ended] = await h.members(4, 10);
+		const buddy = (newcomer: { member: string }, by: { member: string }, status: string) =>
+			sql(
+				`insert into public.buddies (group_id, newcomer_id, buddy_id, status, client_id)
+				values ($1, $2, $3, $4, gen_random_uuid()) returning id`,
+				[h.group, newcomer.member, by.member, status]
+			).then(({ rows }) => rows[0].id as string);
+		await buddy(asked, r1, 'asked');
+		const accepted = await buddy(buddied, r1, 'accepted');
+		await buddy(buddyLeft, r2, 'accepted');
+		await buddy(ended, r3, 'ended');
+		await sql(`update public.group_members set status = 'left' where id = $1`, [r2.member]);
+		const newcomers = async () =>
+			(await h.signals())
+				.filter((s) => s.kind === 'newcomer_not_welcomed')
+				.map((s) => s.member)
+				.sort();
+		expect(await newcomers()).toEqual([asked.member, buddyLeft.member, ended.member].sort());
+		// The buddy ends it: the newcomer is back in the signal.
+		await sql(`update public.buddies set status = 'ended' where id = $1`, [accepted]);
+		expect(await newcomers()).toEqual(
+			[asked.member, buddied.member, buddyLeft.member, ended.member].sort()
+		);
+	}, 60_000);
+
 	test('first_timer_not_returned: first came 27 days ago, or 57', async () => {
 		const h = await History.start();
 		const [r1] = await h.regulars(8);
