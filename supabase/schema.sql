@@ -3928,6 +3928,81 @@ end;
 $function$;
 grant execute on function public.inclusion_template(uuid,text) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.inclusion_trend(target_group uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	first_week constant timestamptz := date_trunc('week', now()) - interval '11 weeks';
+	top_fraction numeric;
+	member_count integer;
+begin
+	if not private.is_moderator(target_group) then return null; end if;
+	select st.dominance_top_fraction into top_fraction from public.inclusion_settings st
+	where st.group_id = target_group;
+	select count(*) into member_count from public.group_members m
+	where m.group_id = target_group and m.status = 'active';
+	return (
+		with weeks as (
+			select first_week + n * interval '1 week' as week_start from generate_series(0, 11) n
+		), written as (
+			select date_trunc('week', p.created_at) as week, 'post' as what,
+				coalesce(p.author_id, (select pa.author_id from public.post_authors pa
+					where pa.post_id = p.id)) as author
+			from public.posts p
+			where p.group_id = target_group and p.created_at >= first_week
+				and p.deleted_at is null and p.hidden_at is null
+			union all
+			select date_trunc('week', c.created_at), 'answer',
+				coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
+					where ca.comment_id = c.id))
+			from public.comments c
+			where c.group_id = target_group and c.created_at >= first_week
+				and c.deleted_at is null and c.hidden_at is null
+		), came as (
+			select date_trunc('week', mt.starts_at) as week, a.member_id
+			from public.meetups mt
+			join public.attendance a on a.meetup_id = mt.id
+			where mt.group_id = target_group and mt.starts_at >= first_week
+				and mt.starts_at <= now()
+		), active as (
+			select w.week, m.id as member
+			from written w
+			join public.group_members m on m.group_id = target_group and m.user_id = w.author
+			union
+			select date_trunc('week', r.created_at), m.id
+			from public.reactions r
+			join public.group_members m on m.group_id = target_group and m.user_id = r.user_id
+			where r.group_id = target_group and r.created_at >= first_week
+			union
+			select c.week, c.member_id from came c
+		), per_author as (
+			select w.week, w.author, count(*) as n,
+				row_number() over (partition by w.week order by count(*) desc) as from_top
+			from written w
+			group by w.week, w.author
+		)
+		select jsonb_agg(jsonb_build_object(
+			'week_start', wk.week_start::date,
+			'active_members', (select count(*) from active ac where ac.week = wk.week_start),
+			'posts', (select count(*) from written w
+				where w.week = wk.week_start and w.what = 'post'),
+			'answers', (select count(*) from written w
+				where w.week = wk.week_start and w.what = 'answer'),
+			'attendance', (select count(*) from came c where c.week = wk.week_start),
+			'top_fifth_share', (
+				select round(sum(pa.n) filter (
+						where pa.from_top <= ceil(member_count * top_fraction)) / sum(pa.n), 3)
+				from per_author pa where pa.week = wk.week_start)
+			) order by wk.week_start)
+		from weeks wk
+	);
+end;
+$function$;
+grant execute on function public.inclusion_trend(uuid) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.invite_preview(invite_code text)
  RETURNS TABLE(group_name text, description text, rules text, organisation_name text, state text, claims_nickname text)
  LANGUAGE sql
@@ -4248,6 +4323,8 @@ begin
 	perform private.log_moderation(target.group_id, 'message',
 		case when char_length(words) > 120 then left(words, 119) || '…' else words end,
 		null, null, member);
+	perform private.notify_member(target.user_id, 'moderators_wrote', target.group_id,
+		thread => thread);
 	return thread;
 exception when unique_violation then
 	select msg.thread_id into existing from public.moderation_messages msg
@@ -4295,6 +4372,50 @@ AS $function$
 $function$;
 grant execute on function public.my_groups() to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.my_inclusion()
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := (select auth.uid());
+begin
+	if me is null then return jsonb_build_object('groups', '[]'::jsonb); end if;
+	return jsonb_build_object('groups', coalesce((
+		select jsonb_agg(jsonb_build_object(
+			'id', g.id, 'name', g.name, 'signals_opt_out', m.signals_opt_out,
+			'signals', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'kind', sr.kind, 'post', sr.post, 'since', sr.since,
+					'evidence', case sr.kind
+						when 'closed_circle' then jsonb_build_object(
+							'size', sr.evidence -> 'size', 'days', sr.evidence -> 'days')
+						else sr.evidence end)
+					order by sr.since, sr.kind)
+				from private.inclusion_signal_rows(g.id) sr
+				where sr.member = m.id and not m.signals_opt_out
+			), '[]'::jsonb),
+			'actions', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'kind', a.kind, 'created_at', a.created_at,
+					'meetup', case when mt.id is not null
+						then jsonb_build_object('id', mt.id, 'title', mt.title) end,
+					'post', a.post_id)
+					order by a.created_at desc)
+				from public.inclusion_actions a
+				left join public.meetups mt on mt.id = a.meetup_id
+				where a.member_id = m.id
+			), '[]'::jsonb))
+			order by g.name, g.id)
+		from public.group_members m
+		join public.groups g on g.id = m.group_id
+		where m.user_id = me and m.status = 'active'
+	), '[]'::jsonb));
+end;
+$function$;
+grant execute on function public.my_inclusion() to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.my_membership(target_group uuid)
  RETURNS TABLE(id uuid, role public.member_role, nickname text, status public.member_status)
  LANGUAGE sql
@@ -4335,6 +4456,62 @@ AS $function$
 	where me.group_id = target_group and me.user_id = (select auth.uid()) and me.status = 'active'
 $function$;
 grant execute on function public.page_group_feed(uuid,timestamp with time zone,uuid,integer) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_group_inclusion(target_group uuid)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if not private.is_moderator(target_group) then return null; end if;
+	return jsonb_build_object(
+		'signals', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'kind', s.kind,
+				'member', case when m.id is not null
+					then jsonb_build_object('id', m.id, 'nickname', m.nickname) end,
+				'post', case when p.id is not null
+					then jsonb_build_object('id', p.id, 'excerpt', left(p.body, 140),
+						'anonymous', p.anonymous) end,
+				'evidence', s.evidence, 'since', s.since, 'handled', s.handled)
+				order by s.handled, s.since, s.kind)
+			from public.inclusion_signals(target_group) s
+			left join public.group_members m on m.id = s.member
+			left join public.posts p on p.id = s.post
+		), '[]'::jsonb),
+		'opt_outs', coalesce((
+			select jsonb_agg(jsonb_build_object('id', o.member, 'nickname', o.nickname)
+				order by o.nickname, o.member)
+			from public.signal_opt_outs(target_group) o
+		), '[]'::jsonb),
+		'trend', public.inclusion_trend(target_group),
+		'climate', public.climate_summary(target_group),
+		'templates', jsonb_build_object(
+			'welcome', public.inclusion_template(target_group, 'welcome'),
+			'check_in', public.inclusion_template(target_group, 'check_in')),
+		'settings', public.inclusion_settings_of(target_group),
+		'upcoming_meetups', coalesce((
+			select jsonb_agg(jsonb_build_object('id', u.id, 'title', u.title,
+				'starts_at', u.starts_at) order by u.starts_at, u.id)
+			from (
+				select mt.id, mt.title, mt.starts_at from public.meetups mt
+				where mt.group_id = target_group and mt.status = 'scheduled'
+					and mt.starts_at > now()
+				order by mt.starts_at, mt.id
+				limit 5
+			) u
+		), '[]'::jsonb),
+		'members', coalesce((
+			select jsonb_agg(jsonb_build_object('id', m.id, 'nickname', m.nickname)
+				order by m.nickname, m.id)
+			from public.group_members m
+			where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
+		), '[]'::jsonb)
+	);
+end;
+$function$;
+grant execute on function public.page_group_inclusion(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.page_group_meetups(target_group uuid)
  RETURNS jsonb
@@ -5033,6 +5210,10 @@ begin
 	returning id into created;
 	update public.moderation_threads set last_message_at = now(), waiting_since = null
 	where id = thread;
+	-- The notification shows only while the member is active in the group (its read policy).
+	perform private.notify_member(
+		(select m.user_id from public.group_members m where m.id = target.member_id),
+		'moderators_wrote', target.group_id, thread => thread);
 	return created;
 exception when unique_violation then
 	select msg.id into existing from public.moderation_messages msg
@@ -5303,7 +5484,7 @@ declare
 begin
 	if me is null or client_id is null then raise exception 'not_allowed'; end if;
 	-- The same request sent twice at once: the second waits here, then finds the first's thread
-	-- (message_member alone would return it too, but this function would tell and log twice).
+	-- (message_member alone would return it too, but this function would log twice).
 	perform pg_advisory_xact_lock(hashtextextended(me::text || client_id::text, 0));
 	select msg.thread_id into existing from public.moderation_messages msg
 	where msg.author_id = me and msg.client_id = client_id;
@@ -5313,10 +5494,9 @@ begin
 	if kind is null or kind not in ('welcome', 'check_in') then
 		raise exception 'message_invalid';
 	end if;
+	-- message_member tells the member (moderators_wrote).
 	thread := public.message_member(client_id, member, body);
 	perform private.log_inclusion_action(target_group, member, kind, thread => thread);
-	perform private.notify_member(target.user_id, 'moderators_wrote', target_group,
-		thread => thread);
 	return thread;
 end;
 $function$;
@@ -5477,6 +5657,23 @@ begin
 end;
 $function$;
 grant execute on function public.set_signals_opt_out(uuid,boolean) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.signal_opt_outs(target_group uuid)
+ RETURNS TABLE(member uuid, nickname text)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+#variable_conflict use_column
+begin
+	if not private.is_moderator(target_group) then return; end if;
+	return query
+	select m.id, m.nickname from public.group_members m
+	where m.group_id = target_group and m.status = 'active' and m.signals_opt_out
+	order by m.nickname, m.id;
+end;
+$function$;
+grant execute on function public.signal_opt_outs(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.undo_check_in(meetup uuid, member uuid)
  RETURNS void

@@ -1795,6 +1795,7 @@ export type Database = {
         Args: { kind: string; target_group: string }
         Returns: string
       }
+      inclusion_trend: { Args: { target_group: string }; Returns: Json }
       invite_preview: {
         Args: { invite_code: string }
         Returns: {
@@ -1897,6 +1898,7 @@ export type Database = {
           role: Database["public"]["Enums"]["member_role"]
         }[]
       }
+      my_inclusion: { Args: Record<PropertyKey, never>; Returns: Json }
       my_membership: {
         Args: { target_group: string }
         Returns: {
@@ -1915,6 +1917,7 @@ export type Database = {
         }
         Returns: Json
       }
+      page_group_inclusion: { Args: { target_group: string }; Returns: Json }
       page_group_meetups: { Args: { target_group: string }; Returns: Json }
       page_home: { Args: Record<PropertyKey, never>; Returns: Json }
       page_host_view: { Args: { target_meetup: string }; Returns: Json }
@@ -2079,6 +2082,13 @@ export type Database = {
       set_signals_opt_out: {
         Args: { opt_out: boolean; target_group: string }
         Returns: boolean
+      }
+      signal_opt_outs: {
+        Args: { target_group: string }
+        Returns: {
+          member: string
+          nickname: string
+        }[]
       }
       undo_check_in: {
         Args: { meetup: string; member: string }
