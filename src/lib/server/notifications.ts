@@ -2,7 +2,6 @@
 // that are due but not written yet come along computed (the database does that), so they appear
 // on time without a job running; marking read is a deliberate POST. The unread count in the
 // navigation comes with every page's app_shell().
-import { resolve } from '$app/paths';
 import type { Database } from '$lib/database.types';
 import { m } from '$lib/paraglide/messages';
 import { outage } from '$lib/server/outage';
@@ -85,24 +84,27 @@ export function notificationText(row: Row, locale: Locale, now = new Date()): st
 	}
 }
 
-/** Where a notification leads: the meetup, the post to answer, the buddy request, the thread. */
-export function notificationHref(row: Row): string {
+/** Where a notification leads (the page resolves it): the meetup, the post to answer, the buddy
+ * request, the thread with the moderators. */
+export type NotificationLink =
+	| { to: 'meetup'; meetup: string }
+	| { to: 'post'; group: string; post: string }
+	| { to: 'home' }
+	| { to: 'group'; group: string }
+	| { to: 'thread'; thread: string };
+
+export function notificationLink(row: Row): NotificationLink {
 	switch (row.kind) {
 		case 'answer_asked':
-			return resolve('/(app)/g/[group=uuid]/p/[post=uuid]', {
-				group: row.group_id,
-				post: row.post_id
-			});
+			return { to: 'post', group: row.group_id, post: row.post_id };
 		// Still to answer: on home, where the answer is; answered: the group.
 		case 'buddy_asked':
-			return row.buddy_status === 'asked'
-				? resolve('/(app)/home')
-				: resolve('/(app)/g/[group=uuid]', { group: row.group_id });
+			return row.buddy_status === 'asked' ? { to: 'home' } : { to: 'group', group: row.group_id };
 		case 'buddy_accepted':
-			return resolve('/(app)/g/[group=uuid]', { group: row.group_id });
+			return { to: 'group', group: row.group_id };
 		case 'moderators_wrote':
-			return `${resolve('/(app)/me/moderation')}#thread-${row.thread_id}`;
+			return { to: 'thread', thread: row.thread_id };
 		default:
-			return resolve('/(app)/m/[meetup=uuid]', { meetup: row.meetup_id });
+			return { to: 'meetup', meetup: row.meetup_id };
 	}
 }

@@ -2,7 +2,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import {
 	markRead,
 	myNotifications,
-	notificationHref,
+	notificationLink,
 	notificationText,
 	pageSize
 } from '$lib/server/notifications';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			key: id ?? `reminder-${row.meetup_id}`,
 			id,
 			meetupId: row.meetup_id,
-			href: notificationHref(row),
+			link: notificationLink(row),
 			text: notificationText(row, locale, now),
 			ago: timeAgo(row.created_at, locale, now),
 			unread: row.read_at === null
