@@ -9,6 +9,8 @@ import ws from 'ws';
 export interface E2ePlatform {
 	apiUrl: string;
 	anonKey: string;
+	/** For a journey that must move time: its data is made days old, as a history would be. */
+	dbUrl: string;
 }
 
 export const platformFile = (port: number) =>

@@ -7,8 +7,8 @@ import { forgetPlatform, platformFile } from './platform-file';
 
 const port = Number(process.env.KRING_E2E_PORT);
 const app = await startBuiltApp({ port });
-const { apiUrl, anonKey } = app.platform;
-await writeFile(platformFile(port), JSON.stringify({ apiUrl, anonKey }));
+const { apiUrl, anonKey, dbUrl } = app.platform;
+await writeFile(platformFile(port), JSON.stringify({ apiUrl, anonKey, dbUrl }));
 stopOnSignal(async () => {
 	await forgetPlatform(port);
 	await app.stop();

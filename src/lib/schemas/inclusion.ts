@@ -29,7 +29,7 @@ export const kindMessageSchema = z.object({
 		.string()
 		.trim()
 		.min(1, { error: () => m.inclusion_error_message() })
-		.max(1000, { error: () => m.inclusion_error_template_long() })
+		.max(2000, { error: () => m.error_post_too_long() })
 });
 
 export const inviteSchema = z.object({

@@ -64,7 +64,7 @@ export async function inclusionPage(
 	groupId: string
 ): Promise<InclusionPage | null> {
 	const target = { target_group: groupId };
-	const [signals, settings, members, meetups] = await Promise.all([
+	const [signals, settings, members, meetups, climate, welcome, checkIn] = await Promise.all([
 		supabase.rpc('inclusion_signals', target),
 		supabase.rpc('inclusion_settings_of', target),
 		supabase
@@ -73,9 +73,16 @@ export async function inclusionPage(
 			.eq('group_id', groupId)
 			.eq('status', 'active')
 			.order('nickname'),
-		supabase.rpc('page_group_meetups', target)
+		supabase.rpc('page_group_meetups', target),
+		supabase.rpc('climate_summary', target),
+		supabase.rpc('inclusion_template', { ...target, kind: 'welcome' }),
+		supabase.rpc('inclusion_template', { ...target, kind: 'check_in' })
 	]);
-	for (const { error } of [signals, settings, members, meetups]) if (error) outage(error);
+	const answers = [signals, settings, members, meetups, climate, welcome, checkIn];
+	// Someone who is not a moderator of the group is refused (not_allowed) or gets nothing: the
+	// page is not there for them, which is a 404 and not an outage.
+	if (answers.some(({ error }) => error?.message === 'not_allowed')) return null;
+	for (const { error } of answers) if (error) outage(error);
 	if (!settings.data) return null;
 
 	const everyone = new Map((members.data ?? []).map((member) => [member.id, member]));
@@ -99,8 +106,8 @@ export async function inclusionPage(
 		})),
 		opt_outs: [],
 		trend: [],
-		climate: [],
-		templates: { welcome: null, check_in: null },
+		climate: (climate.data ?? []) as unknown as ClimateMonth[],
+		templates: { welcome: welcome.data ?? null, check_in: checkIn.data ?? null },
 		settings: settings.data as Record<string, number>,
 		upcoming_meetups: upcoming,
 		members: (members.data ?? [])
@@ -136,4 +143,46 @@ export function updateSettings(
 		target_group: groupId,
 		settings: settings as Json
 	});
+}
+
+export function sendKindMessage(
+	supabase: Client,
+	groupId: string,
+	message: { clientId: string; member: string; kind: TemplateKind; body: string }
+) {
+	return supabase.rpc('send_kind_message', {
+		client_id: message.clientId,
+		target_group: groupId,
+		member: message.member,
+		kind: message.kind,
+		body: message.body
+	});
+}
+
+export function inviteToMeetup(supabase: Client, clientId: string, meetup: string, member: string) {
+	return supabase.rpc('invite_to_meetup', { client_id: clientId, meetup, member });
+}
+
+export function askBuddy(
+	supabase: Client,
+	groupId: string,
+	clientId: string,
+	newcomer: string,
+	buddy: string
+) {
+	return supabase.rpc('ask_buddy', {
+		client_id: clientId,
+		target_group: groupId,
+		newcomer,
+		buddy
+	});
+}
+
+export function askToAnswer(supabase: Client, clientId: string, post: string, member: string) {
+	return supabase.rpc('ask_to_answer', { client_id: clientId, post, member });
+}
+
+/** An empty body puts Kring's own words back. */
+export function setTemplate(supabase: Client, groupId: string, kind: TemplateKind, body: string) {
+	return supabase.rpc('set_inclusion_template', { target_group: groupId, kind, body });
 }

@@ -1,8 +1,21 @@
 import { type Done, type InclusionFormName, type Refused } from '$lib/inclusion';
 import { m } from '$lib/paraglide/messages';
-import { handledSchema } from '$lib/schemas/inclusion';
+import {
+	answerSchema,
+	buddySchema,
+	handledSchema,
+	inviteSchema,
+	kindMessageSchema
+} from '$lib/schemas/inclusion';
 import { explainDatabaseError } from '$lib/server/errors';
-import { inclusionPage, markHandled } from '$lib/server/inclusion';
+import {
+	askBuddy,
+	askToAnswer,
+	inclusionPage,
+	inviteToMeetup,
+	markHandled,
+	sendKindMessage
+} from '$lib/server/inclusion';
 import { error, fail, type Action } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -80,5 +93,32 @@ export const actions: Actions = {
 			return { error: null };
 		},
 		() => m.inclusion_done_handled()
+	),
+	message: signalAction(
+		'message',
+		kindMessageSchema,
+		({ client_id, member, kind, body }, { group, supabase }) =>
+			sendKindMessage(supabase, group, { clientId: client_id, member, kind, body }),
+		() => m.inclusion_done_message()
+	),
+	invite: signalAction(
+		'invite',
+		inviteSchema,
+		({ client_id, meetup, member }, { supabase }) =>
+			inviteToMeetup(supabase, client_id, meetup, member),
+		() => m.inclusion_done_invite()
+	),
+	buddy: signalAction(
+		'buddy',
+		buddySchema,
+		({ client_id, member, buddy }, { group, supabase }) =>
+			askBuddy(supabase, group, client_id, member, buddy),
+		() => m.inclusion_done_buddy()
+	),
+	answer: signalAction(
+		'answer',
+		answerSchema,
+		({ client_id, post, member }, { supabase }) => askToAnswer(supabase, client_id, post, member),
+		() => m.inclusion_done_answer()
 	)
 };

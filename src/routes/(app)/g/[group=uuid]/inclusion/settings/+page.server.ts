@@ -1,8 +1,8 @@
 import type { Done, Refused } from '$lib/inclusion';
 import { m } from '$lib/paraglide/messages';
-import { settingFields, settingsSchema, toStored } from '$lib/schemas/inclusion';
+import { settingFields, settingsSchema, templateSchema, toStored } from '$lib/schemas/inclusion';
 import { explainDatabaseError } from '$lib/server/errors';
-import { inclusionPage, updateSettings } from '$lib/server/inclusion';
+import { inclusionPage, setTemplate, updateSettings } from '$lib/server/inclusion';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,6 +41,31 @@ export const actions: Actions = {
 				target: 'settings',
 				text: m.inclusion_done_settings()
 			} satisfies Done
+		};
+	},
+	template: async ({ request, locals, params }) => {
+		const typed = Object.fromEntries(
+			[...(await request.formData())].map(([name, value]) => [name, String(value)])
+		);
+		const target = typed.kind ?? '';
+		const refuse = (problem: string, field: string | null = null) =>
+			fail(400, {
+				refused: { action: 'template', target, typed, field, problem } satisfies Refused
+			});
+		const parsed = templateSchema.safeParse(typed);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			return refuse(issue.message, String(issue.path[0] ?? '') || null);
+		}
+		const { kind, body } = parsed.data;
+		const { error } = await setTemplate(locals.supabase, params.group, kind, body);
+		if (error) {
+			return refuse(
+				error.message === 'not_allowed' ? m.mod_error_not_allowed() : explainDatabaseError(error)
+			);
+		}
+		return {
+			done: { action: 'template', target: kind, text: m.inclusion_done_template() } satisfies Done
 		};
 	}
 };

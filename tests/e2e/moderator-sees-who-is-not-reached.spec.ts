@@ -1,0 +1,180 @@
+// Issue 11's journey, on phones: a newcomer's posts go unanswered for days; the moderator opens
+// "Hoe gaat het met de groep?", reads that no one reached her, sends a check-in from the group's
+// words and asks another member to answer. She receives the message and the answer; once
+// answered, she is no longer "not reached" on the moderator's screen.
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import pg from 'pg';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { gent, ghentInvite, phone, signIn } from './people';
+import { e2ePlatform } from './platform-file';
+
+/** At 200% zoom a 360 px phone is 180 px wide: nothing may push the page sideways. */
+async function fitsAtDoubleZoom(page: Page) {
+	const size = page.viewportSize()!;
+	await page.setViewportSize({ width: 180, height: size.height });
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	await page.setViewportSize(size);
+	expect(overflow, 'the page scrolls sideways at 200% zoom').toBeLessThanOrEqual(0);
+}
+
+/** Joins Ghent once the join page's scripts run (see moderator-hides-a-reported-answer). */
+async function joinGhentOnceLoaded(page: Page, nickname: string) {
+	await page.goto(ghentInvite);
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Bijnaam').fill(nickname);
+	await page.getByLabel('Ik ga akkoord met deze afspraken').check();
+	await page.getByRole('button', { name: 'Ik doe mee' }).click();
+	await expect(page).toHaveURL(new RegExp(`/g/${gent}$`));
+}
+
+async function post(page: Page, words: string) {
+	await page.getByRole('radio', { name: 'Vraag' }).check();
+	await page.getByLabel('Je bericht').fill(words);
+	await page.getByRole('button', { name: 'Plaatsen' }).click();
+	await expect(page.getByRole('article').filter({ hasText: words })).toBeVisible();
+}
+
+/** Time moves: the posts were written days ago (a signal waits a day before a post counts). */
+async function writtenDaysAgo(bodies: Record<string, number>): Promise<string[]> {
+	const db = new pg.Client({ connectionString: (await e2ePlatform()).dbUrl });
+	await db.connect();
+	try {
+		const ids: string[] = [];
+		for (const [body, days] of Object.entries(bodies)) {
+			const { rows } = await db.query<{ id: string }>(
+				`update public.posts set created_at = now() - make_interval(days => $2)
+				 where body = $1 returning id`,
+				[body, days]
+			);
+			expect(rows).toHaveLength(1);
+			await db.query(
+				`update public.post_authors set created_at = now() - make_interval(days => $2)
+				 where post_id = $1`,
+				[rows[0].id, days]
+			);
+			ids.push(rows[0].id);
+		}
+		return ids;
+	} finally {
+		await db.end();
+	}
+}
+
+test('a member no one answers is seen by the moderator, gets a check-in and, once asked, an answer', async ({
+	browser
+}) => {
+	test.setTimeout(150_000);
+	const mark = randomUUID().slice(0, 6);
+	const noorName = `Noor ${mark}`;
+	const first = `Weet iemand waar ik goedkoop een fiets kan laten maken? (${mark})`;
+	const second = `Is er iemand die ook in Ledeberg woont? (${mark})`;
+	const checkIn = `Dag Noor, we hoorden je nog niet terug. (${mark})`;
+	const answer = `Bij De Fietsambassade op het Sint-Pietersplein, gratis voor kleine dingen. (${mark})`;
+
+	// Noor joins and writes two questions; no one answers or reacts.
+	const noor = await phone(browser);
+	await joinGhentOnceLoaded(noor, noorName);
+	await post(noor, first);
+	await post(noor, second);
+	const [firstPost] = await writtenDaysAgo({ [first]: 3, [second]: 2 });
+
+	// Karim, a member, has no such page and no link to it.
+	const karim = await phone(browser);
+	await signIn(karim, 'lid@kring.test');
+	await karim.goto(`/g/${gent}`);
+	await expect(karim.getByRole('link', { name: 'Hoe gaat het?' })).toHaveCount(0);
+	for (const path of ['', '/settings']) {
+		const response = await karim.goto(`/g/${gent}/inclusion${path}`);
+		expect(response?.status(), `a member opens /inclusion${path}`).toBe(404);
+	}
+
+	// Els, the moderator, opens "Hoe gaat het met de groep?" from the group's navigation.
+	const els = await phone(browser);
+	await signIn(els, 'moderator@kring.test');
+	await els.goto(`/g/${gent}`);
+	await els.getByRole('link', { name: 'Hoe gaat het?' }).click();
+	await expect(
+		els.getByRole('heading', { level: 1, name: 'Hoe gaat het met de groep?' })
+	).toBeVisible();
+	const notReached = els.getByRole('region', { name: 'Niet bereikt' });
+	const noorsSignal = notReached.getByRole('listitem').filter({ hasText: noorName });
+	await expect(noorsSignal).toContainText(
+		`${noorName} schreef 2 berichten in de voorbije 30 dagen; niemand antwoordde of reageerde.`
+	);
+	await expectNoAxeViolations(els);
+	await fitsAtDoubleZoom(els);
+
+	// A check-in from the group's words, which Els makes her own before sending.
+	await noorsSignal.getByText('Vragen hoe het gaat').click();
+	const writing = noorsSignal.getByRole('form', { name: 'Vragen hoe het gaat' });
+	const body = writing.getByLabel('Je bericht');
+	await expect(body).toHaveValue(/^Hoi, we dachten aan je\. Hoe gaat het met je\?/);
+	await body.fill('');
+	await writing.getByRole('button', { name: 'Versturen' }).click();
+	await expect(writing.getByText('Schrijf een bericht.')).toBeVisible();
+	await body.fill(checkIn);
+	await writing.getByRole('button', { name: 'Versturen' }).click();
+	await expect(
+		els.getByRole('status').filter({ hasText: 'Verstuurd. Het lid leest het' })
+	).toBeVisible();
+	await expectNoAxeViolations(els);
+
+	// Her oldest question: Els asks Karim to answer it.
+	const unanswered = els
+		.getByRole('region', { name: 'Berichten zonder antwoord' })
+		.getByRole('listitem')
+		.filter({ hasText: `${noorName} schreef 3 dagen geleden een bericht` });
+	await expect(unanswered.getByRole('link', { name: 'Het bericht bekijken' })).toHaveAttribute(
+		'href',
+		`/g/${gent}/p/${firstPost}`
+	);
+	await unanswered.getByText('Iemand vragen om te antwoorden').click();
+	const asking = unanswered.getByRole('form', { name: 'Iemand vragen om te antwoorden' });
+	await asking.getByRole('button', { name: 'Vragen' }).click();
+	await expect(asking.getByText('Kies een lid.')).toBeVisible();
+	await asking.getByLabel('Wie vraag je?').selectOption({ label: 'Karim' });
+	await asking.getByRole('button', { name: 'Vragen' }).click();
+	await expect(
+		els
+			.getByRole('status')
+			.filter({ hasText: 'Gevraagd. Het lid krijgt de vraag om te antwoorden.' })
+	).toBeVisible();
+	await fitsAtDoubleZoom(els);
+
+	// Karim is asked, by "the moderators", and answers from the notification.
+	await karim.goto('/notifications');
+	const asked = karim.getByRole('link', { name: `Wil jij ${noorName} een antwoord geven?` });
+	await asked.click();
+	await expect(karim.getByText(first)).toBeVisible();
+	await karim.getByLabel('Je antwoord').fill(answer);
+	await karim.getByRole('button', { name: 'Antwoorden', exact: true }).click();
+	await expect(karim.getByText(answer)).toBeVisible();
+
+	// Noor receives the moderators' message, from "the moderators", not from Els, and the answer.
+	await noor.goto('/notifications');
+	await noor
+		.getByRole('link', { name: 'De begeleiders van Praatgroep Gent stuurden je een bericht.' })
+		.click();
+	await expect(noor.getByText(checkIn, { exact: true })).toBeVisible();
+	await expect(noor.locator('main')).not.toContainText('Els');
+	await noor.goto(`/g/${gent}/p/${firstPost}`);
+	await expect(noor.getByText(answer)).toBeVisible();
+
+	// Answered: Noor is no longer "not reached", and that question no longer waits.
+	await els.reload();
+	await expect(
+		els.getByRole('heading', { level: 1, name: 'Hoe gaat het met de groep?' })
+	).toBeVisible();
+	await expect(els.locator('main')).not.toContainText(
+		`${noorName} schreef 2 berichten in de voorbije 30 dagen`
+	);
+	await expect(els.locator('main')).not.toContainText(`${noorName} schreef 3 dagen geleden`);
+	// Her other question still waits for an answer.
+	await expect(els.locator('main')).toContainText(
+		`${noorName} schreef 2 dagen geleden een bericht`
+	);
+	await expectNoAxeViolations(els);
+});
