@@ -469,6 +469,37 @@ describe('asking to join', () => {
 			'group_not_found'
 		);
 	});
+
+	test('the name is asked about before an account is made, and gets the answer asking would give', async () => {
+		const group = await makeGroup({ joinPolicy: 'request' });
+		await joinedModerator(group.id, 'Els');
+		await joinedMember(group.id, 'Noor');
+		const visitor = client();
+		const check = async (nickname: string, target = group.id) =>
+			call<string | null>(visitor, 'check_request_nickname', { target_group: target, nickname });
+		expect(await check('ÉLS')).toBe('nickname_of_host_or_moderator');
+		expect(await check('noor ')).toBe('nickname_taken');
+		expect(await check('El\u200bsje')).toBe('nickname_hidden_characters');
+		expect(await check('   ')).toBe('nickname_invalid');
+		expect(await check(' Elsje ')).toBeNull();
+		// What request_to_join says of the same names.
+		const person = await signUp('Vrager');
+		for (const [name, code] of [
+			['ÉLS', 'nickname_of_host_or_moderator'],
+			['noor ', 'nickname_taken']
+		]) {
+			const asked = await person.client.rpc('request_to_join', {
+				target_group: group.id,
+				nickname: name,
+				accept_rules: true
+			});
+			expect(asked.error?.message).toBe(code);
+		}
+		// An invite-only group says nothing of its names.
+		const closed = await makeGroup();
+		await joinedMember(closed.id, 'Noor');
+		expect(await check('Noor', closed.id)).toBe('group_not_found');
+	});
 });
 
 describe('the queue and the actions', () => {

@@ -31,6 +31,7 @@ const executable = {
 		'private.is_my_membership(member uuid)',
 		'public.calendar_feed(token text)',
 		'public.check_invite_nickname(invite_code text, nickname text)',
+		'public.check_request_nickname(target_group uuid, nickname text)',
 		'public.invite_preview(invite_code text)',
 		'public.join_request_status(target_group uuid)',
 		'public.meetup_counts(meetup uuid)'
@@ -61,6 +62,7 @@ const executable = {
 		'public.cancel_meetup_series(meetup uuid)',
 		'public.check_in(meetup uuid, member uuid)',
 		'public.check_invite_nickname(invite_code text, nickname text)',
+		'public.check_request_nickname(target_group uuid, nickname text)',
 		'public.climate_question(target_group uuid)',
 		'public.climate_summary(target_group uuid)',
 		'public.create_calendar_feed()',

@@ -1,10 +1,12 @@
 // A group whose moderators decide who joins (join_policy 'request'): a person asks on its page,
 // sees that the request waits, and, once refused, reads why and from when they may ask again.
-// A newcomer without an account reads the group first; the account comes from the nickname.
+// A newcomer without an account reads the group first; the account comes from the nickname, and
+// only for a name the group takes.
 import { devices } from '@playwright/test';
+import pg from 'pg';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { signIn } from './people';
-import { signedInClient } from './platform-file';
+import { e2ePlatform, signedInClient } from './platform-file';
 
 /** From the seed: Groupe de parole Bruxelles asks its moderators (Els) before anyone joins. */
 const brussels = 'cac359ab-41d2-5d55-9e4e-6ff781f9bc4a';
@@ -78,4 +80,49 @@ test('a newcomer without an account reads the group and its rules, and asks with
 	await expect(page.getByRole('status')).toContainText('Je vraag is verstuurd.');
 	await expectNoAxeViolations(page);
 	await context.close();
+});
+
+test('a refused name leaves no account behind; the typed name stays, and the person can choose another (in French)', async ({
+	browser
+}) => {
+	const db = new pg.Client({ connectionString: (await e2ePlatform()).dbUrl });
+	await db.connect();
+	const accounts = async () =>
+		Number((await db.query('select count(*) from auth.users')).rows[0].count);
+	const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'fr-BE' });
+	const page = await context.newPage();
+	const sessionCookies = async () =>
+		(await context.cookies()).filter((cookie) => cookie.name.startsWith('sb-'));
+	try {
+		await page.goto(`/ask/${brussels}`);
+		await expect(
+			page.getByRole('heading', {
+				level: 1,
+				name: 'Demander à rejoindre Groupe de parole Bruxelles'
+			})
+		).toBeVisible();
+		const before = await accounts();
+		await page.getByLabel('Pseudo').fill('ÉLS');
+		await page.getByLabel("Je suis d'accord avec ces règles").check();
+		await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+		await expect(
+			page.getByText('Une personne qui anime ou accueille ce groupe porte déjà ce nom.')
+		).toBeVisible();
+		await expect(page.getByLabel('Pseudo')).toHaveValue('ÉLS');
+		await expect(page.getByLabel('Pseudo')).toHaveAttribute('aria-invalid', 'true');
+		expect(await accounts()).toBe(before);
+		expect(await sessionCookies()).toEqual([]);
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('Pseudo').fill('Elsa');
+		await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+		await expect(page.getByRole('status')).toContainText('Ta demande est envoyée.');
+		expect(await accounts()).toBe(before + 1);
+		// The account carries the name the group took, not the refused one.
+		await expect(page.getByRole('banner')).toContainText('Elsa');
+		await expect(page.getByRole('banner')).not.toContainText('ÉLS');
+	} finally {
+		await db.end();
+		await context.close();
+	}
 });

@@ -5,12 +5,9 @@
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { joinSchema } from '$lib/schemas/posts';
-import { tryJoin } from '$lib/server/attempts';
-import { startWithNickname } from '$lib/server/auth';
-import { clientAddress } from '$lib/server/client-address';
-import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
-import { joinRequestStatus, requestToJoin } from '$lib/server/moderation-member';
+import { joinWithNickname } from '$lib/server/joining';
+import { joinRequestStatus } from '$lib/server/moderation-member';
 import { myProfile } from '$lib/server/profiles';
 import { shortDate } from '$lib/time';
 import { error, redirect } from '@sveltejs/kit';
@@ -35,33 +32,19 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { request, locals, params } = event;
+		const { request, params } = event;
 		const form = await superValidate(request, zod4(joinSchema));
 		if (!form.valid) return refuse(form);
-		const address = clientAddress(event);
-		const { user } = await locals.safeGetSession();
-		const tooMany = await tryJoin(address, user?.id);
-		if (tooMany) return refuse(form, tooMany);
-		if (!user) {
-			const started = await startWithNickname(locals.sessionClient, address, form.data.nickname);
-			if (!started.ok) return refuse(form, started);
-		}
-		const { data: status, error: refused } = await requestToJoin(
-			locals.supabase,
-			params.group,
-			form.data.nickname
-		);
-		if (refused) {
+		const joined = await joinWithNickname(event, { group: params.group }, form.data.nickname);
+		if (!joined.ok) {
 			// A request refused less than 30 days ago: the database says from when one may ask again.
 			const again =
-				refused.message === 'join_request_refused' && Date.parse(refused.details) > 0
-					? `${m.ask_refused()} ${m.ask_again_at({ date: shortDate(refused.details, getLocale()) })}`
+				joined.refusal?.message === 'join_request_refused' &&
+				Date.parse(joined.refusal.details ?? '') > 0
+					? `${m.ask_refused()} ${m.ask_again_at({ date: shortDate(joined.refusal.details!, getLocale()) })}`
 					: undefined;
-			return refuse(form, {
-				field: fieldOfRefusal[refused.message],
-				message: again ?? explainDatabaseError(refused)
-			});
+			return refuse(form, again ? { message: again } : joined);
 		}
-		redirect(303, status === 'active' ? `/g/${params.group}` : `/ask/${params.group}`);
+		redirect(303, joined.status === 'active' ? `/g/${params.group}` : `/ask/${params.group}`);
 	}
 };
