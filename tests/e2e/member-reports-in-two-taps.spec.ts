@@ -108,3 +108,36 @@ test('without JavaScript, an answer is reported with the same two taps and the a
 	await expect(page).toHaveURL(new RegExp(`${path}$`));
 	await context.close();
 });
+
+test("the moderators' queue and item read as sentences, with spaces between their parts", async ({
+	page
+}) => {
+	const mark = randomUUID().slice(0, 6);
+	const karim = await signedInClient('lid@kring.test');
+	const els = await signedInClient('moderator@kring.test');
+	const posted = await karim.rpc('create_post', {
+		client_id: randomUUID(),
+		target_group: gent,
+		kind: 'story',
+		body: `Iets om te melden (${mark}).`,
+		anonymous: false
+	});
+	expect(posted.error).toBeNull();
+	const reported = await els.rpc('create_report', {
+		client_id: randomUUID(),
+		reason: 'spam',
+		post: posted.data as string
+	});
+	expect(reported.error).toBeNull();
+	await signIn(page, 'moderator@kring.test');
+	await page.goto(`/g/${gent}/moderation`);
+	const item = page.getByRole('listitem').filter({ hasText: mark });
+	await expect(item.locator('.what')).toHaveText(/^Een bericht dat gemeld werd · van Karim\s*$/);
+
+	const hidden = await els.rpc('hide_post', { post: posted.data as string, reason: 'Reclame.' });
+	expect(hidden.error).toBeNull();
+	await page.goto(`/g/${gent}/moderation/item?post=${posted.data}`);
+	await expect(page.locator('main .hidden').first()).toHaveText(
+		/^\s*Verborgen voor de leden\. Reden: Reclame\.\s*$/
+	);
+});
