@@ -109,6 +109,21 @@ test('without JavaScript, an answer is reported with the same two taps and the a
 	await context.close();
 });
 
+test('a moderator has no "Melden" on what members wrote: they act on it themselves', async ({
+	page
+}) => {
+	const reportMenus = (on: Page) => on.locator('main summary').filter({ hasText: /^Melden/ });
+	await signIn(page, 'moderator@kring.test');
+	await page.goto(`/g/${gent}`);
+	const byGrace = page.getByRole('article').filter({ hasText: 'door Grace' }).first();
+	await expect(byGrace).toBeVisible();
+	await expect(page.getByRole('article').first()).toBeVisible();
+	await expect(reportMenus(page)).toHaveCount(0);
+	await byGrace.getByRole('link', { name: /Lees en antwoord/ }).click();
+	await expect(page.getByText('I can help you on Tuesday after the meeting.')).toBeVisible();
+	await expect(reportMenus(page)).toHaveCount(0);
+});
+
 test("the moderators' queue and item read as sentences, with spaces between their parts", async ({
 	page
 }) => {
