@@ -389,6 +389,173 @@ describe('the same request twice at once', () => {
 	});
 });
 
+describe('the moderators write to a member', () => {
+	test('every message from the moderators is told to the member of the thread, and to no one else', async () => {
+		const c = await Cast.make();
+		const before = {
+			sam: await unread(c.sam),
+			moderator: await unread(c.moderator),
+			colleague: await unread(c.colleague),
+			host: await unread(c.host)
+		};
+		const first = {
+			client_id: randomUUID(),
+			member: c.noorMember,
+			body: 'Hoi Noor, hoe gaat het?'
+		};
+		const thread = (await ok(c.moderator.client, 'message_member', first)) as string;
+		// The same request again (a phone retrying) is the same message, told once.
+		expect(await ok(c.moderator.client, 'message_member', first)).toBe(thread);
+		expect(await notifications(c.noor)).toEqual([
+			expect.objectContaining({
+				kind: 'moderators_wrote',
+				thread_id: thread,
+				group_id: c.group,
+				group_name: 'Praatgroep Gent',
+				person_nickname: null
+			})
+		]);
+
+		await ok(c.noor.client, 'reply_to_moderators', {
+			client_id: randomUUID(),
+			thread,
+			body: 'Goed, dank je.'
+		});
+		const answer = { client_id: randomUUID(), thread, body: 'Fijn om te horen!' };
+		await ok(c.colleague.client, 'reply_as_moderators', answer);
+		await ok(c.colleague.client, 'reply_as_moderators', answer);
+
+		// A "left out" message to one moderator, answered by that moderator.
+		const leftOut = (await ok(c.noor.client, 'send_left_out_message', {
+			client_id: randomUUID(),
+			target_group: c.group,
+			to_moderator: c.moderatorMember,
+			body: 'Niemand reageert op mij.'
+		})) as string;
+		await ok(c.moderator.client, 'reply_as_moderators', {
+			client_id: randomUUID(),
+			thread: leftOut,
+			body: 'Dank je dat je het zegt. Zullen we eens praten?'
+		});
+
+		const told = await notifications(c.noor);
+		expect(told.map((row) => [row.kind, row.thread_id]).sort()).toEqual(
+			[
+				['moderators_wrote', thread],
+				['moderators_wrote', thread],
+				['moderators_wrote', leftOut]
+			].sort()
+		);
+		expect(JSON.stringify(told)).not.toMatch(/Begeleider|Collega/);
+		const { rows } = await sql(
+			`select user_id from public.notifications where thread_id = any($1::uuid[])`,
+			[[thread, leftOut]]
+		);
+		expect(rows.map((row) => row.user_id)).toEqual([c.noor.id, c.noor.id, c.noor.id]);
+		for (const person of ['sam', 'moderator', 'colleague', 'host'] as const) {
+			expect(await notifications(c[person]), person).toEqual([]);
+			expect(await unread(c[person]), person).toBe(before[person]);
+		}
+	});
+
+	test('a member without a phone is written to, and no one is told', async () => {
+		const c = await Cast.make();
+		const { rows } = await sql(
+			`insert into public.group_members (group_id, nickname, status, joined_at)
+			values ($1, 'Zonder telefoon', 'active', now()) returning id`,
+			[c.group]
+		);
+		const thread = await ok(c.moderator.client, 'message_member', {
+			client_id: randomUUID(),
+			member: rows[0].id,
+			body: 'We zagen je gisteren niet.'
+		});
+		await ok(c.colleague.client, 'reply_as_moderators', {
+			client_id: randomUUID(),
+			thread,
+			body: 'Tot volgende week!'
+		});
+		const { rows: told } = await sql(
+			`select count(*)::int as n from public.notifications where group_id = $1`,
+			[c.group]
+		);
+		expect(told[0].n).toBe(0);
+	});
+});
+
+describe('the member writes to the moderators', () => {
+	test('the moderators it is addressed to see it in their queue count, no one gets a notification', async () => {
+		const c = await Cast.make();
+		const queue = async (person: Person) =>
+			(
+				(await ok(person.client, 'app_shell', { target_group: c.group })) as {
+					group: { queue_count: number | null };
+				}
+			).group.queue_count;
+		const counts = async () => [await queue(c.moderator), await queue(c.colleague)];
+		const before = { moderator: await unread(c.moderator), colleague: await unread(c.colleague) };
+		expect(await counts()).toEqual([0, 0]);
+		expect(await queue(c.host)).toBeNull();
+
+		// "Left out", to the colleague only.
+		const toColleague = (await ok(c.noor.client, 'send_left_out_message', {
+			client_id: randomUUID(),
+			target_group: c.group,
+			to_moderator: c.colleagueMember
+		})) as string;
+		expect(await counts()).toEqual([0, 1]);
+		await ok(c.colleague.client, 'reply_as_moderators', {
+			client_id: randomUUID(),
+			thread: toColleague,
+			body: 'Ik hoor je. Wat is er gebeurd?'
+		});
+		expect(await counts()).toEqual([0, 0]);
+		await ok(c.noor.client, 'reply_to_moderators', {
+			client_id: randomUUID(),
+			thread: toColleague,
+			body: 'Niemand antwoordt op mijn vragen.'
+		});
+		expect(await counts()).toEqual([0, 1]);
+
+		// A reply to a message from the moderators reaches all of them.
+		const toSam = (await ok(c.moderator.client, 'message_member', {
+			client_id: randomUUID(),
+			member: c.samMember,
+			body: 'Hoi Sam, alles goed?'
+		})) as string;
+		expect(await counts()).toEqual([0, 1]);
+		await ok(c.sam.client, 'reply_to_moderators', {
+			client_id: randomUUID(),
+			thread: toSam,
+			body: 'Ja hoor.'
+		});
+		expect(await counts()).toEqual([1, 2]);
+		await ok(c.moderator.client, 'reply_as_moderators', {
+			client_id: randomUUID(),
+			thread: toSam,
+			body: 'Fijn!'
+		});
+		expect(await counts()).toEqual([0, 1]);
+
+		// "Left out", to all moderators.
+		await ok(c.sam.client, 'send_left_out_message', {
+			client_id: randomUUID(),
+			target_group: c.group
+		});
+		expect(await counts()).toEqual([1, 2]);
+
+		expect(await notifications(c.moderator)).toEqual([]);
+		expect(await notifications(c.colleague)).toEqual([]);
+		expect(await unread(c.moderator)).toBe(before.moderator);
+		expect(await unread(c.colleague)).toBe(before.colleague);
+		const { rows } = await sql(
+			`select count(*)::int as n from public.notifications where user_id = any($1::uuid[])`,
+			[[c.moderator.id, c.colleague.id]]
+		);
+		expect(rows[0].n).toBe(0);
+	});
+});
+
 describe('a personal invitation', () => {
 	test('only to a scheduled meetup of the group still to come', async () => {
 		const c = await Cast.make();
