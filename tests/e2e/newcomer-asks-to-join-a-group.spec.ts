@@ -121,6 +121,13 @@ test('a refused name leaves no account behind; the typed name stays, and the per
 		// The account carries the name the group took, not the refused one.
 		await expect(page.getByRole('banner')).toContainText('Elsa');
 		await expect(page.getByRole('banner')).not.toContainText('ÉLS');
+		// At 200% zoom (180 px wide) "Se déconnecter" on /me wraps instead of pushing the page sideways.
+		await page.goto('/me');
+		await page.setViewportSize({ width: 180, height: 800 });
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, 'the page scrolls sideways at 200% zoom').toBeLessThanOrEqual(0);
 	} finally {
 		await db.end();
 		await context.close();
