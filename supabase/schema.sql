@@ -2990,7 +2990,10 @@ AS $function$
 	select case
 		when g.id is null then 'group_not_found'
 		when char_length(btrim(coalesce(nickname, ''))) not between 1 and 40 then 'nickname_invalid'
-		else private.nickname_refusal(g.id, btrim(nickname), null, (select auth.uid()))
+		else nullif(
+			private.nickname_refusal(g.id, btrim(nickname), null, (select auth.uid())),
+			'nickname_taken'
+		)
 	end
 	from (select 1) one
 	left join public.groups g on g.id = target_group and g.join_policy in ('request', 'open')
@@ -3028,7 +3031,9 @@ begin
 				join public.group_members m on m.id = ca.member_id
 				where ca.month = months.month and m.group_id = target_group),
 			'answers', coalesce(counted.answers, 0),
-			'faces', case when counted.answers >= 5 then counted.faces end
+			'faces', case
+				when months.month < this_month and counted.answers >= 5 then counted.faces
+			end
 		) order by months.month)
 		from (
 			select (this_month - make_interval(months => n))::date as month

@@ -114,6 +114,15 @@ test('a refused name leaves no account behind; the typed name stays, and the per
 		expect(await sessionCookies()).toEqual([]);
 		await expectNoAxeViolations(page);
 
+		// A member's name (Marie) is not told before asking: the account made to ask goes again.
+		await page.getByLabel('Pseudo').fill('Marie');
+		await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
+		await expect(page.getByLabel('Pseudo')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByLabel('Pseudo')).toHaveValue('Marie');
+		await expect(page.getByText("Quelqu'un dans ce groupe porte déjà ce nom.")).toBeVisible();
+		expect(await accounts()).toBe(before);
+		expect(await sessionCookies()).toEqual([]);
+
 		await page.getByLabel('Pseudo').fill('Elsa');
 		await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
 		await expect(page.getByRole('status')).toContainText('Ta demande est envoyée.');
