@@ -146,14 +146,50 @@ describe('what the moderators see', () => {
 			faces: null
 		});
 
+		// Five answers this month: still only how many, until the month has ended.
 		const fifth = await memberSince(group, 20);
 		await ok(fifth.client, 'answer_climate', { target_group: group, face: 4 });
 		expect((await summary()).at(-1)).toEqual({
 			month: rows[0].month,
 			asked: 6,
 			answers: 5,
-			faces: [1, 0, 2, 1, 1]
+			faces: null
 		});
+
+		// Months that ended: the distribution from 5 answers, nothing below.
+		const counts = async (monthsAgo: number, faces: number[]) => {
+			for (const [index, answers] of faces.entries()) {
+				await sql(
+					`insert into public.climate_answers (group_id, month, face, answers)
+					values ($1, private.climate_month() - make_interval(months => $2), $3, $4)`,
+					[group, monthsAgo, index + 1, answers]
+				);
+			}
+		};
+		await counts(1, [1, 0, 2, 1, 1]);
+		await counts(2, [0, 1, 1, 1, 1]);
+		const months = await summary();
+		expect(months.at(-2)).toMatchObject({ answers: 5, faces: [1, 0, 2, 1, 1] });
+		expect(months.at(-3)).toMatchObject({ answers: 4, faces: null });
+	});
+
+	test('a moderator who looks after every answer this month learns no one’s face', async () => {
+		const here = (await makeGroup()).id;
+		const watcher = await joinedModerator(here, 'Kijker');
+		const { rows } = await sql(`select private.climate_month()::text as month`);
+		for (const [index, face] of [5, 1, 3, 3, 2, 4, 1].entries()) {
+			const person = await memberSince(here, 20);
+			await ok(person.client, 'answer_climate', { target_group: here, face });
+			const now = (
+				(await ok(watcher.client, 'climate_summary', { target_group: here })) as Month[]
+			).at(-1);
+			expect(now).toEqual({
+				month: rows[0].month,
+				asked: index + 1,
+				answers: index + 1,
+				faces: null
+			});
+		}
 	});
 
 	test('members, hosts, other groups’ moderators, outsiders and visitors see nothing', async () => {
