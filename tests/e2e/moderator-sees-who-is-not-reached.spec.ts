@@ -1,7 +1,8 @@
 // Issue 11's journey, on phones: a newcomer's posts go unanswered for days; the moderator opens
 // "Hoe gaat het met de groep?", reads that no one reached her, sends a check-in from the group's
 // words and asks another member to answer. She receives the message and the answer; once
-// answered, she is no longer "not reached" on the moderator's screen.
+// answered, she is no longer "not reached" on the moderator's screen. Also: the thresholds and
+// the group's words, changed in a plain form.
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import pg from 'pg';
@@ -177,4 +178,63 @@ test('a member no one answers is seen by the moderator, gets a check-in and, onc
 		`${noorName} schreef 2 dagen geleden een bericht`
 	);
 	await expectNoAxeViolations(els);
+});
+
+test("a moderator changes when a signal appears and the group's words, and is told in words what cannot be", async ({
+	page
+}) => {
+	await signIn(page, 'moderator@kring.test');
+	await page.goto(`/g/${gent}/inclusion`);
+	await page.getByRole('link', { name: 'Drempels en berichten aanpassen' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Drempels en berichten' })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+	await fitsAtDoubleZoom(page);
+
+	// A number out of range is refused beside its field, with what was typed kept.
+	const hours = page.getByLabel('Na hoeveel uren zonder antwoord verschijnt een bericht?');
+	await expect(hours).toHaveValue('24');
+	await hours.fill('1000');
+	const save = page.getByRole('button', { name: 'Bewaren', exact: true });
+	await save.click();
+	await expect(page.getByText('Kies een getal van 1 tot 720.')).toBeVisible();
+	await expect(hours).toHaveValue('1000');
+	await expect(hours).toHaveAttribute('aria-invalid', 'true');
+	await expectNoAxeViolations(page);
+
+	// A share is a percentage on the page; saved, it stays, and it is put back after.
+	const top = page.getByLabel("Welk deel van de leden telt als 'meest actief'?");
+	await hours.fill('24');
+	await top.fill('25');
+	await save.click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Bewaard. De signalen volgen de nieuwe waarden.' })
+	).toBeVisible();
+	await page.reload();
+	await expect(top).toHaveValue('25');
+	await top.fill('20');
+	await save.click();
+	await expect(page.getByRole('status').filter({ hasText: 'Bewaard.' })).toBeVisible();
+
+	// The group's words for a check-in: its own, then Kring's again when left empty.
+	const words = page.getByRole('textbox', { name: 'Vragen hoe het gaat' });
+	await expect(words).toHaveValue(/^Hoi, we dachten aan je\./);
+	await words.fill('Dag! Hoe gaat het met je? Koffie staat klaar op dinsdag.');
+	const saveWords = page
+		.getByRole('form', { name: 'Vragen hoe het gaat' })
+		.getByRole('button', { name: 'Woorden bewaren' });
+	await saveWords.click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Nieuwe berichten beginnen met deze woorden.' })
+	).toBeVisible();
+	await page.reload();
+	await expect(words).toHaveValue('Dag! Hoe gaat het met je? Koffie staat klaar op dinsdag.');
+	await words.fill('');
+	await saveWords.click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Nieuwe berichten beginnen met deze woorden.' })
+	).toBeVisible();
+	await page.reload();
+	await expect(words).toHaveValue(/^Hoi, we dachten aan je\./);
 });

@@ -55,65 +55,16 @@ export interface InclusionPage {
 	members: Person[];
 }
 
-/**
- * The page in one read; null when I am not an active moderator of the group (the database
- * gives others no signals and no settings).
- */
+/** The page in one call; null when I am not an active moderator of the group. */
 export async function inclusionPage(
 	supabase: Client,
 	groupId: string
 ): Promise<InclusionPage | null> {
-	const target = { target_group: groupId };
-	const [signals, settings, members, meetups, climate, welcome, checkIn] = await Promise.all([
-		supabase.rpc('inclusion_signals', target),
-		supabase.rpc('inclusion_settings_of', target),
-		supabase
-			.from('group_members')
-			.select('id, nickname, role')
-			.eq('group_id', groupId)
-			.eq('status', 'active')
-			.order('nickname'),
-		supabase.rpc('page_group_meetups', target),
-		supabase.rpc('climate_summary', target),
-		supabase.rpc('inclusion_template', { ...target, kind: 'welcome' }),
-		supabase.rpc('inclusion_template', { ...target, kind: 'check_in' })
-	]);
-	const answers = [signals, settings, members, meetups, climate, welcome, checkIn];
-	// Someone who is not a moderator of the group is refused (not_allowed) or gets nothing: the
-	// page is not there for them, which is a 404 and not an outage.
-	if (answers.some(({ error }) => error?.message === 'not_allowed')) return null;
-	for (const { error } of answers) if (error) outage(error);
-	if (!settings.data) return null;
-
-	const everyone = new Map((members.data ?? []).map((member) => [member.id, member]));
-	const personOf = (id: string | null): Person | null => {
-		const member = id ? everyone.get(id) : undefined;
-		return member ? { id: member.id, nickname: member.nickname } : null;
-	};
-	const upcoming = (
-		(meetups.data ?? []) as unknown as { id: string; title: string; starts_at: string }[]
-	)
-		.slice(0, 5)
-		.map(({ id, title, starts_at }) => ({ id, title, starts_at }));
-	return {
-		signals: (signals.data ?? []).map((row) => ({
-			kind: row.kind as SignalKind,
-			member: personOf(row.member),
-			post: row.post ? { id: row.post, excerpt: null, anonymous: false } : null,
-			evidence: (row.evidence ?? {}) as Record<string, unknown>,
-			since: row.since,
-			handled: row.handled
-		})),
-		opt_outs: [],
-		trend: [],
-		climate: (climate.data ?? []) as unknown as ClimateMonth[],
-		templates: { welcome: welcome.data ?? null, check_in: checkIn.data ?? null },
-		settings: settings.data as Record<string, number>,
-		upcoming_meetups: upcoming,
-		members: (members.data ?? [])
-			.filter((member) => member.role !== 'moderator')
-			.map(({ id, nickname }) => ({ id, nickname }))
-	};
+	const { data, error } = await supabase.rpc('page_group_inclusion', { target_group: groupId });
+	if (error) outage(error);
+	const page = data as unknown as InclusionPage | null;
+	// A part with nothing in it may come as null.
+	return page && { ...page, climate: page.climate ?? [], trend: page.trend ?? [] };
 }
 
 // The actions. Each gives back supabase-js's { data, error }: the form action says a refusal in

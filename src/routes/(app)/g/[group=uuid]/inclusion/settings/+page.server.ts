@@ -1,6 +1,6 @@
-import type { Done, Refused } from '$lib/inclusion';
+import { settingFields, toStored, type Done, type Refused } from '$lib/inclusion';
 import { m } from '$lib/paraglide/messages';
-import { settingFields, settingsSchema, templateSchema, toStored } from '$lib/schemas/inclusion';
+import { settingsSchema, templateSchema } from '$lib/schemas/inclusion';
 import { explainDatabaseError } from '$lib/server/errors';
 import { inclusionPage, setTemplate, updateSettings } from '$lib/server/inclusion';
 import { error, fail } from '@sveltejs/kit';
