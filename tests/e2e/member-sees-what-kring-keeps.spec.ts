@@ -8,7 +8,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import type { Database } from '../../src/lib/database.types';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { createMeetup, gent, ghentInvite, signIn } from './people';
+import { createMeetup, gent, ghentInvite, joinGhent, phone, signIn } from './people';
 import { e2ePlatform, signedInClient } from './platform-file';
 
 // From supabase/seed.sql: Karim has been a member of the Budgetgroep for 40 days.
@@ -50,6 +50,78 @@ async function membershipId(person: SupabaseClient, group: string): Promise<stri
 	expect(error).toBeNull();
 	return (data as { id: string }[])[0].id;
 }
+
+/** The members the Ghent group's moderator sees in the signals, by membership id. */
+async function signalledMembers(els: SupabaseClient): Promise<(string | null)[]> {
+	const { data, error } = await els.rpc('inclusion_signals', { target_group: gent });
+	expect(error).toBeNull();
+	return (data as { member: string | null }[]).map((row) => row.member);
+}
+
+test('a member reads in kind words what the moderators see about them and leaves the signals', async ({
+	page,
+	browser
+}) => {
+	const nickname = `Noor ${randomUUID().slice(0, 4)}`;
+	const els = await signedInClient('moderator@kring.test');
+
+	// Noor joins and writes twice; no one answers or reacts.
+	await joinGhent(page, nickname);
+	for (const words of ['Weet iemand een goedkope kapper?', 'Ik zoek een fiets voor mijn zoon.']) {
+		await page.getByRole('radio', { name: 'Vraag' }).check();
+		await page.getByLabel('Je bericht').fill(words);
+		await page.getByRole('button', { name: 'Plaatsen' }).click();
+		await expect(page.getByRole('article').filter({ hasText: words })).toBeVisible();
+	}
+	const { data: noorRow, error } = await els
+		.from('group_members')
+		.select('id')
+		.eq('group_id', gent)
+		.eq('nickname', nickname)
+		.single();
+	expect(error).toBeNull();
+	const noor = noorRow!.id as string;
+	expect(await signalledMembers(els)).toContain(noor);
+
+	// From "Over mij": what the moderators see, in kind words, with no name of a moderator.
+	await page.goto('/me');
+	await page.getByRole('link', { name: 'Wat Kring over mij bijhoudt' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat Kring over mij bijhoudt' })
+	).toBeVisible();
+	const ghent = page.getByRole('region', { name: 'Praatgroep Gent' });
+	await expect(ghent).toContainText(
+		'De begeleiders zien dat niemand reageerde op wat je de laatste 30 dagen schreef.'
+	);
+	await expect(ghent).toContainText(
+		'De begeleiders zien dat je in de groep nog met niemand contact had.'
+	);
+	await expect(ghent).not.toContainText('Els');
+	await expect(ghent).toContainText('Je telt dan alleen nog mee in de cijfers van de groep.');
+	await expect(page.getByText('Wat andere leden nooit zien')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await fitsAtDoubleZoom(page);
+
+	// Noor leaves the signals of the group.
+	await ghent.getByRole('button', { name: 'Niet in de signalen staan' }).click();
+	await expect(
+		ghent.getByRole('status').filter({
+			hasText: 'Je staat niet meer in de signalen van Praatgroep Gent.'
+		})
+	).toBeVisible();
+	await expect(ghent).toContainText('Je staat niet in de signalen van deze groep.');
+	await expect(ghent).not.toContainText('niemand reageerde');
+	await expect(ghent.getByRole('button', { name: 'Weer in de signalen staan' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// The moderator no longer sees her in the signals, only that she does not want to be in them.
+	expect(await signalledMembers(els)).not.toContain(noor);
+	const moderator = await phone(browser);
+	await signIn(moderator, 'moderator@kring.test');
+	await moderator.goto(`/g/${gent}/inclusion`);
+	await expect(moderator.getByText(`${nickname} wil niet in de signalen staan.`)).toBeVisible();
+	await expect(moderator.getByText(`${nickname} schreef`)).toHaveCount(0);
+});
 
 test('a member is asked how they feel in the group once a month, and not again', async ({
 	page
