@@ -156,3 +156,41 @@ test("the moderators' queue and item read as sentences, with spaces between thei
 		/^\s*Verborgen voor de leden\. Reden: Reclame\.\s*$/
 	);
 });
+
+test("the moderators' entry with its count fits 200% zoom in French", async ({ page }) => {
+	const els = await signedInClient('moderator@kring.test');
+	const me = (await els.auth.getUser()).data.user!.id;
+	const speak = async (language: string) => {
+		const { error } = await els.from('profiles').update({ language }).eq('id', me);
+		expect(error).toBeNull();
+	};
+	const karim = await signedInClient('lid@kring.test');
+	const posted = await karim.rpc('create_post', {
+		client_id: randomUUID(),
+		target_group: gent,
+		kind: 'story',
+		body: 'Nog iets om te melden.',
+		anonymous: false
+	});
+	expect(posted.error).toBeNull();
+	const reported = await els.rpc('create_report', {
+		client_id: randomUUID(),
+		reason: 'other',
+		post: posted.data as string
+	});
+	expect(reported.error).toBeNull();
+	await speak('fr');
+	try {
+		await signIn(page, 'moderator@kring.test');
+		await page.goto(`/g/${gent}/moderation`);
+		const entry = page.getByRole('link', { name: /^Signalements pour l'équipe d'animation : \d+/ });
+		await expect(entry).toBeVisible();
+		await page.setViewportSize({ width: 180, height: 800 });
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, 'the page scrolls sideways at 200% zoom').toBeLessThanOrEqual(0);
+	} finally {
+		await speak('nl');
+	}
+});
