@@ -111,3 +111,6 @@ export const errorsUnderLoad = 0;
 
 /** A long history (200,000 posts) may make home or an old feed page at most this much slower. */
 export const historySlowdown = 1.5;
+
+/** Every inclusion signal of a group of 500 members with 50,000 posts: Postgres execution time. */
+export const inclusionSignalsMs = 100;
