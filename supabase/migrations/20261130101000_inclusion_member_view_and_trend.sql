@@ -26,7 +26,7 @@ begin
 						else sr.evidence end)
 					order by sr.since, sr.kind)
 				from private.inclusion_signal_rows(g.id) sr
-				where sr.member = m.id and not m.signals_opt_out
+				where sr.member = m.id and not m.signals_opt_out and m.role <> 'moderator'
 			), '[]'::jsonb),
 			'actions', coalesce((
 				select jsonb_agg(jsonb_build_object(
@@ -68,59 +68,77 @@ begin
 	select count(*) into member_count from public.group_members m
 	where m.group_id = target_group and m.status = 'active';
 	return (
-		with weeks as (
-			select first_week + n * interval '1 week' as week_start from generate_series(0, 11) n
-		), written as (
-			select date_trunc('week', p.created_at) as week, 'post' as what,
+		with members as materialized (
+			select m.id, m.user_id from public.group_members m where m.group_id = target_group
+		), written as materialized (
+			select date_trunc('week', p.created_at) as week, true as is_post,
 				coalesce(p.author_id, (select pa.author_id from public.post_authors pa
 					where pa.post_id = p.id)) as author
 			from public.posts p
 			where p.group_id = target_group and p.created_at >= first_week
 				and p.deleted_at is null and p.hidden_at is null
 			union all
-			select date_trunc('week', c.created_at), 'answer',
+			select date_trunc('week', c.created_at), false,
 				coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
 					where ca.comment_id = c.id))
 			from public.comments c
 			where c.group_id = target_group and c.created_at >= first_week
 				and c.deleted_at is null and c.hidden_at is null
-		), came as (
+		), came as materialized (
 			select date_trunc('week', mt.starts_at) as week, a.member_id
 			from public.meetups mt
 			join public.attendance a on a.meetup_id = mt.id
 			where mt.group_id = target_group and mt.starts_at >= first_week
 				and mt.starts_at <= now()
-		), active as (
-			select w.week, m.id as member
-			from written w
-			join public.group_members m on m.group_id = target_group and m.user_id = w.author
-			union
-			select date_trunc('week', r.created_at), m.id
-			from public.reactions r
-			join public.group_members m on m.group_id = target_group and m.user_id = r.user_id
-			where r.group_id = target_group and r.created_at >= first_week
-			union
-			select c.week, c.member_id from came c
 		), per_author as (
 			select w.week, w.author, count(*) as n,
 				row_number() over (partition by w.week order by count(*) desc) as from_top
 			from written w
 			group by w.week, w.author
+		), writing as (
+			select w.week, count(*) filter (where w.is_post) as posts,
+				count(*) filter (where not w.is_post) as answers
+			from written w group by w.week
+		), shares as (
+			select pa.week, round(sum(pa.n) filter (
+					where pa.from_top <= ceil(member_count * top_fraction)) / sum(pa.n), 3) as share
+			from per_author pa group by pa.week
+		), attended as (
+			select c.week, count(*) as attendance from came c group by c.week
+		), active as (
+			select x.week, count(distinct x.member) as members
+			from (
+				select w.week, m.id as member
+				from (select distinct w.week, w.author from written w) w
+				join members m on m.user_id = w.author
+				union all
+				select r.week, m.id
+				from (
+					select distinct date_trunc('week', r.created_at) as week, r.user_id
+					from public.reactions r
+					where r.group_id = target_group and r.created_at >= first_week
+				) r
+				join members m on m.user_id = r.user_id
+				union all
+				select c.week, c.member_id from came c
+			) x
+			group by x.week
 		)
 		select jsonb_agg(jsonb_build_object(
 			'week_start', wk.week_start::date,
-			'active_members', (select count(*) from active ac where ac.week = wk.week_start),
-			'posts', (select count(*) from written w
-				where w.week = wk.week_start and w.what = 'post'),
-			'answers', (select count(*) from written w
-				where w.week = wk.week_start and w.what = 'answer'),
-			'attendance', (select count(*) from came c where c.week = wk.week_start),
-			'top_fifth_share', (
-				select round(sum(pa.n) filter (
-						where pa.from_top <= ceil(member_count * top_fraction)) / sum(pa.n), 3)
-				from per_author pa where pa.week = wk.week_start)
+			'active_members', coalesce(ac.members, 0),
+			'posts', coalesce(wr.posts, 0),
+			'answers', coalesce(wr.answers, 0),
+			'attendance', coalesce(at.attendance, 0),
+			'top_fifth_share', sh.share
 			) order by wk.week_start)
-		from weeks wk
+		from (
+			select first_week + n * interval '1 week' as week_start from generate_series(0, 11) n
+		) wk
+		left join writing wr on wr.week = wk.week_start
+		left join shares sh on sh.week = wk.week_start
+		left join attended at on at.week = wk.week_start
+		left join active ac on ac.week = wk.week_start
 	);
 end;
 $$;
