@@ -123,6 +123,17 @@ test('a member no one answers is seen by the moderator, gets a check-in and, onc
 	).toBeVisible();
 	await expectNoAxeViolations(els);
 
+	// And a personal invitation to the next meetup.
+	await noorsSignal.getByText('Uitnodigen voor een bijeenkomst').click();
+	const inviting = noorsSignal.getByRole('form', { name: 'Uitnodigen voor een bijeenkomst' });
+	await inviting.getByRole('button', { name: 'Uitnodigen' }).click();
+	await expect(inviting.getByText('Kies een bijeenkomst.')).toBeVisible();
+	await inviting.getByRole('radio').first().check();
+	await inviting.getByRole('button', { name: 'Uitnodigen' }).click();
+	await expect(
+		els.getByRole('status').filter({ hasText: 'Uitgenodigd. Het lid ziet de uitnodiging' })
+	).toBeVisible();
+
 	// Her oldest question: Els asks Karim to answer it.
 	const unanswered = els
 		.getByRole('region', { name: 'Berichten zonder antwoord' })
@@ -164,6 +175,17 @@ test('a member no one answers is seen by the moderator, gets a check-in and, onc
 	await noor.goto(`/g/${gent}/p/${firstPost}`);
 	await expect(noor.getByText(answer)).toBeVisible();
 
+	// On "Wat Kring over mij bijhoudt" she sees what was done about her, never by whom.
+	await noor.goto('/me/inclusion');
+	await expect(noor.locator('main')).toContainText(
+		'De begeleiders stuurden je een berichtje om te vragen hoe het gaat.'
+	);
+	await expect(noor.locator('main')).toContainText(
+		'De begeleiders vroegen iemand om op je bericht te antwoorden.'
+	);
+	await expect(noor.locator('main')).not.toContainText('Els');
+	await expect(noor.locator('main')).not.toContainText('Karim');
+
 	// Answered: Noor is no longer "not reached", and that question no longer waits.
 	await els.reload();
 	await expect(
@@ -173,11 +195,35 @@ test('a member no one answers is seen by the moderator, gets a check-in and, onc
 		`${noorName} schreef 2 berichten in de voorbije 30 dagen`
 	);
 	await expect(els.locator('main')).not.toContainText(`${noorName} schreef 3 dagen geleden`);
-	// Her other question still waits for an answer.
-	await expect(els.locator('main')).toContainText(
+	// Her other question still waits; Els marks it handled, with a note only moderators read.
+	const waiting = els
+		.getByRole('region', { name: 'Berichten zonder antwoord' })
+		.getByRole('listitem')
+		.filter({ hasText: `${noorName} schreef 2 dagen geleden een bericht` });
+	await waiting.getByText('Markeren als afgehandeld').click();
+	const handling = waiting.getByRole('form', { name: 'Markeren als afgehandeld' });
+	await handling
+		.getByLabel('Notitie voor de begeleiders (mag leeg)')
+		.fill('Ik spreek haar dinsdag aan.');
+	await handling.getByRole('button', { name: 'Afgehandeld' }).click();
+	await expect(
+		els.getByRole('region', { name: 'Berichten zonder antwoord' }).getByText(noorName)
+	).toHaveCount(0);
+	await els.getByText(/^Afgehandeld \(\d+\)$/).click();
+	await expect(els.locator('details.handled')).toContainText(
 		`${noorName} schreef 2 dagen geleden een bericht`
 	);
+
+	// The group's last 12 weeks: each line an image with words, the same numbers in a table.
+	const posts = els.getByRole('img', { name: 'Berichten' });
+	await expect(posts).toBeVisible();
+	await expect(posts.locator('desc')).toHaveText(
+		/^Vanaf de week van .+: van \d+ naar \d+; het hoogst was \d+\.$/
+	);
+	await els.locator('figure').filter({ has: posts }).getByText('De cijfers').click();
+	await expect(els.getByRole('table', { name: 'Berichten' }).getByRole('row')).toHaveCount(13);
 	await expectNoAxeViolations(els);
+	await fitsAtDoubleZoom(els);
 });
 
 test("a moderator changes when a signal appears and the group's words, and is told in words what cannot be", async ({
