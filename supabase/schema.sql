@@ -4984,6 +4984,11 @@ AS $function$
 				'group_name', g.name,
 				'kind', t.kind,
 				'created_at', t.created_at,
+				'addressee_gone', t.kind = 'left_out' and not t.to_all and not exists (
+					select 1 from public.group_members addressee
+					where addressee.id = t.to_moderator and addressee.status = 'active'
+						and addressee.role = 'moderator'
+				),
 				'messages', (
 					select jsonb_agg(jsonb_build_object(
 						'id', msg.id,

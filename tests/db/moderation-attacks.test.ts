@@ -348,4 +348,39 @@ describe('moderation, tried from the wrong side', () => {
 		const cancelled = await host.client.rpc('cancel_meetup', { meetup: before.data as string });
 		expect(cancelled.error).toBeNull();
 	});
+
+	test("a 'left out' message to a moderator who is made member is not lost without a word", async () => {
+		const group = await makeGroup();
+		const acting = await joinedModerator(group.id, 'Begeleider');
+		const addressee = await joinedModerator(group.id, 'Vertrouwd');
+		const member = await joinedMember(group.id, 'Lid');
+		const addresseeId = await membershipId(group.id, addressee.id);
+		const sent = await member.client.rpc('send_left_out_message', {
+			client_id: randomUUID(),
+			target_group: group.id,
+			to_moderator: addresseeId,
+			body: 'Ik wil het alleen aan jou vertellen.'
+		});
+		expect(sent.error).toBeNull();
+		const threadOf = async () => {
+			const { data, error } = await member.client.rpc('page_my_moderation');
+			expect(error).toBeNull();
+			return (data as { threads: { id: string; addressee_gone: boolean }[] }).threads[0];
+		};
+		expect(await threadOf()).toMatchObject({ id: sent.data, addressee_gone: false });
+
+		// Another moderator makes the addressee a member: the message must not vanish unseen.
+		const demoted = await acting.client.rpc('set_member_role', {
+			member: addresseeId,
+			new_role: 'member'
+		});
+		expect(demoted.error).toBeNull();
+		expect(await threadOf()).toMatchObject({ id: sent.data, addressee_gone: true });
+		// It stays the addressee's: no other moderator reads it.
+		const queue = await acting.client.rpc('page_moderation_queue', { target_group: group.id });
+		expect(queue.error).toBeNull();
+		expect(JSON.stringify(queue.data)).not.toContain('alleen aan jou');
+		const thread = await acting.client.rpc('page_moderation_thread', { thread: sent.data });
+		expect(thread.data).toBeNull();
+	});
 });

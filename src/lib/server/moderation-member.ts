@@ -109,6 +109,8 @@ export interface MyModerationThread {
 	group_name: string;
 	kind: 'left_out' | 'from_moderators';
 	created_at: string;
+	/** Sent to one moderator who is no longer one: no one reads it (it never widens to others). */
+	addressee_gone: boolean;
 	messages: { id: string; from_moderators: boolean; body: string; created_at: string }[];
 }
 
