@@ -8,7 +8,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import type { Database } from '../../src/lib/database.types';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { createMeetup, gent, ghentInvite, joinGhent, phone, signIn } from './people';
+import { createMeetup, gent, ghentInvite, joinGhent, phone, rsvp, signIn } from './people';
 import { e2ePlatform, signedInClient } from './platform-file';
 
 // From supabase/seed.sql: Karim has been a member of the Budgetgroep for 40 days.
@@ -145,7 +145,7 @@ test('a member is asked how they feel in the group once a month, and not again',
 		await expect(question.getByRole('button', { name: face, exact: true })).toBeVisible();
 	}
 	await expect(question).toContainText(
-		'De begeleiders zien alleen hoeveel mensen elk gezicht kozen, en pas als 5 of meer mensen antwoordden.'
+		'De begeleiders zien alleen hoeveel mensen elk gezicht kozen, en pas als 5 of meer mensen antwoordden'
 	);
 	await expectNoAxeViolations(page);
 	await fitsAtDoubleZoom(page);
@@ -244,4 +244,20 @@ test('a member finds an invitation and a buddy request on home, accepts it, and 
 	expect(marked).toBe(1);
 	await page.getByRole('link', { name: `Wil jij ${newcomerName} een antwoord geven?` }).click();
 	await expect(page.getByText(`Waar kan ik gratis wifi vinden? (${tag})`)).toBeVisible();
+
+	// What Kring keeps about him says the moderators invited him, and not which moderator.
+	await page.goto('/me/inclusion');
+	const ghent = page.getByRole('region', { name: 'Praatgroep Gent' });
+	const invitation = ghent.getByRole('listitem').filter({
+		hasText: `De begeleiders nodigden je uit voor ${title}.`
+	});
+	await expect(invitation.getByRole('link', { name: 'Naar de bijeenkomst' })).toBeVisible();
+	await expect(ghent).not.toContainText('Els');
+	await expectNoAxeViolations(page);
+
+	// Answering the meetup answers the invitation: home no longer shows it.
+	await rsvp(karim, meetup, 'not_going');
+	await page.goto('/home');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Uitnodigingen voor jou' })).toHaveCount(0);
 });
