@@ -281,12 +281,14 @@ CREATE INDEX inclusion_actions_buddy_id_idx ON public.inclusion_actions USING bt
 CREATE INDEX inclusion_actions_group_idx ON public.inclusion_actions USING btree (group_id, created_at DESC);
 CREATE INDEX inclusion_actions_meetup_id_idx ON public.inclusion_actions USING btree (meetup_id);
 CREATE INDEX inclusion_actions_member_idx ON public.inclusion_actions USING btree (member_id, created_at DESC);
+CREATE INDEX inclusion_actions_moderator_created_idx ON public.inclusion_actions USING btree (moderator_id, created_at);
 CREATE INDEX inclusion_actions_moderator_id_idx ON public.inclusion_actions USING btree (moderator_id);
 CREATE INDEX inclusion_actions_post_id_idx ON public.inclusion_actions USING btree (post_id);
 CREATE INDEX inclusion_actions_thread_id_idx ON public.inclusion_actions USING btree (thread_id);
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.inclusion_actions to service_role;
 create policy "no one reads inclusion actions through the API" on public.inclusion_actions for select to authenticated
 	using (false);
+CREATE TRIGGER inclusion_actions_daily_limit BEFORE INSERT ON public.inclusion_actions FOR EACH ROW EXECUTE FUNCTION private.check_kind_action_limit();
 
 create table public.inclusion_settings (
 	group_id uuid not null,
@@ -940,6 +942,27 @@ AS $function$
 		or (audience = 'organisation' and private.is_active_in_organisation_of(target_group))
 $function$;
 grant execute on function private.can_see_meetup(uuid,public.meetup_audience) to anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION private.check_kind_action_limit()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if new.kind = 'handled' or new.moderator_id is null then return new; end if;
+	-- One moderator's actions are counted one after the other.
+	perform pg_advisory_xact_lock(hashtextextended('kind-actions:' || new.moderator_id::text, 0));
+	if (
+		select count(*) from public.inclusion_actions a
+		where a.moderator_id = new.moderator_id and a.kind <> 'handled'
+			and a.created_at > now() - interval '24 hours'
+	) >= 50 then
+		raise exception 'action_limit_reached';
+	end if;
+	return new;
+end;
+$function$;
 
 CREATE OR REPLACE FUNCTION private.check_member_message_limit(me uuid)
  RETURNS void
@@ -5752,8 +5775,9 @@ declare
 	changed public.inclusion_settings;
 begin
 	if not private.is_moderator(target_group) then raise exception 'not_allowed'; end if;
-	if jsonb_typeof(settings) <> 'object' or settings ?| array['group_id', 'created_at',
-		'updated_at'] then
+	if settings is null or jsonb_typeof(settings) <> 'object'
+		or pg_column_size(settings) > 4096
+		or settings ?| array['group_id', 'created_at', 'updated_at'] then
 		raise exception 'settings_invalid';
 	end if;
 	select * into current_row from public.inclusion_settings where group_id = target_group
@@ -5766,6 +5790,10 @@ begin
 	end;
 	if exists (select 1 from jsonb_each(settings) e
 		where e.value = 'null'::jsonb or not (to_jsonb(current_row) ? e.key)) then
+		raise exception 'settings_invalid';
+	end if;
+	if scale(changed.dominance_top_fraction) > 4 or scale(changed.dominance_share) > 4
+		or scale(changed.circle_max_fraction) > 4 or scale(changed.circle_inside_share) > 4 then
 		raise exception 'settings_invalid';
 	end if;
 	begin

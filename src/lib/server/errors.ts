@@ -64,7 +64,8 @@ const words: Record<string, () => string> = {
 	buddy_already_asked: m.inclusion_error_buddy_already_asked,
 	buddy_request_closed: m.inclusion_error_buddy_request_closed,
 	answer_request_invalid: m.inclusion_error_answer_request,
-	climate_face_invalid: m.inclusion_error_climate_face
+	climate_face_invalid: m.inclusion_error_climate_face,
+	action_limit_reached: m.inclusion_error_action_limit
 };
 
 /** Whether the database's refusal has words of its own (a test holds every raised code to it). */
