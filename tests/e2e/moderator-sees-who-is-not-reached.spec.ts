@@ -5,7 +5,9 @@
 // the group's words, changed in a plain form.
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
+import ws from 'ws';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { gent, ghentInvite, phone, signIn } from './people';
 import { e2ePlatform } from './platform-file';
@@ -207,6 +209,9 @@ test('a member no one answers is seen by the moderator, gets a check-in and, onc
 		.fill('Ik spreek haar dinsdag aan.');
 	await handling.getByRole('button', { name: 'Afgehandeld' }).click();
 	await expect(
+		els.getByRole('status').filter({ hasText: 'Afgehandeld. Het signaal komt terug' })
+	).toBeVisible();
+	await expect(
 		els.getByRole('region', { name: 'Berichten zonder antwoord' }).getByText(noorName)
 	).toHaveCount(0);
 	await els.getByText(/^Afgehandeld \(\d+\)$/).click();
@@ -283,4 +288,47 @@ test("a moderator changes when a signal appears and the group's words, and is to
 	).toBeVisible();
 	await page.reload();
 	await expect(words).toHaveValue(/^Hoi, we dachten aan je\./);
+});
+
+test('who does not want to be in the signals is named to the moderators, never why, and is in no signal', async ({
+	page
+}) => {
+	// Lotte joins with a nickname only and, from her own account, steps out of the signals.
+	const lotteName = `Lotte ${randomUUID().slice(0, 6)}`;
+	const { apiUrl, anonKey } = await e2ePlatform();
+	const lotte = createClient(apiUrl, anonKey, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		realtime: { transport: ws as never }
+	});
+	const signedIn = await lotte.auth.signInAnonymously({
+		options: { data: { nickname: lotteName } }
+	});
+	expect(signedIn.error).toBeNull();
+	const joined = await lotte.rpc('accept_invite', {
+		invite_code: ghentInvite.replace('/join/', ''),
+		nickname: lotteName,
+		accept_rules: true
+	});
+	expect(joined.error).toBeNull();
+	for (const words of ['Wie kookt er mee zaterdag?', 'Heeft iemand een kinderfiets over?']) {
+		const written = await lotte.rpc('create_post', {
+			client_id: randomUUID(),
+			target_group: gent,
+			kind: 'question',
+			body: `${words} (${lotteName})`,
+			anonymous: false
+		});
+		expect(written.error).toBeNull();
+	}
+	const optedOut = await lotte.rpc('set_signals_opt_out', { target_group: gent, opt_out: true });
+	expect(optedOut.error).toBeNull();
+
+	await signIn(page, 'moderator@kring.test');
+	await page.goto(`/g/${gent}/inclusion`);
+	const optOuts = page.getByRole('region', { name: 'Wie niet in de signalen wil staan' });
+	await expect(optOuts).toContainText(`${lotteName} wil niet in de signalen staan.`);
+	// Her two posts no one answered would make her "not reached": she is named in no sentence
+	// (she can still be picked as a buddy, or be written to).
+	await expect(page.getByText(`${lotteName} schreef`)).toHaveCount(0);
+	await expectNoAxeViolations(page);
 });
