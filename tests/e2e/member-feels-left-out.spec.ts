@@ -7,7 +7,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import type { Database } from '../../src/lib/database.types';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { gent, ghentInvite, phone, signIn } from './people';
+import { gent, ghentInvite, joinGhent, phone, signIn } from './people';
 import { e2ePlatform, signedInClient } from './platform-file';
 
 /**
@@ -136,4 +136,41 @@ test('a member tells one moderator they feel left out; only that moderator reads
 
 	// Still none of it for the other moderator.
 	expect(await leftOutWords(lotte)).not.toContain(words);
+});
+
+test('a message to a moderator who is made member again is not left waiting: the member may send it again', async ({
+	page
+}) => {
+	const vera = `Vera ${randomUUID().slice(0, 4)}`;
+	const veraClient = await secondModerator(vera);
+	const membership = await veraClient.rpc('my_membership', { target_group: gent });
+	expect(membership.error).toBeNull();
+	await joinGhent(page, `Nieuw ${randomUUID().slice(0, 4)}`);
+	// joinGhent's heading is also in the join page's own title: wait for the group itself.
+	await expect(page).toHaveURL(new RegExp(`/g/${gent}$`));
+	await page.goto('/me/left-out');
+	await page.getByRole('radio', { name: vera }).check();
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Wat de begeleiders deden' })
+	).toBeVisible();
+	await expect(page.getByLabel('Je antwoord aan de begeleiders')).toBeVisible();
+
+	const els = await signedInClient('moderator@kring.test');
+	const demoted = await els.rpc('set_member_role', {
+		member: membership.data![0].id,
+		new_role: 'member'
+	});
+	expect(demoted.error).toBeNull();
+	await page.reload();
+	await expect(
+		page.getByText('Wie je dit stuurde, is geen begeleider meer in deze groep.')
+	).toBeVisible();
+	await expect(page.getByLabel('Je antwoord aan de begeleiders')).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Opnieuw sturen' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Ik voel me buitengesloten' })
+	).toBeVisible();
+	await expect(page.getByRole('radio', { name: vera })).toHaveCount(0);
 });
