@@ -387,6 +387,7 @@ describe('"I feel left out"', () => {
 				group_name: expect.any(String),
 				kind: 'left_out',
 				created_at: expect.any(String),
+				addressee_gone: false,
 				messages: [
 					{
 						id: expect.any(String),
