@@ -3923,17 +3923,28 @@ CREATE OR REPLACE FUNCTION public.inclusion_signals(target_group uuid)
  SET search_path TO ''
 AS $function$
 #variable_conflict use_column
+declare
+	min_size integer;
 begin
 	if not private.is_moderator(target_group) then return; end if;
+	select st.circle_min_size into min_size from public.inclusion_settings st
+	where st.group_id = target_group;
 	return query
-	select sr.kind, sr.member, sr.post, sr.evidence, sr.since,
+	select sr.kind, sr.member, sr.post,
+		case when sr.kind = 'closed_circle'
+			then (sr.evidence - 'others')
+				|| jsonb_build_object('size', jsonb_array_length(sr.evidence -> 'members'))
+			else sr.evidence end,
+		sr.since,
 		exists (
 			select 1 from public.inclusion_signal_handled h
 			where h.group_id = target_group and h.kind = sr.kind
 				and h.member_id is not distinct from sr.member
 				and h.post_id is not distinct from sr.post
 				and h.fingerprint = sr.fingerprint)
-	from private.inclusion_signal_rows(target_group) sr;
+	from private.inclusion_signal_rows(target_group) sr
+	where sr.kind <> 'closed_circle'
+		or jsonb_array_length(sr.evidence -> 'members') >= coalesce(min_size, 3);
 end;
 $function$;
 grant execute on function public.inclusion_signals(uuid) to authenticated, service_role;

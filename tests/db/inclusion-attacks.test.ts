@@ -625,3 +625,125 @@ describe('the new notifications stay with the group', () => {
 		expect(elsewhere.data ?? []).toEqual([]);
 	});
 });
+
+// Planting history straight in the tables (as tests/db/inclusion-signals.test.ts does).
+const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+async function plantedMember(group: string, name: string) {
+	const user = randomUUID();
+	await sql(`insert into auth.users (id, email) values ($1, $2)`, [user, `${user}@kring.test`]);
+	const { rows } = await sql(
+		`insert into public.group_members (group_id, user_id, role, status, nickname, joined_at,
+			rules_accepted_at)
+		values ($1, $2, 'member', 'active', $3, $4, $4) returning id`,
+		[group, user, name, ago(200)]
+	);
+	return { member: rows[0].id as string, user };
+}
+
+async function plantedPost(group: string, author: { user: string }, daysAgo: number) {
+	const { rows } = await sql(
+		`with p as (
+			insert into public.posts (group_id, author_id, kind, body, created_at)
+			values ($1, $2, 'question', 'Een vraag', $3) returning id)
+		insert into public.post_authors (post_id, author_id, client_id, created_at)
+		select id, $2, gen_random_uuid(), $3 from p returning post_id`,
+		[group, author.user, ago(daysAgo)]
+	);
+	return rows[0].post_id as string;
+}
+
+async function plantedAnswer(
+	group: string,
+	author: { user: string },
+	post: string,
+	daysAgo: number
+) {
+	await sql(
+		`with c as (
+			insert into public.comments (post_id, group_id, author_id, body, created_at)
+			values ($1, $2, $3, 'Een antwoord', $4) returning id)
+		insert into public.comment_authors (comment_id, author_id, client_id, created_at)
+		select id, $3, gen_random_uuid(), $4 from c`,
+		[post, group, author.user, ago(daysAgo)]
+	);
+}
+
+async function plantedReaction(group: string, by: { user: string }, post: string, daysAgo: number) {
+	await sql(
+		`insert into public.reactions (group_id, post_id, user_id, kind, client_id, created_at)
+		values ($1, $2, $3, 'support', gen_random_uuid(), $4)`,
+		[group, post, by.user, ago(daysAgo)]
+	);
+}
+
+/** A group of 12 regulars who answer each other, and a circle that talks only inside. */
+async function groupWithCircle(size: number) {
+	const group = (await makeGroup()).id;
+	const moderator = await joinedModerator(group, 'Begeleider');
+	const regulars = [];
+	for (let i = 0; i < 12; i++) regulars.push(await plantedMember(group, `Vaste ${i + 1}`));
+	for (let i = 0; i < regulars.length; i++) {
+		const p = await plantedPost(group, regulars[i], 3 + i);
+		await plantedAnswer(group, regulars[(i + 1) % 12], p, 2 + i);
+		await plantedReaction(group, regulars[(i + 2) % 12], p, 2 + i);
+	}
+	const circle = [];
+	for (let i = 0; i < size; i++) circle.push(await plantedMember(group, `Kring ${i + 1}`));
+	for (let i = 0; i < size; i++) {
+		const p = await plantedPost(group, circle[i], 4 + i);
+		for (const other of circle.filter((_, j) => j !== i))
+			await plantedReaction(group, other, p, 3 + i);
+		await plantedAnswer(group, circle[(i + 1) % size], p, 3 + i);
+	}
+	return { group, moderator, circle };
+}
+
+describe('a member who opted out is in no closed circle', () => {
+	type Row = { kind: string; member: string | null; evidence: Record<string, unknown> };
+	const circles = async (moderator: Person, group: string) =>
+		((await ok(moderator.client, 'inclusion_signals', { target_group: group })) as Row[]).filter(
+			(row) => row.kind === 'closed_circle'
+		);
+	// The page names the member ({ id, nickname }); compared here by id.
+	const pageCircles = async (moderator: Person, group: string) =>
+		(
+			(await ok(moderator.client, 'page_group_inclusion', { target_group: group })) as {
+				signals: (Omit<Row, 'member'> & { member: { id: string } | null })[];
+			}
+		).signals
+			.filter((row) => row.kind === 'closed_circle')
+			.map((row) => ({ ...row, member: row.member?.id ?? null }));
+
+	// With one name on "X wil niet in de signalen staan", "and 1 other" in a circle said who.
+	test('a circle with them names and counts only the others', async () => {
+		const { group, moderator, circle } = await groupWithCircle(4);
+		expect((await circles(moderator, group)).length).toBe(4);
+		await sql(`update public.group_members set signals_opt_out = true where id = $1`, [
+			circle[3].member
+		]);
+		for (const rows of [await circles(moderator, group), await pageCircles(moderator, group)]) {
+			expect(rows.map((row) => row.member).sort()).toEqual(
+				circle
+					.slice(0, 3)
+					.map((c) => c.member)
+					.sort()
+			);
+			for (const row of rows) {
+				expect(row.evidence).not.toHaveProperty('others');
+				expect(row.evidence.size).toBe(3);
+				expect(JSON.stringify(row)).not.toContain(circle[3].member);
+			}
+		}
+	}, 60_000);
+
+	test('a circle that is one only with them is not shown', async () => {
+		const { group, moderator, circle } = await groupWithCircle(3);
+		expect((await circles(moderator, group)).length).toBe(3);
+		await sql(`update public.group_members set signals_opt_out = true where id = $1`, [
+			circle[2].member
+		]);
+		expect(await circles(moderator, group)).toEqual([]);
+		expect(await pageCircles(moderator, group)).toEqual([]);
+	}, 60_000);
+});
