@@ -4,7 +4,7 @@
 // answered, she is no longer "not reached" on the moderator's screen. Also: the thresholds and
 // the group's words, changed in a plain form.
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import { devices, type Page } from '@playwright/test';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import ws from 'ws';
@@ -64,6 +64,34 @@ async function writtenDaysAgo(bodies: Record<string, number>): Promise<string[]>
 	} finally {
 		await db.end();
 	}
+}
+
+/** A newcomer with a nickname account (made through the API) whose two posts no one answers. */
+async function unansweredNewcomer(nickname: string) {
+	const { apiUrl, anonKey } = await e2ePlatform();
+	const member = createClient(apiUrl, anonKey, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		realtime: { transport: ws as never }
+	});
+	const signedIn = await member.auth.signInAnonymously({ options: { data: { nickname } } });
+	expect(signedIn.error).toBeNull();
+	const joined = await member.rpc('accept_invite', {
+		invite_code: ghentInvite.replace('/join/', ''),
+		nickname,
+		accept_rules: true
+	});
+	expect(joined.error).toBeNull();
+	for (const words of ['Wie kookt er mee zaterdag?', 'Heeft iemand een kinderfiets over?']) {
+		const written = await member.rpc('create_post', {
+			client_id: randomUUID(),
+			target_group: gent,
+			kind: 'question',
+			body: `${words} (${nickname})`,
+			anonymous: false
+		});
+		expect(written.error).toBeNull();
+	}
+	return member;
 }
 
 test('a member no one answers is seen by the moderator, gets a check-in and, once asked, an answer', async ({
@@ -293,33 +321,10 @@ test("a moderator changes when a signal appears and the group's words, and is to
 test('who does not want to be in the signals is named to the moderators, never why, and is in no signal', async ({
 	page
 }) => {
-	// Lotte joins with a nickname only and, from her own account, steps out of the signals.
+	// Lotte joins with a nickname only, writes twice and, from her own account, steps out of
+	// the signals.
 	const lotteName = `Lotte ${randomUUID().slice(0, 6)}`;
-	const { apiUrl, anonKey } = await e2ePlatform();
-	const lotte = createClient(apiUrl, anonKey, {
-		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-		realtime: { transport: ws as never }
-	});
-	const signedIn = await lotte.auth.signInAnonymously({
-		options: { data: { nickname: lotteName } }
-	});
-	expect(signedIn.error).toBeNull();
-	const joined = await lotte.rpc('accept_invite', {
-		invite_code: ghentInvite.replace('/join/', ''),
-		nickname: lotteName,
-		accept_rules: true
-	});
-	expect(joined.error).toBeNull();
-	for (const words of ['Wie kookt er mee zaterdag?', 'Heeft iemand een kinderfiets over?']) {
-		const written = await lotte.rpc('create_post', {
-			client_id: randomUUID(),
-			target_group: gent,
-			kind: 'question',
-			body: `${words} (${lotteName})`,
-			anonymous: false
-		});
-		expect(written.error).toBeNull();
-	}
+	const lotte = await unansweredNewcomer(lotteName);
 	const optedOut = await lotte.rpc('set_signals_opt_out', { target_group: gent, opt_out: true });
 	expect(optedOut.error).toBeNull();
 
@@ -331,4 +336,37 @@ test('who does not want to be in the signals is named to the moderators, never w
 	// (she can still be picked as a buddy, or be written to).
 	await expect(page.getByText(`${lotteName} schreef`)).toHaveCount(0);
 	await expectNoAxeViolations(page);
+});
+
+test('without JavaScript, a moderator marks a signal handled with a note and it folds away', async ({
+	browser
+}) => {
+	const name = `Ilias ${randomUUID().slice(0, 6)}`;
+	await unansweredNewcomer(name);
+	const context = await browser.newContext({
+		...devices['Pixel 7'],
+		locale: 'nl-BE',
+		javaScriptEnabled: false
+	});
+	const els = await context.newPage();
+	await signIn(els, 'moderator@kring.test');
+	await els.goto(`/g/${gent}/inclusion`);
+	const signal = els
+		.getByRole('region', { name: 'Niet bereikt' })
+		.getByRole('listitem')
+		.filter({ hasText: `${name} schreef 2 berichten` });
+	await signal.getByText('Markeren als afgehandeld').click();
+	const handling = signal.getByRole('form', { name: 'Markeren als afgehandeld' });
+	await handling.getByLabel('Notitie voor de begeleiders (mag leeg)').fill('Gebeld, alles goed.');
+	await handling.getByRole('button', { name: 'Afgehandeld' }).click();
+	await expect(els).toHaveURL(new RegExp(`/g/${gent}/inclusion`));
+	await expect(
+		els.getByRole('status').filter({ hasText: 'Afgehandeld. Het signaal komt terug' })
+	).toBeVisible();
+	await expect(
+		els.getByRole('region', { name: 'Niet bereikt' }).getByText(`${name} schreef`)
+	).toHaveCount(0);
+	await els.getByText(/^Afgehandeld \(\d+\)$/).click();
+	await expect(els.locator('details.handled')).toContainText(`${name} schreef 2 berichten`);
+	await context.close();
 });
