@@ -146,8 +146,6 @@ test('a message to a moderator who is made member again is not left waiting: the
 	const membership = await veraClient.rpc('my_membership', { target_group: gent });
 	expect(membership.error).toBeNull();
 	await joinGhent(page, `Nieuw ${randomUUID().slice(0, 4)}`);
-	// joinGhent's heading is also in the join page's own title: wait for the group itself.
-	await expect(page).toHaveURL(new RegExp(`/g/${gent}$`));
 	await page.goto('/me/left-out');
 	await page.getByRole('radio', { name: vera }).check();
 	await page.getByRole('button', { name: 'Versturen' }).click();

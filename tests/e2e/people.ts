@@ -30,7 +30,10 @@ export async function joinGhent(page: Page, nickname: string): Promise<void> {
 	await page.getByLabel('Bijnaam').fill(nickname);
 	await page.getByLabel('Ik ga akkoord met deze afspraken').check();
 	await page.getByRole('button', { name: 'Ik doe mee' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Praatgroep Gent' })).toBeVisible();
+	// Exactly: the join page's own heading ("Welkom bij Praatgroep Gent") holds the name too.
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Praatgroep Gent', exact: true })
+	).toBeVisible();
 }
 
 type MeetupFields = Database['public']['Functions']['create_meetup']['Args'];
