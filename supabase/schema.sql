@@ -637,6 +637,7 @@ create policy "people read their own notifications" on public.notifications for 
 	using (((user_id = ( SELECT auth.uid() AS uid)) AND ((meetup_id IS NULL) OR (EXISTS ( SELECT 1
    FROM public.meetups m
   WHERE (m.id = notifications.meetup_id)))) AND ((group_id IS NULL) OR ( SELECT private.is_active_member(notifications.group_id) AS is_active_member))));
+CREATE TRIGGER notifications_pings_from_moderators BEFORE INSERT ON public.notifications FOR EACH ROW EXECUTE FUNCTION private.limit_pings_from_moderators();
 
 create table public.organisations (
 	id uuid default gen_random_uuid() not null,
@@ -1909,6 +1910,30 @@ AS $function$
 		else 'Ik voel me buitengesloten.'
 	end
 	from public.groups g where g.id = target_group
+$function$;
+
+CREATE OR REPLACE FUNCTION private.limit_pings_from_moderators()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if new.kind not in ('invited', 'answer_asked', 'buddy_asked', 'moderators_wrote') then
+		return new;
+	end if;
+	-- One person's pings are counted one after the other.
+	perform pg_advisory_xact_lock(hashtextextended('pings:' || new.user_id::text, 0));
+	if (
+		select count(*) from public.notifications n
+		where n.user_id = new.user_id
+			and n.kind in ('invited', 'answer_asked', 'buddy_asked', 'moderators_wrote')
+			and n.created_at > now() - interval '24 hours'
+	) >= 20 then
+		return null;
+	end if;
+	return new;
+end;
 $function$;
 
 CREATE OR REPLACE FUNCTION private.log_inclusion_action(target_group uuid, member uuid, what text, signal text DEFAULT NULL::text, post uuid DEFAULT NULL::uuid, meetup uuid DEFAULT NULL::uuid, thread uuid DEFAULT NULL::uuid, buddy uuid DEFAULT NULL::uuid)
@@ -4507,6 +4532,7 @@ AS $function$
 				target_group, me.user_id, coalesce(me.last_seen_at, me.joined_at, '-infinity')
 			) unseen
 		),
+		'climate_question', before_created_at is null and public.climate_question(target_group),
 		'read_at', now()
 	)
 	from public.group_members me

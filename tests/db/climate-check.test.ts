@@ -41,6 +41,22 @@ async function memberSince(group: string, days: number, name?: string): Promise<
 const asked = (person: Person, group: string) =>
 	ok(person.client, 'climate_question', { target_group: group });
 
+describe('the group page asks it', () => {
+	test("the feed's first page says whether to ask, in the same call; older pages never ask", async () => {
+		const group = (await makeGroup()).id;
+		const regular = await memberSince(group, 20, 'Lezer');
+		const feed = (args: Record<string, unknown> = {}) =>
+			ok(regular.client, 'page_group_feed', { target_group: group, ...args }) as Promise<{
+				climate_question: boolean;
+			}>;
+		expect((await feed()).climate_question).toBe(true);
+		const older = { before_created_at: new Date().toISOString(), before_id: crypto.randomUUID() };
+		expect((await feed(older)).climate_question).toBe(false);
+		await ok(regular.client, 'answer_climate', { target_group: group, face: null });
+		expect((await feed()).climate_question).toBe(false);
+	});
+});
+
 describe('the question', () => {
 	let group: string;
 	beforeAll(async () => {

@@ -32,13 +32,6 @@ export async function setSignalsOptOut(supabase: Client, groupId: string, optOut
 	return error;
 }
 
-/** Whether the group page asks me how I feel in the group (at most once a month). */
-export async function climateQuestion(supabase: Client, groupId: string): Promise<boolean> {
-	const { data, error } = await supabase.rpc('climate_question', { target_group: groupId });
-	if (error) outage(error);
-	return data === true;
-}
-
 /** A face from 1 (very bad) to 5 (very good), or null for "not now": asked this month either way. */
 export async function answerClimate(supabase: Client, groupId: string, face: number | null) {
 	const { error } = await supabase.rpc('answer_climate', {

@@ -22,6 +22,8 @@ export interface FeedPage {
 	news: boolean;
 	/** When the database read this page: what "seen" records. */
 	read_at: string;
+	/** Whether to ask me the month's climate question (first page only). */
+	climate_question: boolean;
 }
 
 export async function feedPage(

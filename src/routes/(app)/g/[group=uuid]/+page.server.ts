@@ -3,7 +3,7 @@ import { postSchema } from '$lib/schemas/posts';
 import { explainDatabaseError } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { markSeen } from '$lib/server/groups';
-import { answerClimate, climateQuestion } from '$lib/server/my-inclusion';
+import { answerClimate } from '$lib/server/my-inclusion';
 import { getLocale } from '$lib/paraglide/runtime';
 import { meetupWhen } from '$lib/time';
 import { createPost, feedPage, pageSize } from '$lib/server/posts';
@@ -25,11 +25,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		id: url.searchParams.get('id')
 	});
 	const before = parsed.success ? { createdAt: parsed.data.before, id: parsed.data.id } : undefined;
-	// The climate question is asked beside the feed, not after it: one level of calls.
-	const [page, form, climateAsked] = await Promise.all([
+	const [page, form] = await Promise.all([
 		feedPage(locals.supabase, params.group, before),
-		superValidate({ client_id: crypto.randomUUID() }, zod4(postSchema), { errors: false }),
-		before ? false : climateQuestion(locals.supabase, params.group)
+		superValidate({ client_id: crypto.randomUUID() }, zod4(postSchema), { errors: false })
 	]);
 	// Not a member (the group layout says 404 first; this is for a membership ended in between).
 	if (!page) error(404, m.page_not_found());
@@ -47,7 +45,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		older: last && { before: last.created_at, id: last.id },
 		news: page.news,
 		readAt: page.read_at,
-		climateAsked
+		// Whether to ask this month's climate question comes with the feed (one call).
+		climateAsked: page.climate_question
 	};
 };
 
