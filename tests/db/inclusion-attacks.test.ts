@@ -747,3 +747,63 @@ describe('a member who opted out is in no closed circle', () => {
 		expect(await pageCircles(moderator, group)).toEqual([]);
 	}, 60_000);
 });
+
+describe('a member is not pinged without end', () => {
+	let c: Cast;
+
+	beforeAll(async () => {
+		c = await Cast.make();
+	});
+
+	// Messages have no daily limit and several moderators add up: after 20 pings in a day what
+	// the moderators send still arrives, without one more ping.
+	test('at most 20 pings from the moderators in 24 hours, what is sent still arrives', async () => {
+		const pings = async () =>
+			(
+				await sql(
+					`select count(*)::int as n from public.notifications where user_id = $1
+					and kind in ('invited', 'answer_asked', 'buddy_asked', 'moderators_wrote')`,
+					[c.noor.id]
+				)
+			).rows[0].n as number;
+		for (let i = 0; i < 20; i++) {
+			await ok(i % 2 ? c.moderator.client : c.colleague.client, 'message_member', {
+				client_id: randomUUID(),
+				member: c.noorMember,
+				body: `Bericht ${i + 1}`
+			});
+		}
+		expect(await pings()).toBe(20);
+		await ok(c.moderator.client, 'message_member', {
+			client_id: randomUUID(),
+			member: c.noorMember,
+			body: 'Nog een'
+		});
+		const invitation = await ok(c.colleague.client, 'invite_to_meetup', {
+			client_id: randomUUID(),
+			meetup: c.meetup,
+			member: c.noorMember
+		});
+		expect(await pings()).toBe(20);
+		const { rows } = await sql(
+			`select count(*)::int as n from public.moderation_messages msg
+			join public.moderation_threads t on t.id = msg.thread_id
+			where t.member_id = $1 and msg.from_moderators`,
+			[c.noorMember]
+		);
+		expect(rows[0].n).toBe(21);
+		const home = (await ok(c.noor.client, 'page_home')) as { invitations: { id: string }[] };
+		expect(home.invitations.map((i) => i.id)).toEqual([invitation]);
+		// Sam is pinged as before.
+		await ok(c.moderator.client, 'message_member', {
+			client_id: randomUUID(),
+			member: c.samMember,
+			body: 'Dag Sam'
+		});
+		const sams = await sql(
+			`select count(*)::int as n from public.notifications where user_id = $1`,
+			[c.sam.id]
+		);
+		expect(sams.rows[0].n).toBe(1);
+	});
+});
