@@ -67,6 +67,31 @@ export async function inclusionPage(
 	return page && { ...page, climate: page.climate ?? [], trend: page.trend ?? [] };
 }
 
+/**
+ * The settings page: the thresholds and the group's words, without computing the signals (the
+ * costly part of the page's call). Null when I am not an active moderator of the group.
+ */
+export async function inclusionSettingsPage(
+	supabase: Client,
+	groupId: string
+): Promise<Pick<InclusionPage, 'settings' | 'templates'> | null> {
+	const target = { target_group: groupId };
+	const [settings, welcome, checkIn] = await Promise.all([
+		supabase.rpc('inclusion_settings_of', target),
+		supabase.rpc('inclusion_template', { ...target, kind: 'welcome' }),
+		supabase.rpc('inclusion_template', { ...target, kind: 'check_in' })
+	]);
+	const answers = [settings, welcome, checkIn];
+	// Someone who is not a moderator of the group is refused or gets null: not there for them.
+	if (answers.some(({ error }) => error?.message === 'not_allowed')) return null;
+	for (const { error } of answers) if (error) outage(error);
+	if (!settings.data) return null;
+	return {
+		settings: settings.data as Record<string, number>,
+		templates: { welcome: welcome.data ?? null, check_in: checkIn.data ?? null }
+	};
+}
+
 // The actions. Each gives back supabase-js's { data, error }: the form action says a refusal in
 // words.
 

@@ -2,14 +2,14 @@ import { settingFields, toStored, type Done, type Refused } from '$lib/inclusion
 import { m } from '$lib/paraglide/messages';
 import { settingsSchema, templateSchema } from '$lib/schemas/inclusion';
 import { explainDatabaseError } from '$lib/server/errors';
-import { inclusionPage, setTemplate, updateSettings } from '$lib/server/inclusion';
+import { inclusionSettingsPage, setTemplate, updateSettings } from '$lib/server/inclusion';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const inclusion = await inclusionPage(locals.supabase, params.group);
-	if (!inclusion) error(404, m.page_not_found());
-	return { settings: inclusion.settings, templates: inclusion.templates };
+	const page = await inclusionSettingsPage(locals.supabase, params.group);
+	if (!page) error(404, m.page_not_found());
+	return page;
 };
 
 export const actions: Actions = {
