@@ -4267,14 +4267,20 @@ declare
 	words text := nullif(btrim(note), '');
 	handled uuid;
 	concerned uuid := member;
+	min_size integer;
 begin
 	if not private.is_moderator(target_group) then raise exception 'not_allowed'; end if;
 	if char_length(words) > 1000 then raise exception 'note_invalid'; end if;
+	select st.circle_min_size into min_size from public.inclusion_settings st
+	where st.group_id = target_group;
 	select sr.fingerprint into open_fingerprint
 	from private.inclusion_signal_rows(target_group) sr
 	where sr.kind = mark_signal_handled.kind
 		and sr.member is not distinct from mark_signal_handled.member
 		and sr.post is not distinct from mark_signal_handled.post
+		-- Only a signal the moderators are shown (see inclusion_signals).
+		and (sr.kind <> 'closed_circle'
+			or jsonb_array_length(sr.evidence -> 'members') >= coalesce(min_size, 3))
 	limit 1;
 	if open_fingerprint is null then raise exception 'signal_not_found'; end if;
 	select h.fingerprint into previous_fingerprint from public.inclusion_signal_handled h

@@ -745,6 +745,14 @@ describe('a member who opted out is in no closed circle', () => {
 		]);
 		expect(await circles(moderator, group)).toEqual([]);
 		expect(await pageCircles(moderator, group)).toEqual([]);
+		// Nor found by marking it handled (that told which members were in such a circle).
+		const { error } = await call(moderator.client, 'mark_signal_handled', {
+			target_group: group,
+			kind: 'closed_circle',
+			member: circle[0].member,
+			note: null
+		});
+		expect(error).toBe('signal_not_found');
 	}, 60_000);
 });
 
