@@ -4478,11 +4478,16 @@ begin
 					'kind', sr.kind, 'post', sr.post, 'since', sr.since,
 					'evidence', case sr.kind
 						when 'closed_circle' then jsonb_build_object(
-							'size', sr.evidence -> 'size', 'days', sr.evidence -> 'days')
+							'size', jsonb_array_length(sr.evidence -> 'members'),
+							'days', sr.evidence -> 'days')
 						else sr.evidence end)
 					order by sr.since, sr.kind)
 				from private.inclusion_signal_rows(g.id) sr
+				left join public.inclusion_settings st on st.group_id = g.id
 				where sr.member = m.id and not m.signals_opt_out and m.role <> 'moderator'
+					and (sr.kind <> 'closed_circle'
+						or jsonb_array_length(sr.evidence -> 'members')
+							>= coalesce(st.circle_min_size, 3))
 			), '[]'::jsonb),
 			'actions', coalesce((
 				select jsonb_agg(jsonb_build_object(

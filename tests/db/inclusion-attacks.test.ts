@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { client, db, type Person } from '../support/platform';
+import { SignJWT } from 'jose';
+import { client, db, platform, type Person } from '../support/platform';
 import { joinedMember, joinedModerator, makeGroup, membershipId, post } from '../support/groups';
 import { createMeetup, joinedHost } from '../support/meetups';
 
@@ -754,6 +755,37 @@ describe('a member who opted out is in no closed circle', () => {
 		});
 		expect(error).toBe('signal_not_found');
 	}, 60_000);
+});
+
+describe('what a member in such a circle is shown about it', () => {
+	// my_inclusion says what the moderators see about me: not a circle they are not shown.
+	const myCircles = async (user: string) => {
+		const token = await new SignJWT({ sub: user, role: 'authenticated', aud: 'authenticated' })
+			.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+			.setExpirationTime('10m')
+			.sign(new TextEncoder().encode(platform().jwtSecret));
+		const mine = (await ok(client(token), 'my_inclusion')) as {
+			groups: { signals: { kind: string; evidence: { size: number } }[] }[];
+		};
+		return mine.groups.flatMap((g) => g.signals).filter((s) => s.kind === 'closed_circle');
+	};
+
+	test('counts only the members who did not opt out, and is not shown when they make it one', async () => {
+		const four = await groupWithCircle(4);
+		await sql(`update public.group_members set signals_opt_out = true where id = $1`, [
+			four.circle[3].member
+		]);
+		expect(await myCircles(four.circle[0].user)).toEqual([
+			expect.objectContaining({ evidence: expect.objectContaining({ size: 3 }) })
+		]);
+
+		const three = await groupWithCircle(3);
+		expect(await myCircles(three.circle[0].user)).toHaveLength(1);
+		await sql(`update public.group_members set signals_opt_out = true where id = $1`, [
+			three.circle[2].member
+		]);
+		expect(await myCircles(three.circle[0].user)).toEqual([]);
+	}, 90_000);
 });
 
 describe('a member is not pinged without end', () => {
