@@ -61,7 +61,6 @@ const phrases = {
 	days: [m.inclusion_n_days_one, m.inclusion_n_days_many],
 	weeks: [m.inclusion_n_weeks_one, m.inclusion_n_weeks_many],
 	times: [m.inclusion_n_times_one, m.inclusion_n_times_many],
-	others: [m.inclusion_n_others_one, m.inclusion_n_others_many],
 	period: [m.inclusion_in_last_days_one, m.inclusion_in_last_days_many]
 } satisfies Record<string, [Counted, Counted]>;
 
@@ -167,8 +166,6 @@ function sentence(signal: SentenceInput, options: SentenceOptions): string {
 		case 'closed_circle': {
 			const ids = Array.isArray(e.members) ? e.members.map(String) : [];
 			const names = ids.map((id) => options.nameOf?.(id) ?? m.mod_a_member({}, on));
-			const others = number(e.others);
-			if (others > 0) names.push(phrase(locale, 'others', others));
 			return m.inclusion_s_closed_circle(
 				{
 					names: list(locale, names),

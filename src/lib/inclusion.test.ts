@@ -13,7 +13,7 @@ const [an, bert, cas, noor] = [
 	'6f1c1a36-8c5b-4d0a-9a86-2b8f3c1d2e44'
 ];
 const person = (id: string, nickname: string) => ({ id, nickname });
-const circle = { members: [an, bert, cas], others: 0, size: 3, inside_share: 1, days: 60 };
+const circle = { members: [an, bert, cas], size: 3, inside_share: 1, days: 60 };
 const row = (signal: Partial<PageSignal>): PageSignal => ({
 	kind: 'closed_circle',
 	member: null,

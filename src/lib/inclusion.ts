@@ -57,9 +57,9 @@ export function signalCards(signals: PageSignal[], people: Person[], locale: Loc
 			signal.kind === 'closed_circle' && Array.isArray(signal.evidence.members)
 				? signal.evidence.members.map(String)
 				: null;
-		// A circle is known by its set; members who opted out are only counted in it.
+		// A circle is known by its set.
 		const key = circle
-			? signalKey(signal.kind, circle, String(signal.evidence.others ?? 0))
+			? signalKey(signal.kind, circle, null)
 			: signalKey(signal.kind, signal.member ? [signal.member.id] : [], signal.post?.id ?? null);
 		const known = cards.get(key);
 		if (known) {
