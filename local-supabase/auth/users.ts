@@ -65,10 +65,14 @@ export async function createUser(
 		await client.query('begin');
 		const provider = user.anonymous ? 'anonymous' : 'email';
 		const { rows } = await client.query<UserRow>(
+			// GoTrue writes '' and false, never NULL, where it reads a Go string or bool
+			// (tests/db/seeded-users-work-with-gotrue.test.ts).
 			`insert into auth.users (instance_id, id, aud, role, email, encrypted_password,
-				email_confirmed_at, raw_app_meta_data, raw_user_meta_data, is_anonymous, created_at, updated_at)
+				email_confirmed_at, raw_app_meta_data, raw_user_meta_data, is_anonymous, created_at, updated_at,
+				confirmation_token, recovery_token, email_change_token_new, email_change, is_super_admin)
 			values ($1, gen_random_uuid(), 'authenticated', 'authenticated', $2::varchar, $3,
-				case when $2::text is null then null else now() end, $4, $5, $6, now(), now())
+				case when $2::text is null then null else now() end, $4, $5, $6, now(), now(),
+				'', '', '', '', false)
 			returning *`,
 			[
 				instanceId,
