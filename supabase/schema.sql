@@ -7,6 +7,7 @@
 create schema private;
 grant usage on schema private to anon, authenticated;
 grant usage on schema public to anon, authenticated, public, service_role;
+grant create, usage on schema public to postgres;
 
 -- Types ---------------------------------------------------------------------------------------
 
@@ -6023,3 +6024,6 @@ alter default privileges for role postgres in schema public grant execute on fun
 alter default privileges for role postgres in schema public grant select, update, usage on sequences to anon, authenticated, service_role;
 alter default privileges for role postgres in schema public grant delete, insert, select, update on tables to anon, authenticated;
 alter default privileges for role postgres in schema public grant delete, insert, maintain, references, select, trigger, truncate, update on tables to service_role;
+alter default privileges for role supabase_admin in schema public grant execute on functions to anon, authenticated, postgres, service_role;
+alter default privileges for role supabase_admin in schema public grant select, update, usage on sequences to anon, authenticated, postgres, service_role;
+alter default privileges for role supabase_admin in schema public grant delete, insert, maintain, references, select, trigger, truncate, update on tables to anon, authenticated, postgres, service_role;

@@ -1,5 +1,47 @@
 -- The tables of Supabase Auth (GoTrue) that the local auth service uses, with GoTrue's own
 -- column names and types, so migrations and seeds written for hosted Supabase run unchanged.
+-- Owned by supabase_auth_admin, as GoTrue's migrations leave them on Supabase.
+set role supabase_auth_admin;
+
+-- PostgREST puts the verified JWT claims into request.jwt.claims for every request.
+create function auth.jwt() returns jsonb
+language sql stable
+as $$
+	select coalesce(
+		nullif(current_setting('request.jwt.claim', true), ''),
+		nullif(current_setting('request.jwt.claims', true), '')
+	)::jsonb
+$$;
+
+create function auth.uid() returns uuid
+language sql stable
+as $$
+	select coalesce(
+		nullif(current_setting('request.jwt.claim.sub', true), ''),
+		(nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
+	)::uuid
+$$;
+
+create function auth.role() returns text
+language sql stable
+as $$
+	select coalesce(
+		nullif(current_setting('request.jwt.claim.role', true), ''),
+		(nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
+	)::text
+$$;
+
+create function auth.email() returns text
+language sql stable
+as $$
+	select coalesce(
+		nullif(current_setting('request.jwt.claim.email', true), ''),
+		(nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
+	)::text
+$$;
+
+grant execute on function auth.jwt(), auth.uid(), auth.role(), auth.email()
+	to anon, authenticated, service_role;
 
 create table auth.users (
 	instance_id uuid,
@@ -86,5 +128,10 @@ create table auth.refresh_tokens (
 );
 create index refresh_tokens_session_id_revoked_idx on auth.refresh_tokens (session_id, revoked);
 
-grant all on all tables in schema auth to supabase_auth_admin;
-grant all on all sequences in schema auth to supabase_auth_admin;
+reset role;
+
+-- What postgres may do with auth on Supabase (20211115181400_update-auth-permissions and
+-- 10000000000000_demote-postgres): everything with its tables and functions, nothing new in it.
+grant all on all tables in schema auth to postgres;
+grant all on all sequences in schema auth to postgres;
+grant all on all routines in schema auth to postgres;

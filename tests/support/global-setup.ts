@@ -10,7 +10,10 @@ import { freePort } from '../../local-supabase/ports';
 
 export interface PlatformInfo {
 	apiUrl: string;
+	/** The superuser supabase_admin, for fixtures. */
 	dbUrl: string;
+	/** postgres, not a superuser, as on a hosted project. */
+	postgresUrl: string;
 	anonKey: string;
 	serviceRoleKey: string;
 	secretKey: string;
@@ -46,10 +49,12 @@ export default async function setup(project: TestProject) {
 		// Tests sign in far more often than people do; the rate-limit test lowers them itself.
 		rateLimit: { sign_in_sign_ups: 100_000, anonymous_users: 100_000, token_refresh: 100_000 }
 	});
-	const { apiUrl, dbUrl, anonKey, serviceRoleKey, secretKey, jwtSecret, signingKey } = platform;
+	const { apiUrl, dbUrl, postgresUrl, anonKey, serviceRoleKey, secretKey, jwtSecret, signingKey } =
+		platform;
 	project.provide('platform', {
 		apiUrl,
 		dbUrl,
+		postgresUrl,
 		anonKey,
 		serviceRoleKey,
 		secretKey,
