@@ -98,7 +98,14 @@ function cliPush(cli: string, postgresUrl: string, seed: boolean): Promise<void>
 			args,
 			{
 				cwd: root,
-				env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+				// No asking GitHub for a newer release nor sending telemetry: CI reaches only the npm
+				// registry, and a push should not wait on either.
+				env: {
+					...process.env,
+					SUPABASE_NO_UPDATE_NOTIFIER: '1',
+					SUPABASE_TELEMETRY_DISABLED: '1',
+					DO_NOT_TRACK: '1'
+				},
 				maxBuffer: 16 * 1024 * 1024
 			},
 			(error, stdout, stderr) => {
