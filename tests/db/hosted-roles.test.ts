@@ -1,8 +1,9 @@
 // The local database has the roles and schema owners a hosted Supabase project has (Supabase's
 // init scripts and role migrations, github.com/supabase/postgres migrations/db; docs: "Postgres
 // Roles"), so what needs a superuser, or a helper in auth, fails here before it fails there.
+import pg from 'pg';
 import { expect, test } from 'vitest';
-import { db } from '../support/platform';
+import { db, platform } from '../support/platform';
 
 test('the roles have the attributes Supabase gives them', async () => {
 	const { rows } = await db().query(
@@ -84,4 +85,39 @@ test('the migrations and the seed ran as postgres, not as a superuser', async ()
 		where p.pronamespace in ('public'::regnamespace, 'private'::regnamespace)`
 	);
 	expect(rows).toEqual([{ owner: 'postgres' }]);
+});
+
+test('as postgres, a helper in auth or a superuser-only step is refused, as on hosted Supabase', async () => {
+	const postgres = new pg.Client({ connectionString: platform().postgresUrl });
+	await postgres.connect();
+	const attempt = async (sql: string) => {
+		await postgres.query('begin');
+		try {
+			await postgres.query(sql);
+			return 'done';
+		} catch (error) {
+			return (error as { code?: string }).code;
+		} finally {
+			await postgres.query('rollback');
+		}
+	};
+	try {
+		expect(
+			await attempt(
+				'create function auth.is_admin() returns boolean language sql as $$ select true $$'
+			)
+		).toBe('42501');
+		expect(await attempt('create extension pg_stat_statements')).toBe('42501');
+		expect(
+			await attempt(
+				'create event trigger parity_probe on ddl_command_end execute function pg_catalog.now()'
+			)
+		).toBe('42501');
+		// What migrations do need works: a table in public with a foreign key to auth.users.
+		expect(
+			await attempt('create table public.parity_probe (id uuid references auth.users (id))')
+		).toBe('done');
+	} finally {
+		await postgres.end();
+	}
 });
