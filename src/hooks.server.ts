@@ -6,6 +6,7 @@ import { supabaseSettings } from '$lib/server/env';
 import { errorCode, logUnexpected, newRequestId } from '$lib/server/request-log';
 import { responseHeaders, withHeaders } from '$lib/server/response-headers';
 import { requestClients } from '$lib/server/session';
+import { signInAddress, signInFirst } from '$lib/server/sign-in-first';
 import type { Cookies, Handle, HandleServerError } from '@sveltejs/kit';
 
 type CookieSerializeOptions = Parameters<Cookies['set']>[2];
@@ -59,6 +60,12 @@ const supabase: Handle = async ({ event, resolve }) => {
 	event.locals.supabase = clients.supabase;
 	event.locals.sessionClient = clients.sessionClient;
 	event.locals.safeGetSession = clients.safeGetSession;
+	if (signInFirst(event.route.id, event.request.method, event.isDataRequest)) {
+		const { user } = await clients.safeGetSession();
+		// A response, not a thrown redirect, so it gets this app's headers like every other.
+		if (!user)
+			return new Response(null, { status: 303, headers: { location: signInAddress(event.url) } });
+	}
 
 	const response = await resolve(event, {
 		filterSerializedResponseHeaders: (name) =>

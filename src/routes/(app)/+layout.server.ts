@@ -1,4 +1,5 @@
 import { appShell } from '$lib/server/shell';
+import { signInAddress } from '$lib/server/sign-in-first';
 import { redirect } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 
@@ -9,8 +10,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ locals, url, params, depends }) => {
 	// The notifications page asks for the count again once it marked what it showed as read.
 	depends('kring:unread');
-	const here = url.pathname + url.search;
-	const signin = `/signin?redirectTo=${encodeURIComponent(here)}`;
+	const signin = signInAddress(url);
 	const { user } = await locals.safeGetSession();
 	if (!user) redirect(303, signin);
 	const shell = await appShell(locals.supabase, params.group);
