@@ -238,6 +238,7 @@ create table public.groups (
 	join_policy public.join_policy default 'invite_only'::public.join_policy not null,
 	language text default 'nl'::text not null,
 	created_at timestamp with time zone default now() not null,
+	archived_at timestamp with time zone,
 	constraint groups_pkey PRIMARY KEY (id),
 	constraint groups_organisation_id_slug_key UNIQUE (organisation_id, slug),
 	constraint groups_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE,
@@ -494,6 +495,7 @@ create table public.meetups (
 	created_at timestamp with time zone default now() not null,
 	updated_at timestamp with time zone default now() not null,
 	occurrence_on date,
+	guests_welcome boolean default false not null,
 	constraint meetups_pkey PRIMARY KEY (id),
 	constraint meetups_created_by_client_id_key UNIQUE (created_by, client_id),
 	constraint meetups_one_per_series_date UNIQUE (series_id, occurrence_on),
@@ -640,13 +642,43 @@ create policy "people read their own notifications" on public.notifications for 
   WHERE (m.id = notifications.meetup_id)))) AND ((group_id IS NULL) OR ( SELECT private.is_active_member(notifications.group_id) AS is_active_member))));
 CREATE TRIGGER notifications_pings_from_moderators BEFORE INSERT ON public.notifications FOR EACH ROW EXECUTE FUNCTION private.limit_pings_from_moderators();
 
+create table public.organisation_admins (
+	organisation_id uuid not null,
+	user_id uuid not null,
+	added_by uuid,
+	created_at timestamp with time zone default now() not null,
+	constraint organisation_admins_pkey PRIMARY KEY (organisation_id, user_id),
+	constraint organisation_admins_added_by_fkey FOREIGN KEY (added_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint organisation_admins_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE,
+	constraint organisation_admins_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE
+);
+alter table public.organisation_admins enable row level security;
+CREATE INDEX organisation_admins_added_by_idx ON public.organisation_admins USING btree (added_by);
+CREATE INDEX organisation_admins_user_id_idx ON public.organisation_admins USING btree (user_id);
+grant select on table public.organisation_admins to authenticated;
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.organisation_admins to service_role;
+create policy "admins read their organisation's admins" on public.organisation_admins for select to authenticated
+	using (( SELECT private.is_organisation_admin(organisation_admins.organisation_id) AS is_organisation_admin));
+
 create table public.organisations (
 	id uuid default gen_random_uuid() not null,
 	name text not null,
 	slug text not null,
 	created_at timestamp with time zone default now() not null,
+	description text default ''::text not null,
+	address text default ''::text not null,
+	contact text default ''::text not null,
+	languages text[] default '{nl}'::text[] not null,
+	colour text default '#2f6f4e'::text not null,
+	initials text default 'K'::text not null,
 	constraint organisations_pkey PRIMARY KEY (id),
 	constraint organisations_slug_key UNIQUE (slug),
+	constraint organisations_address_check CHECK ((char_length(address) <= 300)),
+	constraint organisations_colour_check CHECK ((colour ~ '^#[0-9a-f]{6}$'::text)),
+	constraint organisations_contact_check CHECK ((char_length(contact) <= 300)),
+	constraint organisations_description_check CHECK ((char_length(description) <= 1000)),
+	constraint organisations_initials_check CHECK ((((char_length(initials) >= 1) AND (char_length(initials) <= 3)) AND (initials = upper(initials)) AND (btrim(initials) = initials))),
+	constraint organisations_languages_check CHECK ((((cardinality(languages) >= 1) AND (cardinality(languages) <= 3)) AND (languages <@ ARRAY['nl'::text, 'fr'::text, 'en'::text]))),
 	constraint organisations_name_check CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 120))),
 	constraint organisations_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text))
 );
@@ -813,6 +845,7 @@ create table public.rsvps (
 	promoted_at timestamp with time zone,
 	created_at timestamp with time zone default now() not null,
 	updated_at timestamp with time zone default now() not null,
+	guests smallint default 0 not null,
 	constraint rsvps_pkey PRIMARY KEY (id),
 	constraint rsvps_meetup_id_member_id_key UNIQUE (meetup_id, member_id),
 	constraint rsvps_member_id_client_id_key UNIQUE (member_id, client_id),
@@ -820,6 +853,7 @@ create table public.rsvps (
 	constraint rsvps_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
 	constraint rsvps_check CHECK (((status <> 'waiting'::public.rsvp_status) OR (waitlisted_at IS NOT NULL))),
 	constraint rsvps_childcare_children_check CHECK (((childcare_children >= 0) AND (childcare_children <= 20))),
+	constraint rsvps_guests_check CHECK (((guests >= 0) AND (guests <= 1))),
 	constraint rsvps_note_check CHECK ((char_length(note) <= 300))
 );
 alter table public.rsvps enable row level security;
@@ -1898,6 +1932,19 @@ AS $function$
 	)
 $function$;
 grant execute on function private.is_only_moderator(uuid,uuid) to service_role;
+
+CREATE OR REPLACE FUNCTION private.is_organisation_admin(organisation uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select exists (
+		select 1 from public.organisation_admins
+		where organisation_id = organisation and user_id = (select auth.uid())
+	)
+$function$;
+grant execute on function private.is_organisation_admin(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION private.left_out_sentence(target_group uuid)
  RETURNS text

@@ -385,6 +385,7 @@ export type Database = {
       }
       groups: {
         Row: {
+          archived_at: string | null
           created_at: string
           description: string
           id: string
@@ -396,6 +397,7 @@ export type Database = {
           slug: string
         }
         Insert: {
+          archived_at?: string | null
           created_at?: string
           description?: string
           id?: string
@@ -407,6 +409,7 @@ export type Database = {
           slug: string
         }
         Update: {
+          archived_at?: string | null
           created_at?: string
           description?: string
           id?: string
@@ -848,6 +851,7 @@ export type Database = {
           description: string
           ends_at: string
           group_id: string
+          guests_welcome: boolean
           id: string
           languages: string[]
           occurrence_on: string | null
@@ -872,6 +876,7 @@ export type Database = {
           description?: string
           ends_at: string
           group_id: string
+          guests_welcome?: boolean
           id?: string
           languages?: string[]
           occurrence_on?: string | null
@@ -896,6 +901,7 @@ export type Database = {
           description?: string
           ends_at?: string
           group_id?: string
+          guests_welcome?: boolean
           id?: string
           languages?: string[]
           occurrence_on?: string | null
@@ -1176,22 +1182,69 @@ export type Database = {
           },
         ]
       }
+      organisation_admins: {
+        Row: {
+          added_by: string | null
+          created_at: string
+          organisation_id: string
+          user_id: string
+        }
+        Insert: {
+          added_by?: string | null
+          created_at?: string
+          organisation_id: string
+          user_id: string
+        }
+        Update: {
+          added_by?: string | null
+          created_at?: string
+          organisation_id?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organisation_admins_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organisations: {
         Row: {
+          address: string
+          colour: string
+          contact: string
           created_at: string
+          description: string
           id: string
+          initials: string
+          languages: string[]
           name: string
           slug: string
         }
         Insert: {
+          address?: string
+          colour?: string
+          contact?: string
           created_at?: string
+          description?: string
           id?: string
+          initials?: string
+          languages?: string[]
           name: string
           slug: string
         }
         Update: {
+          address?: string
+          colour?: string
+          contact?: string
           created_at?: string
+          description?: string
           id?: string
+          initials?: string
+          languages?: string[]
           name?: string
           slug?: string
         }
@@ -1458,6 +1511,7 @@ export type Database = {
           client_id: string
           cost_is_a_problem: boolean
           created_at: string
+          guests: number
           id: string
           meetup_id: string
           member_id: string
@@ -1473,6 +1527,7 @@ export type Database = {
           client_id: string
           cost_is_a_problem?: boolean
           created_at?: string
+          guests?: number
           id?: string
           meetup_id: string
           member_id: string
@@ -1488,6 +1543,7 @@ export type Database = {
           client_id?: string
           cost_is_a_problem?: boolean
           created_at?: string
+          guests?: number
           id?: string
           meetup_id?: string
           member_id?: string

@@ -47,6 +47,7 @@ const executable = {
 		'private.is_my_comment(comment uuid)',
 		'private.is_my_membership(member uuid)',
 		'private.is_my_post(post uuid)',
+		'private.is_organisation_admin(organisation uuid)',
 		'public.accept_invite(invite_code text, nickname text, accept_rules boolean)',
 		'public.add_member_without_phone(target_group uuid, nickname text)',
 		'public.add_reaction(client_id uuid, post uuid, comment uuid, kind public.reaction_kind)',
