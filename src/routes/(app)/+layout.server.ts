@@ -17,6 +17,8 @@ export const load: LayoutServerLoad = async ({ locals, url, params, depends }) =
 	if (!shell) redirect(303, signin);
 	return {
 		person: {
+			// Their own id, for their own page only: the outbox keeps and sends their writes by it.
+			id: user.id,
 			name: shell.person.name,
 			anonymous: user.is_anonymous ?? false,
 			email: user.email ?? null
