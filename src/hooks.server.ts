@@ -1,6 +1,7 @@
 import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
+import { ownerHeader } from '$lib/outbox/items';
 import { getLocale } from '$lib/paraglide/runtime';
 import { ownerHeader } from '$lib/outbox/items';
 import { authForwardingFetch } from '$lib/server/client-address';
@@ -63,6 +64,13 @@ const supabase: Handle = async ({ event, resolve }) => {
 	event.locals.supabase = clients.supabase;
 	event.locals.sessionClient = clients.sessionClient;
 	event.locals.safeGetSession = clients.safeGetSession;
+	// An outbox item (src/lib/outbox) goes only as the person who wrote it: signed in as someone
+	// else by now, or as no one, it is turned away untouched and waits on the phone for its writer.
+	const outboxFor = event.request.headers.get(ownerHeader);
+	if (outboxFor) {
+		const { user } = await clients.safeGetSession();
+		if (user?.id !== outboxFor) return new Response(null, { status: 409 });
+	}
 	// An outbox item (src/lib/outbox) goes only as the person who wrote it: signed in as someone
 	// else by now, or as no one, it is turned away untouched and waits on the phone for its writer.
 	const outboxFor = event.request.headers.get(ownerHeader);
