@@ -2,10 +2,7 @@ import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { ownerHeader } from '$lib/outbox/items';
-import { getLocale } from '$lib/paraglide/runtime';
-import { ownerHeader } from '$lib/outbox/items';
 import { authForwardingFetch } from '$lib/server/client-address';
-import { offlineHeaders, wantsOfflineHeaders } from '$lib/server/offline-headers';
 import { supabaseSettings } from '$lib/server/env';
 import { errorCode, logUnexpected, newRequestId } from '$lib/server/request-log';
 import { responseHeaders, withHeaders } from '$lib/server/response-headers';
@@ -71,13 +68,6 @@ const supabase: Handle = async ({ event, resolve }) => {
 		const { user } = await clients.safeGetSession();
 		if (user?.id !== outboxFor) return new Response(null, { status: 409 });
 	}
-	// An outbox item (src/lib/outbox) goes only as the person who wrote it: signed in as someone
-	// else by now, or as no one, it is turned away untouched and waits on the phone for its writer.
-	const outboxFor = event.request.headers.get(ownerHeader);
-	if (outboxFor) {
-		const { user } = await clients.safeGetSession();
-		if (user?.id !== outboxFor) return new Response(null, { status: 409 });
-	}
 	if (signInFirst(event.route.id, event.request.method, event.isDataRequest)) {
 		const { user } = await clients.safeGetSession();
 		// A response, not a thrown redirect, so it gets this app's headers like every other.
@@ -89,11 +79,6 @@ const supabase: Handle = async ({ event, resolve }) => {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
 	});
-	// Who is signed in and which pages the phone may keep, for the service worker.
-	if (wantsOfflineHeaders(response)) {
-		const { user } = await clients.safeGetSession();
-		Object.assign(sessionHeaders, offlineHeaders(event, response, user?.id ?? null, getLocale()));
-	}
 	return withHeaders(response, sessionHeaders);
 };
 
