@@ -2041,6 +2041,13 @@ export type Database = {
           thanks_count: number
         }[]
       }
+      public_organisation: { Args: { slug: string }; Returns: Json }
+      public_sitemap: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          slug: string
+        }[]
+      }
       refuse_join_request: {
         Args: { member: string; reason?: string }
         Returns: string

@@ -34,7 +34,9 @@ const executable = {
 		'public.check_request_nickname(target_group uuid, nickname text)',
 		'public.invite_preview(invite_code text)',
 		'public.join_request_status(target_group uuid)',
-		'public.meetup_counts(meetup uuid)'
+		'public.meetup_counts(meetup uuid)',
+		'public.public_organisation(slug text)',
+		'public.public_sitemap()'
 	],
 	authenticated: [
 		'private.can_see_meetup(target_group uuid, audience public.meetup_audience)',
@@ -122,6 +124,8 @@ const executable = {
 		'public.page_post(target_group uuid, target_post uuid)',
 		'public.pin_post(post uuid, pinned boolean)',
 		'public.post_comments(target_post uuid)',
+		'public.public_organisation(slug text)',
+		'public.public_sitemap()',
 		'public.refuse_join_request(member uuid, reason text)',
 		'public.remove_from_group(member uuid, reason text)',
 		'public.remove_member(member uuid)',
