@@ -26,11 +26,68 @@ create type public.rsvp_status as enum ('going', 'maybe', 'not_going', 'waiting'
 
 -- Tables --------------------------------------------------------------------------------------
 
+create table private.admin_creations (
+	person uuid not null,
+	client_id uuid not null,
+	organisation_id uuid not null,
+	group_id uuid,
+	created_at timestamp with time zone default now() not null,
+	constraint admin_creations_pkey PRIMARY KEY (person, client_id),
+	constraint admin_creations_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint admin_creations_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE,
+	constraint admin_creations_person_fkey FOREIGN KEY (person) REFERENCES auth.users(id) ON DELETE CASCADE
+);
+alter table private.admin_creations enable row level security;
+CREATE INDEX admin_creations_group_idx ON private.admin_creations USING btree (group_id);
+CREATE INDEX admin_creations_organisation_idx ON private.admin_creations USING btree (organisation_id);
+CREATE INDEX admin_creations_person_created_idx ON private.admin_creations USING btree (person, created_at) WHERE (group_id IS NULL);
+
 create table private.confusables (
 	source text not null,
 	prototype text not null,
 	constraint confusables_pkey PRIMARY KEY (source)
 );
+
+create table private.inclusion_interactions (
+	source uuid not null,
+	group_id uuid not null,
+	post_id uuid not null,
+	a uuid not null,
+	b uuid not null,
+	at timestamp with time zone not null,
+	constraint inclusion_interactions_pkey PRIMARY KEY (source),
+	constraint inclusion_interactions_check CHECK ((a < b))
+);
+alter table private.inclusion_interactions enable row level security;
+CREATE INDEX inclusion_interactions_pair_idx ON private.inclusion_interactions USING btree (group_id, a, b, at);
+CREATE INDEX inclusion_interactions_post_idx ON private.inclusion_interactions USING btree (post_id);
+
+create table private.inclusion_items (
+	id uuid not null,
+	group_id uuid not null,
+	post_id uuid not null,
+	is_post boolean not null,
+	author uuid,
+	created_at timestamp with time zone not null,
+	post_counts boolean not null,
+	reached boolean not null,
+	constraint inclusion_items_pkey PRIMARY KEY (id)
+);
+alter table private.inclusion_items enable row level security;
+CREATE INDEX inclusion_items_author_idx ON private.inclusion_items USING btree (group_id, author, created_at);
+CREATE INDEX inclusion_items_group_created_idx ON private.inclusion_items USING btree (group_id, created_at) INCLUDE (is_post, author, post_counts, reached);
+CREATE INDEX inclusion_items_post_idx ON private.inclusion_items USING btree (post_id);
+
+create table private.inclusion_ties (
+	group_id uuid not null,
+	a uuid not null,
+	b uuid not null,
+	last_at timestamp with time zone not null,
+	constraint inclusion_ties_pkey PRIMARY KEY (group_id, a, b),
+	constraint inclusion_ties_check CHECK ((a < b))
+);
+alter table private.inclusion_ties enable row level security;
+CREATE INDEX inclusion_ties_recent_idx ON private.inclusion_ties USING btree (group_id, last_at) INCLUDE (a, b);
 
 create table public.answer_requests (
 	id uuid default gen_random_uuid() not null,
@@ -164,6 +221,7 @@ create policy "authors and moderators read who wrote a comment" on public.commen
    FROM public.comments c
   WHERE ((c.id = comment_authors.comment_id) AND ( SELECT private.is_moderator(c.group_id) AS is_moderator))))));
 CREATE TRIGGER comment_authors_answer_request_done AFTER INSERT ON public.comment_authors FOR EACH ROW EXECUTE FUNCTION private.answer_request_done();
+CREATE TRIGGER comment_authors_inclusion AFTER INSERT OR DELETE OR UPDATE ON public.comment_authors FOR EACH ROW EXECUTE FUNCTION private.inclusion_comment_author_changed();
 
 create table public.comments (
 	id uuid default gen_random_uuid() not null,
@@ -193,6 +251,8 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (id, post_id, group_id, body, anonymous, edited_at, deleted_at, created_at, hidden_at, hidden_reason) on table public.comments to authenticated;
 create policy "members read comments not hidden or deleted" on public.comments for select to authenticated
 	using ((( SELECT private.is_active_member(comments.group_id) AS is_active_member) AND (((hidden_at IS NULL) AND (deleted_at IS NULL) AND (NOT private.is_hidden_post(post_id))) OR ( SELECT private.is_moderator(comments.group_id) AS is_moderator) OR private.is_my_comment(id))));
+CREATE TRIGGER comments_inclusion AFTER INSERT OR DELETE OR UPDATE OF post_id, author_id, created_at, deleted_at, hidden_at ON public.comments FOR EACH ROW EXECUTE FUNCTION private.inclusion_comment_changed();
+CREATE TRIGGER comments_not_in_archived_groups BEFORE INSERT OR UPDATE OF body ON public.comments FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.group_members (
 	id uuid default gen_random_uuid() not null,
@@ -226,6 +286,8 @@ create policy "active members read their group's members" on public.group_member
 	using ((((status = 'active'::public.member_status) AND ( SELECT private.is_active_member(group_members.group_id) AS is_active_member)) OR (user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_moderator(group_members.group_id) AS is_moderator)));
 CREATE TRIGGER group_members_check_nickname BEFORE INSERT OR UPDATE OF nickname, status ON public.group_members FOR EACH ROW EXECUTE FUNCTION private.check_member_nickname();
 CREATE TRIGGER group_members_check_nickname_on_status BEFORE UPDATE OF status ON public.group_members FOR EACH ROW WHEN (((old.status <> ALL (ARRAY['active'::public.member_status, 'left'::public.member_status, 'removed'::public.member_status])) AND (new.status = ANY (ARRAY['active'::public.member_status, 'pending'::public.member_status])) AND (old.status IS DISTINCT FROM new.status) AND (NOT (new.nickname IS DISTINCT FROM old.nickname)))) EXECUTE FUNCTION private.check_member_nickname_on_status();
+CREATE TRIGGER group_members_not_back_into_archived_groups BEFORE UPDATE OF status, user_id ON public.group_members FOR EACH ROW WHEN ((((new.status = ANY (ARRAY['active'::public.member_status, 'pending'::public.member_status])) AND (old.status IS DISTINCT FROM new.status)) OR ((old.user_id IS NULL) AND (new.user_id IS NOT NULL)))) EXECUTE FUNCTION private.refuse_writes_to_archived_group();
+CREATE TRIGGER group_members_not_into_archived_groups BEFORE INSERT ON public.group_members FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER group_members_withdraw_rsvps_on_leaving AFTER UPDATE OF status ON public.group_members FOR EACH ROW WHEN (((new.status = ANY (ARRAY['left'::public.member_status, 'removed'::public.member_status])) AND (old.status = 'active'::public.member_status))) EXECUTE FUNCTION private.withdraw_rsvps_of_departed_member();
 
 create table public.groups (
@@ -523,6 +585,7 @@ grant select (id, title, description, starts_at, ends_at, place, online_url, cos
 create policy "those the meetup is open to read it" on public.meetups for select to anon, authenticated
 	using (( SELECT private.can_see_meetup(meetups.group_id, meetups.open_to) AS can_see_meetup));
 CREATE TRIGGER meetups_not_by_muted_hosts BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_meetup_of_muted_host();
+CREATE TRIGGER meetups_not_in_archived_groups BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER meetups_notify_change AFTER UPDATE OF status, starts_at, ends_at, place, online_url ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.notify_meetup_change();
 
 create table public.moderation_log (
@@ -642,6 +705,30 @@ create policy "people read their own notifications" on public.notifications for 
   WHERE (m.id = notifications.meetup_id)))) AND ((group_id IS NULL) OR ( SELECT private.is_active_member(notifications.group_id) AS is_active_member))));
 CREATE TRIGGER notifications_pings_from_moderators BEFORE INSERT ON public.notifications FOR EACH ROW EXECUTE FUNCTION private.limit_pings_from_moderators();
 
+create table public.organisation_admin_invites (
+	id uuid default gen_random_uuid() not null,
+	organisation_id uuid not null,
+	code text default translate(encode(extensions.gen_random_bytes(18), 'base64'::text), '+/'::text, '-_'::text) not null,
+	created_by uuid,
+	expires_at timestamp with time zone default (now() + '7 days'::interval) not null,
+	used_by uuid,
+	used_at timestamp with time zone,
+	created_at timestamp with time zone default now() not null,
+	constraint organisation_admin_invites_pkey PRIMARY KEY (id),
+	constraint organisation_admin_invites_code_key UNIQUE (code),
+	constraint organisation_admin_invites_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint organisation_admin_invites_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE,
+	constraint organisation_admin_invites_used_by_fkey FOREIGN KEY (used_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint organisation_admin_invites_code_check CHECK ((char_length(code) >= 22))
+);
+alter table public.organisation_admin_invites enable row level security;
+CREATE INDEX organisation_admin_invites_created_by_idx ON public.organisation_admin_invites USING btree (created_by);
+CREATE INDEX organisation_admin_invites_organisation_idx ON public.organisation_admin_invites USING btree (organisation_id, created_at DESC);
+CREATE INDEX organisation_admin_invites_used_by_idx ON public.organisation_admin_invites USING btree (used_by);
+grant delete, insert, maintain, references, select, trigger, truncate, update on table public.organisation_admin_invites to service_role;
+create policy "no one reads admin invites through the API" on public.organisation_admin_invites for select to authenticated
+	using (false);
+
 create table public.organisation_admins (
 	organisation_id uuid not null,
 	user_id uuid not null,
@@ -705,6 +792,7 @@ create policy "authors and moderators read who wrote a post" on public.post_auth
 	using (((author_id = ( SELECT auth.uid() AS uid)) OR (EXISTS ( SELECT 1
    FROM public.posts p
   WHERE ((p.id = post_authors.post_id) AND ( SELECT private.is_moderator(p.group_id) AS is_moderator))))));
+CREATE TRIGGER post_authors_inclusion AFTER INSERT OR DELETE OR UPDATE ON public.post_authors FOR EACH ROW EXECUTE FUNCTION private.inclusion_post_author_changed();
 
 create table public.posts (
 	id uuid default gen_random_uuid() not null,
@@ -734,6 +822,8 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (id, group_id, kind, body, anonymous, pinned_at, edited_at, deleted_at, created_at, hidden_at, hidden_reason) on table public.posts to authenticated;
 create policy "members read posts not hidden or deleted" on public.posts for select to authenticated
 	using ((( SELECT private.is_active_member(posts.group_id) AS is_active_member) AND (((hidden_at IS NULL) AND (deleted_at IS NULL)) OR ( SELECT private.is_moderator(posts.group_id) AS is_moderator) OR private.is_my_post(id))));
+CREATE TRIGGER posts_inclusion AFTER INSERT OR DELETE OR UPDATE OF group_id, author_id, created_at, deleted_at, hidden_at ON public.posts FOR EACH ROW EXECUTE FUNCTION private.inclusion_post_changed();
+CREATE TRIGGER posts_not_in_archived_groups BEFORE INSERT OR UPDATE OF kind, body ON public.posts FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.profiles (
 	id uuid not null,
@@ -778,6 +868,7 @@ alter table public.reactions enable row level security;
 CREATE INDEX reactions_comment_id_idx ON public.reactions USING btree (comment_id) WHERE (comment_id IS NOT NULL);
 CREATE INDEX reactions_group_created_idx ON public.reactions USING btree (group_id, created_at);
 CREATE INDEX reactions_group_id_idx ON public.reactions USING btree (group_id);
+CREATE INDEX reactions_group_user_created_idx ON public.reactions USING btree (group_id, user_id, created_at);
 CREATE UNIQUE INDEX reactions_once_per_comment ON public.reactions USING btree (user_id, comment_id, kind) WHERE (comment_id IS NOT NULL);
 CREATE UNIQUE INDEX reactions_once_per_post ON public.reactions USING btree (user_id, post_id, kind) WHERE (post_id IS NOT NULL);
 CREATE INDEX reactions_post_id_idx ON public.reactions USING btree (post_id) WHERE (post_id IS NOT NULL);
@@ -789,6 +880,8 @@ create policy "active members read reactions to what they can read" on public.re
   WHERE (p.id = reactions.post_id))) OR (EXISTS ( SELECT 1
    FROM public.comments c
   WHERE (c.id = reactions.comment_id))))));
+CREATE TRIGGER reactions_inclusion AFTER INSERT OR DELETE OR UPDATE OF post_id, comment_id, user_id, created_at ON public.reactions FOR EACH ROW EXECUTE FUNCTION private.inclusion_reaction_changed();
+CREATE TRIGGER reactions_not_in_archived_groups BEFORE INSERT ON public.reactions FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.reports (
 	id uuid default gen_random_uuid() not null,
@@ -864,6 +957,7 @@ create policy "people read their own rsvps, hosts and moderators their group's" 
 	using ((( SELECT private.is_my_membership(rsvps.member_id) AS is_my_membership) OR ( SELECT private.hosts_meetup(rsvps.meetup_id) AS hosts_meetup)));
 CREATE TRIGGER rsvps_answer_meetup_invitation AFTER INSERT OR UPDATE OF status ON public.rsvps FOR EACH ROW EXECUTE FUNCTION private.answer_meetup_invitation();
 CREATE TRIGGER rsvps_free_place_when_withdrawn AFTER DELETE ON public.rsvps FOR EACH ROW EXECUTE FUNCTION private.free_place_of_withdrawn_rsvp();
+CREATE TRIGGER rsvps_not_in_archived_groups BEFORE INSERT ON public.rsvps FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER rsvps_notify_promotion AFTER UPDATE OF status ON public.rsvps FOR EACH ROW WHEN (((old.status = 'waiting'::public.rsvp_status) AND (new.status = 'going'::public.rsvp_status))) EXECUTE FUNCTION private.notify_promotion();
 
 -- Functions -----------------------------------------------------------------------------------
@@ -894,6 +988,45 @@ AS $function$
 begin
 	insert into public.inclusion_settings (group_id) values (new.id) on conflict do nothing;
 	return new;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.admin_sets_moderator(member uuid, moderator boolean)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target public.group_members;
+	language_of text;
+	new_role public.member_role := case when moderator then 'moderator' else 'member' end;
+begin
+	select * into target from public.group_members where id = member for update;
+	if not found or not private.is_admin_of_group(target.group_id) then raise exception 'not_allowed'; end if;
+	-- Someone without a phone cannot read the moderation screens.
+	if target.status <> 'active' or target.user_id is null then raise exception 'not_a_member'; end if;
+	if moderator = (target.role = 'moderator') then return; end if;
+	-- The group's row lock: two admins taking away the last two moderators at once go in turn.
+	perform 1 from public.groups g where g.id = target.group_id for no key update;
+	if not moderator and not exists (
+		select 1 from public.group_members
+		where group_id = target.group_id and role = 'moderator' and status = 'active' and id <> member
+	) then
+		raise exception 'last_moderator';
+	end if;
+	select g.language into language_of from public.groups g where g.id = target.group_id;
+	update public.group_members
+	set role = new_role, muted_until = case when moderator then null else muted_until end
+	where id = member;
+	perform private.log_moderation(target.group_id, 'role_change',
+		case language_of
+			when 'fr' then 'Nouveau rôle : ' ||
+				case when moderator then 'équipe d''animation' else 'membre' end || '.'
+			when 'en' then 'New role: ' || case when moderator then 'moderator' else 'member' end || '.'
+			else 'Nieuwe rol: ' || case when moderator then 'begeleider' else 'lid' end || '.'
+		end,
+		null, null, member);
 end;
 $function$;
 
@@ -978,6 +1111,22 @@ AS $function$
 		or (audience = 'organisation' and private.is_active_in_organisation_of(target_group))
 $function$;
 grant execute on function private.can_see_meetup(uuid,public.meetup_audience) to anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION private.check_group_facts(name text, description text, rules text, language text)
+ RETURNS void
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+begin
+	if char_length(btrim(coalesce(name, ''))) not between 1 and 120 then
+		raise exception 'group_name_invalid';
+	end if;
+	if char_length(coalesce(description, '')) > 2000 then raise exception 'group_description_too_long'; end if;
+	if char_length(coalesce(rules, '')) > 4000 then raise exception 'group_rules_too_long'; end if;
+	if coalesce(language, '') not in ('nl', 'fr', 'en') then raise exception 'group_language_invalid'; end if;
+end;
+$function$;
 
 CREATE OR REPLACE FUNCTION private.check_kind_action_limit()
  RETURNS trigger
@@ -1072,6 +1221,30 @@ begin
 		raise exception 'nickname_taken';
 	end if;
 	return new;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.check_organisation_facts(name text, description text, address text, contact text, languages text[], colour text, initials text)
+ RETURNS void
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+begin
+	if char_length(btrim(coalesce(name, ''))) not between 1 and 120 then
+		raise exception 'organisation_name_invalid';
+	end if;
+	if char_length(coalesce(description, '')) > 1000 then
+		raise exception 'organisation_description_too_long';
+	end if;
+	if char_length(coalesce(address, '')) > 300 then raise exception 'organisation_address_too_long'; end if;
+	if char_length(coalesce(contact, '')) > 300 then raise exception 'organisation_contact_too_long'; end if;
+	if languages is null or cardinality(languages) not between 1 and 3
+		or not languages <@ array['nl', 'fr', 'en'] then
+		raise exception 'organisation_languages_invalid';
+	end if;
+	if coalesce(colour, '') !~ '^#[0-9a-f]{6}$' then raise exception 'organisation_colour_invalid'; end if;
+	if coalesce(initials, '') !~ '^[A-Z]{1,3}$' then raise exception 'organisation_initials_invalid'; end if;
 end;
 $function$;
 
@@ -1210,6 +1383,31 @@ AS $function$
 		)
 $function$;
 
+CREATE OR REPLACE FUNCTION private.end_admin(organisation uuid, person uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	perform 1 from public.organisations o where o.id = organisation for update;
+	if not exists (
+		select 1 from public.organisation_admins a
+		where a.organisation_id = organisation and a.user_id = person
+	) then
+		raise exception 'not_allowed';
+	end if;
+	if not exists (
+		select 1 from public.organisation_admins a
+		where a.organisation_id = organisation and a.user_id <> person
+	) then
+		raise exception 'last_admin';
+	end if;
+	delete from public.organisation_admins a
+	where a.organisation_id = organisation and a.user_id = person;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.fill_from_waiting_list(target_meetup uuid)
  RETURNS void
  LANGUAGE plpgsql
@@ -1255,6 +1453,18 @@ end;
 $function$;
 grant execute on function private.free_place_of_withdrawn_rsvp() to service_role;
 
+CREATE OR REPLACE FUNCTION private.has_email_account()
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select exists (
+		select 1 from auth.users u
+		where u.id = (select auth.uid()) and not u.is_anonymous and u.email is not null
+	)
+$function$;
+
 CREATE OR REPLACE FUNCTION private.hosts_meetup(target_meetup uuid)
  RETURNS boolean
  LANGUAGE sql
@@ -1268,27 +1478,218 @@ AS $function$
 $function$;
 grant execute on function private.hosts_meetup(uuid) to authenticated;
 
+CREATE OR REPLACE FUNCTION private.impact_suppression(cells integer[])
+ RETURNS text[]
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+declare
+	n integer := coalesce(array_length(cells, 1), 0);
+	flags text[] := array_fill(null::text, array[n]);
+	unbounded constant bigint := 1000000000;
+	shown_sum bigint;
+	others_low bigint;
+	others_high bigint;
+	low bigint;
+	high bigint;
+	sign integer;
+	pinned boolean;
+	next_cell integer;
+begin
+	if n = 0 then return flags; end if;
+	for i in 1 .. n loop
+		if cells[i] is null or cells[i] < 5 then flags[i] := 'small'; end if;
+	end loop;
+
+	loop
+		-- total - sum(groups) = 0, written as sum(sign * cell) = 0 with sign +1 for the total.
+		shown_sum := 0;
+		for i in 1 .. n loop
+			if flags[i] is null then
+				shown_sum := shown_sum + case when i = 1 then 1 else -1 end * cells[i];
+			end if;
+		end loop;
+
+		pinned := false;
+		for j in 1 .. n loop
+			continue when flags[j] is null;
+			others_low := 0;
+			others_high := 0;
+			for i in 1 .. n loop
+				continue when i = j or flags[i] is null;
+				sign := case when i = 1 then 1 else -1 end;
+				if flags[i] = 'small' then
+					low := 0; high := 4;
+				else
+					low := 5; high := unbounded;
+				end if;
+				if sign = 1 then
+					others_low := others_low + low; others_high := others_high + high;
+				else
+					others_low := others_low - high; others_high := others_high - low;
+				end if;
+			end loop;
+			-- sign_j * cell_j = -shown_sum - others
+			if j = 1 then
+				low := -shown_sum - others_high; high := -shown_sum - others_low;
+			else
+				low := shown_sum + others_low; high := shown_sum + others_high;
+			end if;
+			if flags[j] = 'small' then
+				low := greatest(low, 0); high := least(high, 4);
+			else
+				low := greatest(low, 5); high := least(high, unbounded);
+			end if;
+			if low >= high then pinned := true; exit; end if;
+		end loop;
+		exit when not pinned;
+
+		select i into next_cell
+		from generate_subscripts(cells, 1) i
+		where i > 1 and flags[i] is null
+		order by cells[i], i
+		limit 1;
+		if next_cell is null then
+			exit when flags[1] is not null;
+			next_cell := 1;
+		end if;
+		flags[next_cell] := 'derived';
+	end loop;
+	return flags;
+end
+$function$;
+grant execute on function private.impact_suppression(integer[]) to service_role;
+
+CREATE OR REPLACE FUNCTION private.inclusion_backfill(target_group uuid DEFAULT NULL::uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	delete from private.inclusion_ties t where target_group is null or t.group_id = target_group;
+	delete from private.inclusion_interactions i
+	where target_group is null or i.group_id = target_group;
+	delete from private.inclusion_items i where target_group is null or i.group_id = target_group;
+
+	create temporary table inclusion_posts on commit drop as
+	select p.id, p.group_id, p.created_at,
+		p.deleted_at is null and p.hidden_at is null as counts,
+		coalesce(p.author_id, pa.author_id) as author
+	from public.posts p left join public.post_authors pa on pa.post_id = p.id
+	where target_group is null or p.group_id = target_group;
+	alter table inclusion_posts add primary key (id);
+	create temporary table inclusion_answers on commit drop as
+	select c.id, c.post_id, c.created_at, coalesce(c.author_id, ca.author_id) as author
+	from public.comments c left join public.comment_authors ca on ca.comment_id = c.id
+	where (target_group is null or c.group_id = target_group)
+		and c.deleted_at is null and c.hidden_at is null;
+	create index on inclusion_answers (post_id, created_at);
+	analyze inclusion_posts;
+	analyze inclusion_answers;
+
+	insert into private.inclusion_items (id, group_id, post_id, is_post, author, created_at,
+		post_counts, reached)
+	select p.id, p.group_id, p.id, true, p.author, p.created_at, true,
+		exists (select 1 from public.reactions r
+				where r.post_id = p.id and r.user_id is distinct from p.author)
+			or exists (select 1 from inclusion_answers a
+				where a.post_id = p.id and a.author <> p.author)
+	from inclusion_posts p where p.counts
+	union all
+	select a.id, p.group_id, p.id, false, a.author, a.created_at, p.counts,
+		exists (select 1 from public.reactions r
+				where r.comment_id = a.id and r.user_id is distinct from a.author)
+			or exists (select 1 from inclusion_answers l
+				where l.post_id = a.post_id and l.created_at > a.created_at
+					and l.author <> a.author)
+	from inclusion_answers a join inclusion_posts p on p.id = a.post_id;
+
+	insert into private.inclusion_interactions (source, group_id, post_id, a, b, at)
+	select x.source, x.group_id, x.post_id, least(x.u, x.v), greatest(x.u, x.v), x.at
+	from (
+		select c.id as source, c.group_id, c.post_id, c.author as u, p.author as v,
+			c.created_at as at
+		from private.inclusion_items c
+		join private.inclusion_items p on p.id = c.post_id and p.is_post
+		where not c.is_post and (target_group is null or c.group_id = target_group)
+		union all
+		select r.id, p.group_id, p.id, r.user_id, p.author, r.created_at
+		from public.reactions r
+		join private.inclusion_items p on p.id = r.post_id and p.is_post
+		where target_group is null or r.group_id = target_group
+		union all
+		select r.id, c.group_id, c.post_id, r.user_id, c.author, r.created_at
+		from public.reactions r
+		join private.inclusion_items c on c.id = r.comment_id and not c.is_post
+		join private.inclusion_items p on p.id = c.post_id and p.is_post
+		where target_group is null or r.group_id = target_group
+	) x
+	where x.u is not null and x.v is not null and x.u <> x.v;
+
+	insert into private.inclusion_ties (group_id, a, b, last_at)
+	select i.group_id, i.a, i.b, max(i.at) from private.inclusion_interactions i
+	where target_group is null or i.group_id = target_group
+	group by i.group_id, i.a, i.b;
+
+	drop table inclusion_posts;
+	drop table inclusion_answers;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_comment_author_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_op <> 'INSERT' then
+		perform private.inclusion_rebuild_thread(
+			(select c.post_id from public.comments c where c.id = old.comment_id));
+	end if;
+	if tg_op <> 'DELETE' then
+		perform private.inclusion_rebuild_thread(
+			(select c.post_id from public.comments c where c.id = new.comment_id));
+	end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_comment_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_op <> 'INSERT' then perform private.inclusion_rebuild_thread(old.post_id); end if;
+	if tg_op <> 'DELETE' and (tg_op = 'INSERT' or new.post_id <> old.post_id) then
+		perform private.inclusion_rebuild_thread(new.post_id);
+	end if;
+	return null;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.inclusion_history_signals(s public.inclusion_settings)
  RETURNS TABLE(kind text, member uuid, post uuid, evidence jsonb, since timestamp with time zone, fingerprint text)
  LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
- SET enable_nestloop TO 'off'
  SET plan_cache_mode TO 'force_generic_plan'
  SET work_mem TO '64MB'
 AS $function$
 #variable_conflict use_column
 declare
 	day constant interval := interval '1 day';
-	-- The widest windows any kind reads posts and answers in, and reactions in.
-	items_from constant timestamptz := now() - greatest(s.unanswered_window_days,
-		s.not_reached_window_days, s.fading_quiet_days + s.fading_before_days,
-		s.dominance_window_days, s.ties_window_days) * day;
-	reactions_from constant timestamptz := now() - greatest(s.unanswered_window_days,
-		s.not_reached_window_days, s.ties_window_days) * day;
+	-- The widest window of the kinds that read the recent items as a whole.
+	recent_from constant timestamptz := now() - greatest(s.unanswered_window_days,
+		s.not_reached_window_days, s.dominance_window_days) * day;
+	fading_from constant timestamptz := now() - (s.fading_quiet_days + s.fading_before_days) * day;
+	quiet_from constant timestamptz := now() - s.fading_quiet_days * day;
 	ties_from constant timestamptz := now() - s.ties_window_days * day;
 begin
-	-- 1, 2, 4, 5, 6 and 7.
 	return query
 	with members as materialized (
 		-- `place`: the member's bit in the bit strings of ties below.
@@ -1301,157 +1702,72 @@ begin
 		-- Person-level signals are about these: not the moderators (the signals are for them),
 		-- not who opted out.
 		select m.id, m.user_id from members m where m.subject
-	), posts_in as materialized (
-		-- Posts that count (neither deleted nor hidden), with their real author and the
-		-- author's place when an active member.
-		select p.*, m.place as author_place
-		from (
-			select p.id, p.created_at, p.kind, p.anonymous,
-				coalesce(p.author_id, (select pa.author_id from public.post_authors pa
-					where pa.post_id = p.id)) as author
-			from public.posts p
-			where p.group_id = s.group_id and p.created_at >= items_from
-				and p.deleted_at is null and p.hidden_at is null
-		) p
-		left join members m on m.user_id = p.author
-	), answers_in as materialized (
-		-- Answers that count, with their real author and, when their post counts, its author
-		-- (looked up by key for an answer to a post older than the window) and when it was
-		-- written (null for such an older post).
-		select c.*, m.place as author_place, pm.place as post_author_place
-		from (
-			select c.id, c.post_id, c.created_at,
-				coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
-					where ca.comment_id = c.id)) as author,
-				coalesce(p.author, (select coalesce(op.author_id, pa.author_id)
-					from public.posts op left join public.post_authors pa on pa.post_id = op.id
-					where op.id = c.post_id and op.deleted_at is null and op.hidden_at is null))
-					as post_author,
-				p.id is not null or (select true from public.posts op
-					where op.id = c.post_id and op.deleted_at is null and op.hidden_at is null)
-					is not null as post_counts,
-				p.created_at as post_at
-			from public.comments c
-			left join posts_in p on p.id = c.post_id
-			where c.group_id = s.group_id and c.created_at >= items_from
-				and c.deleted_at is null and c.hidden_at is null
-		) c
-		left join members m on m.user_id = c.author
-		left join members pm on pm.user_id = c.post_author
-	), targets as (
-		-- What a reaction can be to, by its id: the window's posts and the answers whose post
-		-- counts.
-		select p.id, p.author, p.author_place, p.created_at from posts_in p
-		union all
-		select a.id, a.author, a.author_place, a.created_at from answers_in a where a.post_counts
-	), reacts as materialized (
-		-- Reactions, with the author of what they react to when that counts (an answer counts
-		-- when its post does too; looked up by key when it is older than the window), the
-		-- places of both, and when what they react to was written (null when older).
-		select r.post_id, r.comment_id, r.user_id, r.created_at, rm.place as user_place,
-			t.created_at as target_at,
-			coalesce(t.author, case when r.post_id is not null then
-				(select coalesce(op.author_id, pa.author_id)
-				from public.posts op left join public.post_authors pa on pa.post_id = op.id
-				where op.id = r.post_id and op.deleted_at is null and op.hidden_at is null)
-			else (select coalesce(oc.author_id, ca.author_id)
-				from public.comments oc
-				join public.posts op on op.id = oc.post_id and op.deleted_at is null
-					and op.hidden_at is null
-				left join public.comment_authors ca on ca.comment_id = oc.id
-				where oc.id = r.comment_id and oc.deleted_at is null and oc.hidden_at is null)
-			end) as target_author,
-			t.author_place as target_place
-		from public.reactions r
-		left join targets t on t.id = coalesce(r.post_id, r.comment_id)
-		left join members rm on rm.user_id = r.user_id
-		where r.group_id = s.group_id and r.created_at >= reactions_from
-	), older_targets as (
-		-- The places of the authors of older posts and answers reacted to lately.
-		select distinct r.target_author, m.place
-		from reacts r join members m on m.user_id = r.target_author
-		where r.target_at is null
-	), reached_posts as (
-		-- Recent posts someone other than the author answered or reacted to.
-		select a.post_id as id from answers_in a
-		where a.post_at >= reactions_from and a.author <> a.post_author
-		union
-		select r.post_id from reacts r
-		where r.post_id is not null and r.target_at >= reactions_from
-			and r.user_id is distinct from r.target_author
-	), reached_answers as (
-		-- Recent answers someone else reacted to, or answered after them under the same post.
-		select c.id from answers_in c
-		join answers_in later on later.post_id = c.post_id and later.created_at > c.created_at
-			and later.author <> c.author
-		where c.created_at >= reactions_from
-		union
-		select r.comment_id from reacts r
-		where r.comment_id is not null and r.target_at >= reactions_from
-			and r.user_id is distinct from r.target_author
+	), recent as materialized (
+		select i.id, i.is_post, i.author, i.created_at, i.post_counts, i.reached
+		from private.inclusion_items i
+		where i.group_id = s.group_id and i.created_at >= recent_from
+	), attended as materialized (
+		-- Check-ins at the group's meetups of the windows that count them.
+		select a.member_id, a.meetup_id, mt.starts_at
+		from public.meetups mt
+		join public.attendance a on a.meetup_id = mt.id
+		where mt.group_id = s.group_id and mt.starts_at <= now()
+			and mt.starts_at >= least(fading_from, ties_from)
 	),
 
 	-- 1. A recent post, older than a day, that no one but its author answered or reacted to.
 	unanswered as (
-		select 'unanswered_post'::text as kind, sm.id as member, p.id as post,
-			jsonb_build_object('posted_at', p.created_at, 'post_kind', p.kind,
+		select 'unanswered_post'::text as kind, sm.id as member, i.id as post,
+			jsonb_build_object('posted_at', i.created_at, 'post_kind', p.kind,
 				'anonymous', p.anonymous) as evidence,
-			p.created_at as since, ''::text as fingerprint
-		from posts_in p
-		join subjects sm on sm.user_id = p.author
-		where p.created_at >= now() - s.unanswered_window_days * day
-			and p.created_at < now() - s.unanswered_after_hours * interval '1 hour'
-			and not exists (select 1 from reached_posts rp where rp.id = p.id)
+			i.created_at as since, ''::text as fingerprint
+		from recent i
+		join subjects sm on sm.user_id = i.author
+		join public.posts p on p.id = i.id
+		where i.is_post and not i.reached
+			and i.created_at >= now() - s.unanswered_window_days * day
+			and i.created_at < now() - s.unanswered_after_hours * interval '1 hour'
 	),
 
-	-- 2. Wrote at least twice lately and no one answered or reacted to any of it. An answer is
-	-- answered by a reaction to it or a later answer under the same post from someone else.
-	written as (
-		select sm.id as member, 'post' as what, p.created_at, rp.id is not null as reached
-		from posts_in p
-		join subjects sm on sm.user_id = p.author
-		left join reached_posts rp on rp.id = p.id
-		where p.created_at >= now() - s.not_reached_window_days * day
-		union all
-		select sm.id, 'answer', c.created_at, ra.id is not null
-		from answers_in c
-		join subjects sm on sm.user_id = c.author
-		left join reached_answers ra on ra.id = c.id
-		where c.created_at >= now() - s.not_reached_window_days * day and c.post_counts
-	), not_reached as (
-		select 'not_reached'::text as kind, w.member, null::uuid as post,
-			jsonb_build_object('posts', count(*) filter (where w.what = 'post'),
-				'answers', count(*) filter (where w.what = 'answer'),
-				'days', s.not_reached_window_days, 'last_at', max(w.created_at)) as evidence,
-			min(w.created_at) as since, max(w.created_at)::text as fingerprint
-		from written w
-		group by w.member
-		having count(*) >= s.not_reached_min_items and not bool_or(w.reached)
+	-- 2. Wrote at least twice lately and no one answered or reacted to any of it.
+	not_reached as (
+		select 'not_reached'::text as kind, sm.id as member, null::uuid as post,
+			jsonb_build_object('posts', count(*) filter (where i.is_post),
+				'answers', count(*) filter (where not i.is_post),
+				'days', s.not_reached_window_days, 'last_at', max(i.created_at)) as evidence,
+			min(i.created_at) as since, max(i.created_at)::text as fingerprint
+		from recent i
+		join subjects sm on sm.user_id = i.author
+		where i.created_at >= now() - s.not_reached_window_days * day and i.post_counts
+		group by sm.id
+		having count(*) >= s.not_reached_min_items and not bool_or(i.reached)
 	),
 
-	-- 4. Was active before and went quiet; or stopped coming to a series they came to. Missed
-	-- meetups count only where attendance was checked in (otherwise everyone "missed" it).
-	acts as (
-		select sm.id as member, p.created_at as at
-		from posts_in p join subjects sm on sm.user_id = p.author
-		where p.created_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
-		union all
-		select sm.id, c.created_at
-		from answers_in c join subjects sm on sm.user_id = c.author
-		where c.created_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
-		union all
-		select a.member_id, mt.starts_at
-		from public.meetups mt
-		join public.attendance a on a.meetup_id = mt.id
-		where mt.group_id = s.group_id and mt.starts_at <= now()
-			and mt.starts_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
+	-- 4. Was active before and went quiet (each member's latest activity looked up by key); or
+	-- stopped coming to a series they came to. Missed meetups count only where attendance was
+	-- checked in (otherwise everyone "missed" it).
+	gone_quiet as materialized (
+		select sm.id, sm.user_id from subjects sm
+		where not exists (select 1 from private.inclusion_items i
+				where i.group_id = s.group_id and i.author = sm.user_id
+					and i.created_at >= quiet_from)
+			and not exists (select 1 from attended a
+				where a.member_id = sm.id and a.starts_at >= quiet_from)
 	), quiet as (
-		select a.member, count(*) as earlier, max(a.at) as last_active_at
-		from acts a join subjects sm on sm.id = a.member
-		group by a.member
-		having count(*) filter (where a.at < now() - s.fading_quiet_days * day)
-				>= s.fading_min_items
-			and count(*) filter (where a.at >= now() - s.fading_quiet_days * day) = 0
+		select q.id as member, x.earlier, x.last_active_at
+		from gone_quiet q
+		cross join lateral (
+			select count(*) as earlier, max(y.at) as last_active_at
+			from (
+				select i.created_at as at from private.inclusion_items i
+				where i.group_id = s.group_id and i.author = q.user_id
+					and i.created_at >= fading_from
+				union all
+				select a.starts_at from attended a
+				where a.member_id = q.id and a.starts_at >= fading_from
+			) y
+		) x
+		where x.earlier >= s.fading_min_items
 	), occurrences as (
 		select mt.id, mt.series_id, mt.starts_at,
 			row_number() over (partition by mt.series_id order by mt.starts_at desc) as back
@@ -1504,15 +1820,9 @@ begin
 			row_number() over (order by coalesce(pa.n, 0)) as from_bottom
 		from members m
 		left join (
-			select w.author, count(*) as n
-			from (
-				select p.author from posts_in p
-				where p.created_at >= now() - s.dominance_window_days * day
-				union all
-				select c.author from answers_in c
-				where c.created_at >= now() - s.dominance_window_days * day
-			) w
-			group by w.author
+			select i.author, count(*) as n from recent i
+			where i.created_at >= now() - s.dominance_window_days * day
+			group by i.author
 		) pa on pa.author = m.user_id
 	), dominance as (
 		select 'dominance'::text as kind, null::uuid as member, null::uuid as post,
@@ -1537,49 +1847,50 @@ begin
 
 	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
 	-- meetup both came to, in the window.
-	place_pairs as (
-		select c.author_place as a, c.post_author_place as b from answers_in c
-		where c.created_at >= ties_from and c.post_counts
-		union all
-		select r.user_place, coalesce(r.target_place, o.place) from reacts r
-		left join older_targets o on o.target_author = r.target_author and r.target_at is null
-		where r.created_at >= ties_from and r.target_author is not null
-		union all
-		select ma.place, mb.place
-		from public.meetups mt
-		join public.attendance a1 on a1.meetup_id = mt.id
-		join public.attendance a2 on a2.meetup_id = mt.id and a2.member_id < a1.member_id
+	ties as (
+		select least(ma.place, mb.place) as a, greatest(ma.place, mb.place) as b
+		from private.inclusion_ties t
+		join members ma on ma.user_id = t.a
+		join members mb on mb.user_id = t.b
+		where t.group_id = s.group_id and t.last_at >= ties_from
+		union
+		select least(ma.place, mb.place), greatest(ma.place, mb.place)
+		from attended a1
+		join attended a2 on a2.meetup_id = a1.meetup_id and a2.member_id < a1.member_id
 		join members ma on ma.id = a1.member_id
 		join members mb on mb.id = a2.member_id
-		where mt.group_id = s.group_id and mt.starts_at <= now()
-			and mt.starts_at >= ties_from
-	), ties as (
-		select distinct least(pp.a, pp.b) as a, greatest(pp.a, pp.b) as b from place_pairs pp
-		where pp.a <> pp.b
+		where a1.starts_at >= ties_from
 	), around as materialized (
 		select t.a as place, t.b as other from ties t
 		union all
 		select t.b, t.a from ties t
-	), activity as (
-		select p.author_place as place, p.created_at as at from posts_in p
-		where p.created_at >= ties_from
-		union all
-		select c.author_place, c.created_at from answers_in c where c.created_at >= ties_from
-		union all
-		select r.user_place, r.created_at from reacts r where r.created_at >= ties_from
-		union all
-		select m.place, mt.starts_at
-		from public.meetups mt
-		join public.attendance a on a.meetup_id = mt.id
-		join members m on m.id = a.member_id and m.user_id is not null
-		where mt.group_id = s.group_id and mt.starts_at <= now() and mt.starts_at >= ties_from
 	), active as materialized (
-		select m.id, m.place, m.role, m.signals_opt_out, ac.first_at, ac.last_at
-		from (
-			select ac.place, min(ac.at) as first_at, max(ac.at) as last_at
-			from activity ac where ac.place is not null group by ac.place
-		) ac
-		join members m on m.place = ac.place
+		-- Members who posted, answered, reacted or came in the window: first and last time,
+		-- each looked up by key.
+		select m.id, m.place, m.role, m.signals_opt_out, x.first_at, x.last_at
+		from members m
+		cross join lateral (
+			select min(y.first_at) as first_at, max(y.last_at) as last_at
+			from (
+				select (select min(i.created_at) from private.inclusion_items i
+						where i.group_id = s.group_id and i.author = m.user_id
+							and i.created_at >= ties_from),
+					(select max(i.created_at) from private.inclusion_items i
+						where i.group_id = s.group_id and i.author = m.user_id
+							and i.created_at >= ties_from)
+				union all
+				select (select min(r.created_at) from public.reactions r
+						where r.group_id = s.group_id and r.user_id = m.user_id
+							and r.created_at >= ties_from),
+					(select max(r.created_at) from public.reactions r
+						where r.group_id = s.group_id and r.user_id = m.user_id
+							and r.created_at >= ties_from)
+				union all
+				select min(a.starts_at), max(a.starts_at) from attended a
+				where a.member_id = m.id and a.starts_at >= ties_from
+			) y(first_at, last_at)
+		) x
+		where m.user_id is not null and x.last_at is not null
 	), isolated as (
 		select 'isolated'::text as kind, ac.id as member, null::uuid as post,
 			jsonb_build_object('last_active_at', ac.last_at, 'days', s.ties_window_days)
@@ -1670,6 +1981,180 @@ begin
 			'days', s.ties_window_days),
 		now() - s.ties_window_days * day, array_to_string(cl.circle, ',')
 	from closed cl;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_post_author_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_op <> 'INSERT' then perform private.inclusion_rebuild_thread(old.post_id); end if;
+	if tg_op <> 'DELETE' then perform private.inclusion_rebuild_thread(new.post_id); end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_post_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_op <> 'INSERT' then perform private.inclusion_rebuild_thread(old.id); end if;
+	if tg_op <> 'DELETE' and (tg_op = 'INSERT' or new.id <> old.id) then
+		perform private.inclusion_rebuild_thread(new.id);
+	end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_reaction_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_op <> 'INSERT' then
+		perform private.inclusion_rebuild_thread(coalesce(old.post_id,
+			(select c.post_id from public.comments c where c.id = old.comment_id)));
+	end if;
+	if tg_op <> 'DELETE' then
+		perform private.inclusion_rebuild_thread(coalesce(new.post_id,
+			(select c.post_id from public.comments c where c.id = new.comment_id)));
+	end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_rebuild_thread(thread uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target_group text;
+	old_a uuid[];
+	old_b uuid[];
+	new_a uuid[];
+	new_b uuid[];
+begin
+	if thread is null then return; end if;
+	-- Two writes to one thread at once would each rebuild it from what they see.
+	perform pg_advisory_xact_lock(hashtextextended('inclusion thread ' || thread::text, 0));
+	select coalesce(array_agg(i.a), '{}'), coalesce(array_agg(i.b), '{}'), min(i.group_id::text)
+	into old_a, old_b, target_group
+	from private.inclusion_interactions i where i.post_id = thread;
+
+	with post as (
+		select p.id, p.group_id, p.created_at,
+			p.deleted_at is null and p.hidden_at is null as counts,
+			coalesce(p.author_id, (select pa.author_id from public.post_authors pa
+				where pa.post_id = p.id)) as author
+		from public.posts p where p.id = thread
+	), answers as (
+		select c.id, c.created_at,
+			coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
+				where ca.comment_id = c.id)) as author
+		from public.comments c
+		where c.post_id = thread and c.deleted_at is null and c.hidden_at is null
+	), fresh as (
+		select p.id, p.group_id, p.id as post_id, true as is_post, p.author, p.created_at,
+			true as post_counts,
+			exists (select 1 from public.reactions r
+					where r.post_id = p.id and r.user_id is distinct from p.author)
+				or exists (select 1 from answers a where a.author <> p.author) as reached
+		from post p where p.counts
+		union all
+		select a.id, p.group_id, p.id, false, a.author, a.created_at, p.counts,
+			exists (select 1 from public.reactions r
+					where r.comment_id = a.id and r.user_id is distinct from a.author)
+				or exists (select 1 from answers l
+					where l.created_at > a.created_at and l.author <> a.author)
+		from answers a cross join post p
+	), gone as (
+		delete from private.inclusion_items i
+		where i.post_id = thread and not exists (select 1 from fresh f where f.id = i.id)
+	)
+	insert into private.inclusion_items as i (id, group_id, post_id, is_post, author, created_at,
+		post_counts, reached)
+	select f.id, f.group_id, f.post_id, f.is_post, f.author, f.created_at, f.post_counts, f.reached
+	from fresh f
+	on conflict (id) do update set group_id = excluded.group_id, post_id = excluded.post_id,
+		author = excluded.author, created_at = excluded.created_at,
+		post_counts = excluded.post_counts, reached = excluded.reached
+	where (i.group_id, i.post_id, i.author, i.created_at, i.post_counts, i.reached)
+		is distinct from (excluded.group_id, excluded.post_id, excluded.author, excluded.created_at,
+			excluded.post_counts, excluded.reached);
+
+	-- Interactions only on a post that counts: answers to it, reactions to it and to its answers
+	-- (the items just written), between two known people.
+	with post as (
+		select i.id, i.group_id, i.author from private.inclusion_items i
+		where i.id = thread and i.is_post
+	), fresh as (
+		select x.source, p.group_id, least(x.u, x.v) as a, greatest(x.u, x.v) as b, x.at
+		from post p
+		cross join lateral (
+			select c.id as source, c.author as u, p.author as v, c.created_at as at
+			from private.inclusion_items c where c.post_id = thread and not c.is_post
+			union all
+			select r.id, r.user_id, p.author, r.created_at
+			from public.reactions r where r.post_id = thread
+			union all
+			select r.id, r.user_id, c.author, r.created_at
+			from private.inclusion_items c join public.reactions r on r.comment_id = c.id
+			where c.post_id = thread and not c.is_post
+		) x
+		where x.u is not null and x.v is not null and x.u <> x.v
+	), gone as (
+		delete from private.inclusion_interactions i
+		where i.post_id = thread and not exists (select 1 from fresh f where f.source = i.source)
+	), written as (
+		insert into private.inclusion_interactions as i (source, group_id, post_id, a, b, at)
+		select f.source, f.group_id, thread, f.a, f.b, f.at from fresh f
+		on conflict (source) do update set group_id = excluded.group_id,
+			post_id = excluded.post_id, a = excluded.a, b = excluded.b, at = excluded.at
+		where (i.group_id, i.post_id, i.a, i.b, i.at)
+			is distinct from (excluded.group_id, excluded.post_id, excluded.a, excluded.b, excluded.at)
+	)
+	select coalesce(array_agg(f.a), '{}'), coalesce(array_agg(f.b), '{}'),
+		coalesce(target_group, min(f.group_id::text))
+	into new_a, new_b, target_group
+	from fresh f;
+
+	if target_group is not null then
+		perform private.inclusion_refresh_ties(target_group::uuid, old_a || new_a, old_b || new_b);
+	end if;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_refresh_ties(target_group uuid, as_ uuid[], bs uuid[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	with pairs as (
+		select distinct x.a, x.b from unnest(as_, bs) as x(a, b)
+	), latest as (
+		select p.a, p.b, (select max(i.at) from private.inclusion_interactions i
+			where i.group_id = target_group and i.a = p.a and i.b = p.b) as last_at
+		from pairs p
+	), gone as (
+		delete from private.inclusion_ties t using latest l
+		where t.group_id = target_group and t.a = l.a and t.b = l.b and l.last_at is null
+	)
+	insert into private.inclusion_ties as t (group_id, a, b, last_at)
+	select target_group, l.a, l.b, l.last_at from latest l where l.last_at is not null
+	on conflict (group_id, a, b) do update set last_at = excluded.last_at
+		where t.last_at is distinct from excluded.last_at;
 end;
 $function$;
 
@@ -1823,6 +2308,19 @@ AS $function$
 	)
 $function$;
 grant execute on function private.is_active_member(uuid) to anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION private.is_admin_of_group(target_group uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select exists (
+		select 1 from public.groups g
+		join public.organisation_admins a on a.organisation_id = g.organisation_id
+		where g.id = target_group and a.user_id = (select auth.uid())
+	)
+$function$;
 
 CREATE OR REPLACE FUNCTION private.is_hidden_post(post uuid)
  RETURNS boolean
@@ -2319,6 +2817,27 @@ begin
 end;
 $function$;
 
+CREATE OR REPLACE FUNCTION private.refuse_writes_to_archived_group()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	target uuid;
+begin
+	if tg_table_name = 'rsvps' then
+		select m.group_id into target from public.meetups m where m.id = new.meetup_id;
+	else
+		target := new.group_id;
+	end if;
+	if exists (select 1 from public.groups g where g.id = target and g.archived_at is not null) then
+		raise exception 'group_archived';
+	end if;
+	return new;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.reminder_due_from(starts timestamp with time zone)
  RETURNS timestamp with time zone
  LANGUAGE sql
@@ -2524,6 +3043,38 @@ AS $function$
 		'g'
 	)
 $function$;
+
+CREATE OR REPLACE FUNCTION public.accept_admin_invite(code text)
+ RETURNS text
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := auth.uid();
+	invite public.organisation_admin_invites;
+begin
+	if me is null then raise exception 'not_signed_in'; end if;
+	select * into invite from public.organisation_admin_invites i
+	where i.code = accept_admin_invite.code for update;
+	if not found then raise exception 'admin_invite_not_found'; end if;
+	-- Following the link again after it worked is not an error.
+	if invite.used_by = me then
+		return (select o.slug from public.organisations o where o.id = invite.organisation_id);
+	end if;
+	if invite.used_at is not null or invite.expires_at <= now() then
+		raise exception 'admin_invite_no_longer_works';
+	end if;
+	if not private.has_email_account() then raise exception 'email_account_needed'; end if;
+	update public.organisation_admin_invites set used_by = me, used_at = now()
+	where id = invite.id;
+	insert into public.organisation_admins (organisation_id, user_id, added_by)
+	values (invite.organisation_id, me, invite.created_by)
+	on conflict (organisation_id, user_id) do nothing;
+	return (select o.slug from public.organisations o where o.id = invite.organisation_id);
+end;
+$function$;
+grant execute on function public.accept_admin_invite(text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.accept_invite(invite_code text, nickname text, accept_rules boolean)
  RETURNS uuid
@@ -2822,6 +3373,7 @@ AS $function$
 				'rules', g.rules,
 				'language', g.language,
 				'join_policy', g.join_policy,
+				'archived_at', g.archived_at,
 				'me', jsonb_build_object(
 					'id', gm.id, 'role', gm.role, 'nickname', gm.nickname, 'status', gm.status,
 					'muted_until', case when gm.muted_until > now() then gm.muted_until end
@@ -2840,6 +3392,29 @@ AS $function$
 	where me.id is not null
 $function$;
 grant execute on function public.app_shell(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.appoint_moderator(member uuid)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select private.admin_sets_moderator(member, true)
+$function$;
+grant execute on function public.appoint_moderator(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.archive_group(target_group uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if not private.is_admin_of_group(target_group) then raise exception 'not_allowed'; end if;
+	update public.groups set archived_at = coalesce(archived_at, now()) where id = target_group;
+end;
+$function$;
+grant execute on function public.archive_group(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.ask_buddy(client_id uuid, target_group uuid, newcomer uuid, buddy uuid)
  RETURNS uuid
@@ -3146,6 +3721,24 @@ end;
 $function$;
 grant execute on function public.climate_summary(uuid) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.create_admin_invite(organisation uuid)
+ RETURNS text
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	created text;
+begin
+	if not private.is_organisation_admin(organisation) then raise exception 'not_allowed'; end if;
+	insert into public.organisation_admin_invites (organisation_id, created_by)
+	values (organisation, auth.uid())
+	returning code into created;
+	return created;
+end;
+$function$;
+grant execute on function public.create_admin_invite(uuid) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.create_calendar_feed()
  RETURNS text
  LANGUAGE plpgsql
@@ -3227,6 +3820,55 @@ exception when unique_violation then
 end;
 $function$;
 grant execute on function public.create_comment(uuid,uuid,text,boolean) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.create_group(client_id uuid, organisation uuid, name text, slug text, description text, rules text, join_policy public.join_policy, language text, nickname text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := auth.uid();
+	created uuid;
+	free_slug text;
+	n integer := 1;
+begin
+	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	select c.group_id into created from private.admin_creations c
+	where c.person = me and c.client_id = create_group.client_id;
+	if found and created is not null then return created; end if;
+	if found then raise exception 'not_allowed'; end if;
+	if not private.is_organisation_admin(organisation) then raise exception 'not_allowed'; end if;
+	perform private.check_group_facts(name, description, rules, language);
+	if coalesce(slug, '') !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or char_length(slug) > 60 then
+		raise exception 'group_slug_invalid';
+	end if;
+	if join_policy is null then raise exception 'group_join_policy_invalid'; end if;
+	if char_length(btrim(coalesce(nickname, ''))) not between 1 and 40 then
+		raise exception 'nickname_invalid';
+	end if;
+	-- Two groups made at once in one organisation take their numbers one after the other.
+	perform 1 from public.organisations o where o.id = organisation for update;
+	free_slug := slug;
+	while exists (
+		select 1 from public.groups g where g.organisation_id = organisation and g.slug = free_slug
+	) loop
+		n := n + 1;
+		free_slug := slug || '-' || n;
+	end loop;
+	insert into public.groups (organisation_id, name, slug, description, rules, join_policy, language)
+	values (organisation, btrim(name), free_slug, btrim(coalesce(description, '')),
+		btrim(coalesce(rules, '')), join_policy, language)
+	returning id into created;
+	insert into public.group_members (group_id, user_id, nickname, role, status, joined_at,
+		rules_accepted_at)
+	values (created, me, btrim(nickname), 'moderator', 'active', now(), now());
+	insert into private.admin_creations (person, client_id, organisation_id, group_id)
+	values (me, client_id, organisation, created);
+	return created;
+end;
+$function$;
+grant execute on function public.create_group(uuid,uuid,text,text,text,text,public.join_policy,text,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.create_invite(target_group uuid, expires_at timestamp with time zone, max_uses integer)
  RETURNS public.invites
@@ -3975,6 +4617,157 @@ end;
 $function$;
 grant execute on function public.hide_post(uuid,text) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.impact_report(organisation uuid, from_date date, to_date date)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	-- Meetups are counted as well as people: a column of them is hidden under 5 like any other.
+	measures constant text[] := array[
+		'meetups', 'attendances', 'participants', 'returning', 'new_members', 'posts', 'answers',
+		'meetups_childcare', 'meetups_transport', 'meetups_free'
+	];
+	shares constant text[] := array['childcare', 'transport', 'free'];
+	period_start timestamptz;
+	period_end timestamptz;
+	org record;
+	raw jsonb;
+	group_ids uuid[];
+	cells integer[];
+	flags text[];
+	figures jsonb[];
+	measure text;
+	share text;
+	result_groups jsonb := '[]';
+	total jsonb;
+	one jsonb;
+begin
+	if (select auth.uid()) is null or organisation is null
+		or not private.is_organisation_admin(organisation) then
+		raise exception 'not_allowed';
+	end if;
+	if from_date is null or to_date is null or to_date < from_date or to_date - from_date > 1096 then
+		raise exception 'report_period_invalid';
+	end if;
+	select o.id, o.name, o.slug into org from public.organisations o where o.id = organisation;
+
+	period_start := from_date::timestamp at time zone 'Europe/Brussels';
+	period_end := (to_date + 1)::timestamp at time zone 'Europe/Brussels';
+
+	with report_groups as (
+		select g.id from public.groups g
+		where g.organisation_id = organisation and g.created_at < period_end
+	), held as (
+		select m.id, m.group_id, m.childcare, m.transport_help, m.cost is null as free
+		from public.meetups m
+		join report_groups rg on rg.id = m.group_id
+		where m.status = 'scheduled' and m.starts_at >= period_start
+			and m.starts_at < least(period_end, now())
+	), visits as (
+		-- A member without a phone has no account: their membership is the person.
+		select h.group_id, coalesce(gm.user_id, gm.id) as person, count(*)::integer as times
+		from held h
+		join public.attendance a on a.meetup_id = h.id
+		join public.group_members gm on gm.id = a.member_id
+		group by h.group_id, coalesce(gm.user_id, gm.id)
+	), joined as (
+		select gm.group_id, coalesce(gm.user_id, gm.id) as person
+		from public.group_members gm
+		join report_groups rg on rg.id = gm.group_id
+		where gm.joined_at >= period_start and gm.joined_at < period_end
+			and gm.status in ('active', 'left', 'removed')
+	), per_group as (
+		select rg.id as group_id,
+			(select count(*) from held h where h.group_id = rg.id) as meetups,
+			(select coalesce(sum(v.times), 0) from visits v where v.group_id = rg.id) as attendances,
+			(select count(*) from visits v where v.group_id = rg.id) as participants,
+			(select count(*) from visits v where v.group_id = rg.id and v.times >= 2) as returning,
+			(select count(*) from joined j where j.group_id = rg.id) as new_members,
+			(select count(*) from public.posts p
+				where p.group_id = rg.id and p.created_at >= period_start and p.created_at < period_end
+					and p.deleted_at is null and p.hidden_at is null) as posts,
+			(select count(*) from public.comments c
+				where c.group_id = rg.id and c.created_at >= period_start and c.created_at < period_end
+					and c.deleted_at is null and c.hidden_at is null) as answers,
+			(select count(*) from held h where h.group_id = rg.id and h.childcare) as meetups_childcare,
+			(select count(*) from held h where h.group_id = rg.id and h.transport_help) as meetups_transport,
+			(select count(*) from held h where h.group_id = rg.id and h.free) as meetups_free
+		from report_groups rg
+	), people as (
+		select v.person, sum(v.times) as times from visits v group by v.person
+	)
+	select jsonb_build_object(
+		'groups', coalesce((select jsonb_object_agg(pg.group_id, to_jsonb(pg) - 'group_id') from per_group pg), '{}'),
+		'total', jsonb_build_object(
+			'meetups', (select count(*) from held),
+			'attendances', (select coalesce(sum(v.times), 0) from visits v),
+			-- People are counted once in the total, also when they came to several groups.
+			'participants', (select count(*) from people),
+			'returning', (select count(*) from people where people.times >= 2),
+			'new_members', (select count(distinct j.person) from joined j),
+			'posts', (select coalesce(sum(pg.posts), 0) from per_group pg),
+			'answers', (select coalesce(sum(pg.answers), 0) from per_group pg),
+			'meetups_childcare', (select count(*) from held where held.childcare),
+			'meetups_transport', (select count(*) from held where held.transport_help),
+			'meetups_free', (select count(*) from held where held.free)
+		)
+	) into raw;
+
+	select coalesce(array_agg(g.id order by g.name, g.id), '{}') into group_ids
+	from public.groups g
+	where g.organisation_id = organisation and g.created_at < period_end;
+
+	figures := array_fill('{}'::jsonb, array[cardinality(group_ids) + 1]);
+	foreach measure in array measures loop
+		cells := array[(raw -> 'total' ->> measure)::integer] || array(
+			select (raw -> 'groups' -> id::text ->> measure)::integer
+			from unnest(group_ids) with ordinality as u(id, place) order by place
+		);
+		flags := private.impact_suppression(cells);
+		for i in 1 .. cardinality(cells) loop
+			figures[i] := figures[i] || jsonb_build_object(measure, jsonb_build_object(
+				'value', case when flags[i] is null then cells[i] end,
+				'suppressed', flags[i]
+			));
+		end loop;
+	end loop;
+
+	-- A share is shown only beside both figures it comes from, so it tells nothing they hide.
+	for i in 1 .. cardinality(figures) loop
+		one := '{}';
+		foreach share in array shares loop
+			one := one || jsonb_build_object(share, case
+				when (figures[i] -> 'meetups' ->> 'value') is not null
+					and (figures[i] -> ('meetups_' || share) ->> 'value') is not null
+				then round(100.0 * (figures[i] -> ('meetups_' || share) ->> 'value')::integer
+					/ (figures[i] -> 'meetups' ->> 'value')::integer)::integer
+			end);
+		end loop;
+		figures[i] := figures[i] || jsonb_build_object('shares', one);
+	end loop;
+
+	total := figures[1];
+	select coalesce(jsonb_agg(jsonb_build_object(
+			'id', g.id, 'name', g.name, 'archived', g.archived_at is not null,
+			'figures', figures[u.place + 1]
+		) order by u.place), '[]')
+	into result_groups
+	from unnest(group_ids) with ordinality as u(id, place)
+	join public.groups g on g.id = u.id;
+
+	return jsonb_build_object(
+		'organisation', jsonb_build_object('id', org.id, 'name', org.name, 'slug', org.slug),
+		'from', from_date,
+		'to', to_date,
+		'groups', result_groups,
+		'total', total
+	);
+end
+$function$;
+grant execute on function public.impact_report(uuid,date,date) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.inclusion_settings_of(target_group uuid)
  RETURNS jsonb
  LANGUAGE plpgsql
@@ -4261,6 +5054,19 @@ begin
 end;
 $function$;
 grant execute on function public.leave_group(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.leave_organisation(organisation uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if not private.is_organisation_admin(organisation) then raise exception 'not_allowed'; end if;
+	perform private.end_admin(organisation, auth.uid());
+end;
+$function$;
+grant execute on function public.leave_organisation(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.mark_group_seen(target_group uuid, read_at timestamp with time zone)
  RETURNS void
@@ -4569,6 +5375,42 @@ AS $function$
 $function$;
 grant execute on function public.my_membership(uuid) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.page_group_admin(organisation_slug text, target_group uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object(
+		'organisation', jsonb_build_object('id', o.id, 'name', o.name, 'slug', o.slug),
+		'group', jsonb_build_object(
+			'id', g.id, 'name', g.name, 'slug', g.slug, 'description', g.description,
+			'rules', g.rules, 'join_policy', g.join_policy, 'language', g.language,
+			'archived_at', g.archived_at
+		),
+		-- Those who could moderate: active members with an account, by the name the group knows.
+		'members', coalesce((
+			select jsonb_agg(jsonb_build_object('id', m.id, 'nickname', m.nickname, 'role', m.role)
+				order by m.role <> 'moderator', lower(m.nickname))
+			from public.group_members m
+			where m.group_id = g.id and m.status = 'active' and m.user_id is not null
+		), '[]'::jsonb),
+		-- Invite links work only for a moderator of the group; an admin who is one sees them here.
+		'invites', case when private.is_moderator(g.id) then coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'code', i.code, 'expires_at', i.expires_at, 'uses', i.uses, 'max_uses', i.max_uses
+			) order by i.created_at desc)
+			from public.invites i
+			where i.group_id = g.id and i.revoked_at is null and i.claims_member is null
+				and i.expires_at > now() and i.uses < i.max_uses
+		), '[]'::jsonb) end
+	)
+	from public.organisations o
+	join public.groups g on g.organisation_id = o.id
+	where o.slug = organisation_slug and g.id = target_group and private.is_organisation_admin(o.id)
+$function$;
+grant execute on function public.page_group_admin(text,uuid) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.page_group_feed(target_group uuid, before_created_at timestamp with time zone DEFAULT NULL::timestamp with time zone, before_id uuid DEFAULT NULL::uuid, page_size integer DEFAULT 20)
  RETURNS jsonb
  LANGUAGE sql
@@ -4773,6 +5615,20 @@ AS $function$
 	where hosted.meetup is not null
 $function$;
 grant execute on function public.page_host_view(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_impact_report(organisation_slug text, from_date date, to_date date)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select public.impact_report(
+		coalesce((select o.id from public.organisations o where o.slug = organisation_slug),
+			'00000000-0000-0000-0000-000000000000'::uuid),
+		from_date, to_date
+	)
+$function$;
+grant execute on function public.page_impact_report(text,date,date) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.page_meetup(target_meetup uuid)
  RETURNS jsonb
@@ -5127,6 +5983,21 @@ AS $function$
 $function$;
 grant execute on function public.page_my_moderation() to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.page_my_organisations()
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select coalesce(jsonb_agg(jsonb_build_object(
+		'id', o.id, 'name', o.name, 'slug', o.slug, 'colour', o.colour, 'initials', o.initials
+	) order by o.name), '[]'::jsonb)
+	from public.organisation_admins a
+	join public.organisations o on o.id = a.organisation_id
+	where a.user_id = (select auth.uid())
+$function$;
+grant execute on function public.page_my_organisations() to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.page_notifications(before timestamp with time zone DEFAULT NULL::timestamp with time zone, max_rows integer DEFAULT 50)
  RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status, group_id uuid, group_name text, post_id uuid, post_excerpt text, thread_id uuid, buddy_request uuid, buddy_status text, person_nickname text)
  LANGUAGE plpgsql
@@ -5175,6 +6046,52 @@ begin
 end;
 $function$;
 grant execute on function public.page_notifications(timestamp with time zone,integer) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.page_organisation_admin(organisation_slug text)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object(
+		'organisation', jsonb_build_object(
+			'id', o.id, 'name', o.name, 'slug', o.slug, 'description', o.description,
+			'address', o.address, 'contact', o.contact, 'languages', o.languages,
+			'colour', o.colour, 'initials', o.initials
+		),
+		'groups', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', g.id, 'name', g.name, 'language', g.language, 'join_policy', g.join_policy,
+				'archived_at', g.archived_at,
+				-- Admins see how many take part, never who: that is for the group's moderators.
+				'members', (
+					select count(*) from public.group_members m
+					where m.group_id = g.id and m.status = 'active'
+				)
+			) order by g.archived_at is not null, g.name)
+			from public.groups g where g.organisation_id = o.id
+		), '[]'::jsonb),
+		'admins', coalesce((
+			select jsonb_agg(jsonb_build_object(
+				'id', a.user_id, 'name', coalesce(p.display_name, ''),
+				'me', a.user_id = (select auth.uid()), 'since', a.created_at
+			) order by a.created_at)
+			from public.organisation_admins a
+			left join public.profiles p on p.id = a.user_id
+			where a.organisation_id = o.id
+		), '[]'::jsonb),
+		-- Links not used yet, so an admin can pass one on again or stop it.
+		'admin_invites', coalesce((
+			select jsonb_agg(jsonb_build_object('id', i.id, 'code', i.code, 'expires_at', i.expires_at)
+				order by i.created_at desc)
+			from public.organisation_admin_invites i
+			where i.organisation_id = o.id and i.used_at is null and i.expires_at > now()
+		), '[]'::jsonb)
+	)
+	from public.organisations o
+	where o.slug = organisation_slug and private.is_organisation_admin(o.id)
+$function$;
+grant execute on function public.page_organisation_admin(text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.page_post(target_group uuid, target_post uuid)
  RETURNS jsonb
@@ -5290,6 +6207,8 @@ begin
 				'description', a.description,
 				'starts_at', a.starts_at,
 				'ends_at', a.ends_at,
+				-- A calendar updates its copy of the event when this moves.
+				'updated_at', a.updated_at,
 				'place', a.place,
 				'online_url', a.online_url,
 				'cost', a.cost,
@@ -5364,6 +6283,57 @@ end;
 $function$;
 grant execute on function public.refuse_join_request(uuid,text) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.register_organisation(client_id uuid, name text, slug text, description text, address text, contact text, languages text[], colour text, initials text)
+ RETURNS uuid
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := auth.uid();
+	created uuid;
+begin
+	if me is null or client_id is null then raise exception 'not_allowed'; end if;
+	select c.organisation_id into created from private.admin_creations c
+	where c.person = me and c.client_id = register_organisation.client_id;
+	if found then return created; end if;
+	if not private.has_email_account() then raise exception 'email_account_needed'; end if;
+	-- A few a day is plenty for anyone starting an organisation, and keeps names from being
+	-- taken in bulk.
+	if (
+		select count(*) from private.admin_creations c
+		where c.person = me and c.group_id is null and c.created_at > now() - interval '1 day'
+	) >= 3 then
+		raise exception 'organisation_limit_reached';
+	end if;
+	perform private.check_organisation_facts(name, description, address, contact, languages,
+		colour, initials);
+	if coalesce(slug, '') !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or char_length(slug) > 60 then
+		raise exception 'organisation_slug_invalid';
+	end if;
+	-- Names the app's own addresses under /o/ use.
+	if slug = any (array['new', 'admin', 'admins', 'api', 'kring', 'www', 'embed', 'sitemap',
+		'robots', 'join', 'ask', 'me', 'home', 'g', 'm', 'o']) then
+		raise exception 'organisation_slug_reserved';
+	end if;
+	begin
+		insert into public.organisations (name, slug, description, address, contact, languages,
+			colour, initials)
+		values (btrim(name), slug, btrim(coalesce(description, '')), btrim(coalesce(address, '')),
+			btrim(coalesce(contact, '')), languages, colour, initials)
+		returning id into created;
+	exception when unique_violation then
+		raise exception 'organisation_slug_taken';
+	end;
+	insert into public.organisation_admins (organisation_id, user_id, added_by)
+	values (created, me, me);
+	insert into private.admin_creations (person, client_id, organisation_id)
+	values (me, client_id, created);
+	return created;
+end;
+$function$;
+grant execute on function public.register_organisation(uuid,text,text,text,text,text,text[],text,text) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.remove_from_group(member uuid, reason text)
  RETURNS uuid
  LANGUAGE plpgsql
@@ -5402,6 +6372,29 @@ begin
 end;
 $function$;
 grant execute on function public.remove_member(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.remove_moderator(member uuid)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select private.admin_sets_moderator(member, false)
+$function$;
+grant execute on function public.remove_moderator(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.remove_organisation_admin(organisation uuid, person uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if not private.is_organisation_admin(organisation) then raise exception 'not_allowed'; end if;
+	perform private.end_admin(organisation, person);
+end;
+$function$;
+grant execute on function public.remove_organisation_admin(uuid,uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.remove_reaction(post uuid, comment uuid, kind public.reaction_kind)
  RETURNS void
@@ -5598,6 +6591,20 @@ begin
 end;
 $function$;
 grant execute on function public.restore_post(uuid,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.revoke_admin_invite(invite uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	update public.organisation_admin_invites i set expires_at = least(i.expires_at, now())
+	where i.id = invite and i.used_at is null and private.is_organisation_admin(i.organisation_id);
+	if not found then raise exception 'not_allowed'; end if;
+end;
+$function$;
+grant execute on function public.revoke_admin_invite(uuid) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.revoke_calendar_feed()
  RETURNS void
@@ -5911,6 +6918,19 @@ end;
 $function$;
 grant execute on function public.signal_opt_outs(uuid) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION public.unarchive_group(target_group uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if not private.is_admin_of_group(target_group) then raise exception 'not_allowed'; end if;
+	update public.groups set archived_at = null where id = target_group;
+end;
+$function$;
+grant execute on function public.unarchive_group(uuid) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION public.undo_check_in(meetup uuid, member uuid)
  RETURNS void
  LANGUAGE plpgsql
@@ -5948,6 +6968,27 @@ begin
 end;
 $function$;
 grant execute on function public.unmute_member(uuid,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.update_group(target_group uuid, name text, description text, rules text, join_policy public.join_policy, language text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if not private.is_admin_of_group(target_group) then raise exception 'not_allowed'; end if;
+	perform private.check_group_facts(name, description, rules, language);
+	if join_policy is null then raise exception 'group_join_policy_invalid'; end if;
+	update public.groups g
+	set name = btrim(update_group.name),
+		description = btrim(coalesce(update_group.description, '')),
+		rules = btrim(coalesce(update_group.rules, '')),
+		join_policy = update_group.join_policy,
+		language = update_group.language
+	where g.id = target_group;
+end;
+$function$;
+grant execute on function public.update_group(uuid,text,text,text,public.join_policy,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.update_inclusion_settings(target_group uuid, settings jsonb)
  RETURNS jsonb
@@ -6146,6 +7187,29 @@ begin
 end;
 $function$;
 grant execute on function public.update_meetup_series(uuid,text,text,timestamp with time zone,timestamp with time zone,text,text,text,boolean,boolean,boolean,text[],public.meetup_audience,integer,date) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.update_organisation(organisation uuid, name text, description text, address text, contact text, languages text[], colour text, initials text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if not private.is_organisation_admin(organisation) then raise exception 'not_allowed'; end if;
+	perform private.check_organisation_facts(name, description, address, contact, languages,
+		colour, initials);
+	update public.organisations o
+	set name = btrim(update_organisation.name),
+		description = btrim(coalesce(update_organisation.description, '')),
+		address = btrim(coalesce(update_organisation.address, '')),
+		contact = btrim(coalesce(update_organisation.contact, '')),
+		languages = update_organisation.languages,
+		colour = update_organisation.colour,
+		initials = update_organisation.initials
+	where o.id = organisation;
+end;
+$function$;
+grant execute on function public.update_organisation(uuid,text,text,text,text,text[],text,text) to authenticated, service_role;
 
 -- Triggers on tables of the platform ----------------------------------------------------------
 

@@ -1182,6 +1182,47 @@ export type Database = {
           },
         ]
       }
+      organisation_admin_invites: {
+        Row: {
+          code: string
+          created_at: string
+          created_by: string | null
+          expires_at: string
+          id: string
+          organisation_id: string
+          used_at: string | null
+          used_by: string | null
+        }
+        Insert: {
+          code?: string
+          created_at?: string
+          created_by?: string | null
+          expires_at?: string
+          id?: string
+          organisation_id: string
+          used_at?: string | null
+          used_by?: string | null
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          created_by?: string | null
+          expires_at?: string
+          id?: string
+          organisation_id?: string
+          used_at?: string | null
+          used_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "organisation_admin_invites_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       organisation_admins: {
         Row: {
           added_by: string | null
@@ -1576,6 +1617,7 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      accept_admin_invite: { Args: { code: string }; Returns: string }
       accept_invite: {
         Args: { accept_rules: boolean; invite_code: string; nickname: string }
         Returns: string
@@ -1621,6 +1663,8 @@ export type Database = {
         }[]
       }
       app_shell: { Args: { target_group?: string }; Returns: Json }
+      appoint_moderator: { Args: { member: string }; Returns: undefined }
+      archive_group: { Args: { target_group: string }; Returns: undefined }
       ask_buddy: {
         Args: {
           buddy: string
@@ -1663,6 +1707,7 @@ export type Database = {
       }
       climate_question: { Args: { target_group: string }; Returns: boolean }
       climate_summary: { Args: { target_group: string }; Returns: Json }
+      create_admin_invite: { Args: { organisation: string }; Returns: string }
       create_calendar_feed: {
         Args: Record<PropertyKey, never>
         Returns: string
@@ -1674,6 +1719,20 @@ export type Database = {
           body: string
           client_id: string
           post: string
+        }
+        Returns: string
+      }
+      create_group: {
+        Args: {
+          client_id: string
+          description: string
+          join_policy: Database["public"]["Enums"]["join_policy"]
+          language: string
+          name: string
+          nickname: string
+          organisation: string
+          rules: string
+          slug: string
         }
         Returns: string
       }
@@ -1835,6 +1894,10 @@ export type Database = {
         Returns: string
       }
       hide_post: { Args: { post: string; reason: string }; Returns: string }
+      impact_report: {
+        Args: { from_date: string; organisation: string; to_date: string }
+        Returns: Json
+      }
       inclusion_settings_of: { Args: { target_group: string }; Returns: Json }
       inclusion_signals: {
         Args: { target_group: string }
@@ -1870,6 +1933,7 @@ export type Database = {
       is_host_or_moderator: { Args: { target_group: string }; Returns: boolean }
       join_request_status: { Args: { target_group: string }; Returns: Json }
       leave_group: { Args: { target_group: string }; Returns: undefined }
+      leave_organisation: { Args: { organisation: string }; Returns: undefined }
       mark_group_seen: {
         Args: { read_at: string; target_group: string }
         Returns: undefined
@@ -1964,6 +2028,10 @@ export type Database = {
           status: Database["public"]["Enums"]["member_status"]
         }[]
       }
+      page_group_admin: {
+        Args: { organisation_slug: string; target_group: string }
+        Returns: Json
+      }
       page_group_feed: {
         Args: {
           before_created_at?: string
@@ -1977,6 +2045,10 @@ export type Database = {
       page_group_meetups: { Args: { target_group: string }; Returns: Json }
       page_home: { Args: Record<PropertyKey, never>; Returns: Json }
       page_host_view: { Args: { target_meetup: string }; Returns: Json }
+      page_impact_report: {
+        Args: { from_date: string; organisation_slug: string; to_date: string }
+        Returns: Json
+      }
       page_meetup: { Args: { target_meetup: string }; Returns: Json }
       page_meetup_edit: { Args: { target_meetup: string }; Returns: Json }
       page_moderation_item: {
@@ -1995,6 +2067,7 @@ export type Database = {
       page_moderation_queue: { Args: { target_group: string }; Returns: Json }
       page_moderation_thread: { Args: { thread: string }; Returns: Json }
       page_my_moderation: { Args: Record<PropertyKey, never>; Returns: Json }
+      page_my_organisations: { Args: Record<PropertyKey, never>; Returns: Json }
       page_notifications: {
         Args: { before?: string; max_rows?: number }
         Returns: {
@@ -2016,6 +2089,10 @@ export type Database = {
           read_at: string
           thread_id: string
         }[]
+      }
+      page_organisation_admin: {
+        Args: { organisation_slug: string }
+        Returns: Json
       }
       page_post: {
         Args: { target_group: string; target_post: string }
@@ -2052,11 +2129,30 @@ export type Database = {
         Args: { member: string; reason?: string }
         Returns: string
       }
+      register_organisation: {
+        Args: {
+          address: string
+          client_id: string
+          colour: string
+          contact: string
+          description: string
+          initials: string
+          languages: string[]
+          name: string
+          slug: string
+        }
+        Returns: string
+      }
       remove_from_group: {
         Args: { member: string; reason: string }
         Returns: string
       }
       remove_member: { Args: { member: string }; Returns: undefined }
+      remove_moderator: { Args: { member: string }; Returns: undefined }
+      remove_organisation_admin: {
+        Args: { organisation: string; person: string }
+        Returns: undefined
+      }
       remove_reaction: {
         Args: {
           comment: string
@@ -2082,6 +2178,7 @@ export type Database = {
         Returns: string
       }
       restore_post: { Args: { post: string; reason: string }; Returns: string }
+      revoke_admin_invite: { Args: { invite: string }; Returns: undefined }
       revoke_calendar_feed: {
         Args: Record<PropertyKey, never>
         Returns: undefined
@@ -2153,6 +2250,7 @@ export type Database = {
           nickname: string
         }[]
       }
+      unarchive_group: { Args: { target_group: string }; Returns: undefined }
       undo_check_in: {
         Args: { meetup: string; member: string }
         Returns: undefined
@@ -2160,6 +2258,17 @@ export type Database = {
       unmute_member: {
         Args: { member: string; reason: string }
         Returns: string
+      }
+      update_group: {
+        Args: {
+          description: string
+          join_policy: Database["public"]["Enums"]["join_policy"]
+          language: string
+          name: string
+          rules: string
+          target_group: string
+        }
+        Returns: undefined
       }
       update_inclusion_settings: {
         Args: { settings: Json; target_group: string }
@@ -2201,6 +2310,19 @@ export type Database = {
           title: string
           transport_help: boolean
           wheelchair_access: boolean
+        }
+        Returns: undefined
+      }
+      update_organisation: {
+        Args: {
+          address: string
+          colour: string
+          contact: string
+          description: string
+          initials: string
+          languages: string[]
+          name: string
+          organisation: string
         }
         Returns: undefined
       }
