@@ -65,7 +65,31 @@ const words: Record<string, () => string> = {
 	buddy_request_closed: m.inclusion_error_buddy_request_closed,
 	answer_request_invalid: m.inclusion_error_answer_request,
 	climate_face_invalid: m.inclusion_error_climate_face,
-	action_limit_reached: m.inclusion_error_action_limit
+	action_limit_reached: m.inclusion_error_action_limit,
+	// Running an organisation.
+	email_account_needed: m.org_error_email_account,
+	organisation_limit_reached: m.org_error_limit,
+	organisation_name_invalid: m.org_error_name,
+	organisation_description_too_long: m.org_error_description,
+	organisation_address_too_long: m.org_error_address,
+	organisation_contact_too_long: m.org_error_contact,
+	organisation_languages_invalid: m.org_error_languages,
+	organisation_colour_invalid: m.org_error_colour,
+	organisation_initials_invalid: m.org_error_initials,
+	organisation_slug_invalid: m.org_error_slug,
+	organisation_slug_reserved: m.org_error_slug_reserved,
+	organisation_slug_taken: m.org_error_slug_taken,
+	admin_invite_not_found: m.org_error_admin_invite_invalid,
+	admin_invite_no_longer_works: m.org_error_admin_invite_used,
+	last_admin: m.org_error_last_admin,
+	group_name_invalid: m.org_error_group_name,
+	group_description_too_long: m.org_error_group_description,
+	group_rules_too_long: m.org_error_group_rules,
+	group_language_invalid: m.org_error_group_language,
+	// The form makes the group's address from its name; a wrong one is the name's to fix.
+	group_slug_invalid: m.org_error_group_name,
+	group_join_policy_invalid: m.org_error_group_join_policy,
+	group_archived: m.org_group_archived
 };
 
 /** Whether the database's refusal has words of its own (a test holds every raised code to it). */
@@ -90,7 +114,23 @@ export const fieldOfRefusal: Record<string, string> = {
 	nickname_of_host_or_moderator: 'nickname',
 	nickname_taken: 'nickname',
 	rsvp_children_invalid: 'childcare_children',
-	rsvp_note_too_long: 'note'
+	rsvp_note_too_long: 'note',
+	organisation_name_invalid: 'name',
+	organisation_description_too_long: 'description',
+	organisation_address_too_long: 'address',
+	organisation_contact_too_long: 'contact',
+	organisation_languages_invalid: 'languages',
+	organisation_colour_invalid: 'colour',
+	organisation_initials_invalid: 'initials',
+	organisation_slug_invalid: 'slug',
+	organisation_slug_reserved: 'slug',
+	organisation_slug_taken: 'slug',
+	group_name_invalid: 'name',
+	group_slug_invalid: 'name',
+	group_description_too_long: 'description',
+	group_rules_too_long: 'rules',
+	group_language_invalid: 'language',
+	group_join_policy_invalid: 'join_policy'
 };
 
 export function explainDatabaseError(error: { message: string; code?: string } | null): string {
