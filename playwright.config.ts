@@ -22,7 +22,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
-		locale: 'nl-BE'
+		locale: 'nl-BE',
+		// The journeys test the pages themselves; those about the service worker turn it on.
+		serviceWorkers: 'block'
 	},
 	projects: [
 		{

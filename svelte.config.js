@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// @vite-pwa/sveltekit builds src/service-worker.ts (with the precache list) and the page
+		// registers it ($lib/pwa), so that an update is applied only when the member asks.
+		serviceWorker: { register: false },
 		// What a page may load and run: only Kring's own files. SvelteKit adds the hash of the one
 		// inline script it writes to each page; hashes rather than nonces, so that a public page
 		// kept by a cache does not carry a nonce that many have seen. No inline style sheets either

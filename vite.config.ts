@@ -1,5 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -13,6 +14,22 @@ export default defineConfig({
 			// (custom-page, src/hooks.client.ts), whatever the phone's own list says.
 			// `npm run check` compiles the same messages before Vite runs: keep its --strategy the same.
 			strategy: ['cookie', 'custom-page', 'preferredLanguage', 'baseLocale']
+		}),
+		// The service worker (src/service-worker.ts, Workbox) gets the list of the build's files to
+		// precache. The web app manifest is a route of its own (src/routes/manifest), one per
+		// language; the page registers the worker itself ($lib/pwa/app.svelte.ts), so that an
+		// update waits for the member's tap.
+		SvelteKitPWA({
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'service-worker.ts',
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: false,
+			injectManifest: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webp,woff2}']
+			},
+			devOptions: { enabled: false }
 		})
 	]
 });

@@ -1,8 +1,10 @@
 import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { ownerHeader } from '$lib/outbox/items';
 import { authForwardingFetch } from '$lib/server/client-address';
+import { offlineHeaders, wantsOfflineHeaders } from '$lib/server/offline-headers';
 import { supabaseSettings } from '$lib/server/env';
 import { errorCode, logUnexpected, newRequestId } from '$lib/server/request-log';
 import { responseHeaders, withHeaders } from '$lib/server/response-headers';
@@ -79,6 +81,11 @@ const supabase: Handle = async ({ event, resolve }) => {
 		filterSerializedResponseHeaders: (name) =>
 			name === 'content-range' || name === 'x-supabase-api-version'
 	});
+	// Who is signed in and which pages the phone may keep, for the service worker.
+	if (wantsOfflineHeaders(response)) {
+		const { user } = await clients.safeGetSession();
+		Object.assign(sessionHeaders, offlineHeaders(event, response, user?.id ?? null, getLocale()));
+	}
 	return withHeaders(response, sessionHeaders);
 };
 

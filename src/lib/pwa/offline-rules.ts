@@ -1,0 +1,44 @@
+// What the server and the service worker agree on about keeping pages for offline reading.
+// Imported by both sides and the page, so it holds names and small pure functions only.
+
+/** Who is signed in: a key derived from the person's id ('none' when no one), on every response. */
+export const personHeader = 'x-kring-person';
+/** Whether a page may be kept for offline reading: 'person' (theirs only) or 'public'. */
+export const offlineHeader = 'x-kring-offline';
+/** When a kept page was fetched (ms since 1970), written by the service worker. */
+export const savedAtHeader = 'x-kring-saved-at';
+/** The attribute on <html> of a kept page shown offline, read by the offline banner. */
+export const savedAtAttribute = 'data-kring-saved-at';
+
+export const offlinePath = '/offline';
+export const publicCache = 'kring-public';
+export const personCache = (person: string) => `kring-person-${person}`;
+
+export type OfflineKind = 'person' | 'public';
+
+export type PwaMessage = { type: 'SKIP_WAITING' } | { type: 'keep-page'; url: string };
+
+export function offlineKind(headers: Headers): OfflineKind | null {
+	const kind = headers.get(offlineHeader);
+	return kind === 'person' || kind === 'public' ? kind : null;
+}
+
+/**
+ * Which pages may be kept on the phone, by route: the signed-in area's pages (for their own
+ * person), the landing and offline pages. Never sign-in, joining (a secret link), asking to join.
+ */
+export function offlineKindOfRoute(routeId: string | null): OfflineKind | null {
+	if (!routeId) return null;
+	if (routeId.startsWith('/(app)/')) return 'person';
+	if (routeId === '/(public)' || routeId === '/offline') return 'public';
+	return null;
+}
+
+/** A kept page as shown offline: <html> says since when, for the banner. */
+export async function withSavedAt(response: Response): Promise<Response> {
+	const savedAt = Number(response.headers.get(savedAtHeader));
+	if (!Number.isFinite(savedAt) || savedAt <= 0) return response;
+	const html = await response.text();
+	const marked = html.replace(/<html(\s|>)/, `<html ${savedAtAttribute}="${savedAt}"$1`);
+	return new Response(marked, { status: 200, headers: response.headers });
+}

@@ -1,0 +1,179 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+// Kring's service worker: the build's files precached (Workbox), the pages a member opened kept
+// for reading offline (network first, the kept copy when there is no network), and a friendly
+// page for what was never seen. Pages are kept per signed-in person and dropped the moment the
+// server says someone else (or no one) is signed in: a shared phone shows no one the previous
+// person's groups. Which pages may be kept is the server's word (x-kring-offline).
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import {
+	offlineKind,
+	offlinePath,
+	personCache,
+	personHeader,
+	publicCache,
+	savedAtHeader,
+	withSavedAt,
+	type PwaMessage
+} from '$lib/pwa/offline-rules';
+
+declare const self: ServiceWorkerGlobalScope & {
+	__WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+};
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+/** Who the server last said is signed in ('none' when no one), kept across the worker's restarts. */
+const metaCache = 'kring-meta';
+const personKeyUrl = '/__kring/person';
+
+async function currentPerson(): Promise<string> {
+	const kept = await (await caches.open(metaCache)).match(personKeyUrl);
+	return kept ? kept.text() : 'none';
+}
+
+/**
+ * Follows the server's word on who is signed in. Someone else, or no one: every other person's
+ * kept pages go at once, before this response is even shown.
+ */
+async function notePerson(response: Response): Promise<void> {
+	const person = response.headers.get(personHeader);
+	if (!person || !/^(none|[0-9a-f]{16,64})$/.test(person)) return;
+	if (person === (await currentPerson())) return;
+	const keep = personCache(person);
+	for (const name of await caches.keys()) {
+		if (name.startsWith('kring-person-') && name !== keep) await caches.delete(name);
+	}
+	await (await caches.open(metaCache)).put(personKeyUrl, new Response(person));
+}
+
+/** Keeps a page the server allows to be kept, in the cache of whoever it belongs to. */
+async function keep(url: string, response: Response): Promise<void> {
+	if (response.status !== 200 || response.type !== 'basic') return;
+	if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return;
+	const kind = offlineKind(response.headers);
+	if (!kind) return;
+	const person = response.headers.get(personHeader) ?? 'none';
+	const cacheName =
+		kind === 'public' ? publicCache : person === 'none' ? null : personCache(person);
+	if (!cacheName) return;
+	const headers = new Headers(response.headers);
+	headers.set(savedAtHeader, String(Date.now()));
+	const body = await response.arrayBuffer();
+	await (await caches.open(cacheName)).put(url, new Response(body, { status: 200, headers }));
+}
+
+/**
+ * The page from the network, handed on as it streams in; what it says about who is signed in,
+ * and the copy kept of it, are dealt with beside it.
+ */
+async function fromNetwork(
+	request: Request,
+	url: string,
+	waitUntil: (work: Promise<unknown>) => void
+): Promise<Response> {
+	const response = await fetch(request);
+	const copy = response.clone();
+	waitUntil(
+		(async () => {
+			await notePerson(copy);
+			await keep(url, copy);
+			await noteLanguage(copy);
+		})().catch(() => undefined)
+	);
+	return response;
+}
+
+/** The offline page follows the person (it names them) and the language they read Kring in. */
+async function noteLanguage(response: Response): Promise<void> {
+	const language = response.headers.get('content-language');
+	const person = response.headers.get(personHeader);
+	if (!language || !person) return;
+	const page = await (await caches.open(ownCache(person))).match(offlinePath);
+	if (page?.headers.get('content-language') !== language) await refreshOfflinePage();
+}
+
+/** The kept copy of a page (this person's, or a public one), marked with when it was kept. */
+async function kept(url: string): Promise<Response | undefined> {
+	const person = await currentPerson();
+	const own =
+		person === 'none' ? undefined : await (await caches.open(personCache(person))).match(url);
+	const found = own ?? (await (await caches.open(publicCache)).match(url));
+	return found && withSavedAt(found);
+}
+
+const ownCache = (person: string) => (person === 'none' ? publicCache : personCache(person));
+
+async function offlinePage(): Promise<Response> {
+	const page =
+		(await (await caches.open(ownCache(await currentPerson()))).match(offlinePath)) ??
+		(await (await caches.open(publicCache)).match(offlinePath));
+	if (page) return page;
+	// Never fetched yet (the worker was installed offline): a page of one sentence.
+	return new Response('<!doctype html><meta charset="utf-8"><title>Kring</title><p>Offline.</p>', {
+		status: 503,
+		headers: { 'content-type': 'text/html; charset=utf-8' }
+	});
+}
+
+self.addEventListener('fetch', (event) => {
+	const { request } = event;
+	const url = new URL(request.url);
+	if (url.origin !== self.location.origin) return;
+	if (request.method !== 'GET') return;
+	if (request.mode === 'navigate') {
+		const key = url.origin + url.pathname + url.search;
+		event.respondWith(
+			fromNetwork(request, key, (work) => event.waitUntil(work)).catch(
+				async () => (await kept(key)) ?? offlinePage()
+			)
+		);
+		return;
+	}
+	// Everything else (a client navigation's data, an answer to a form) goes to the network
+	// untouched: a page's data is kept as its HTML (see 'keep-page').
+});
+
+/** The offline page shows who is signed in: it is kept with that person's pages. */
+async function refreshOfflinePage(): Promise<void> {
+	const response = await fetch(offlinePath, { credentials: 'same-origin' });
+	const person = response.headers.get(personHeader);
+	if (!response.ok || !person) return;
+	await (await caches.open(ownCache(person))).put(offlinePath, response);
+}
+
+self.addEventListener('install', (event) => {
+	// The offline page in the member's language (their cookie goes with this request).
+	event.waitUntil(refreshOfflinePage().catch(() => undefined));
+});
+
+self.addEventListener('activate', (event) => {
+	event.waitUntil(self.clients.claim());
+});
+
+self.addEventListener('message', (event) => {
+	const message = event.data as PwaMessage | undefined;
+	if (message?.type === 'SKIP_WAITING') {
+		void self.skipWaiting();
+	} else if (message?.type === 'keep-page') {
+		// A page reached by a client navigation: its data came as JSON, so its HTML is fetched
+		// once here, to be there offline.
+		const url = new URL(message.url, self.location.origin);
+		if (url.origin !== self.location.origin) return;
+		const key = url.origin + url.pathname + url.search;
+		const request = new Request(key, {
+			credentials: 'same-origin',
+			headers: { accept: 'text/html' }
+		});
+		const pending: Array<Promise<unknown>> = [];
+		event.waitUntil(
+			fromNetwork(request, key, (work) => pending.push(work)).then(
+				() => Promise.all(pending),
+				() => undefined
+			)
+		);
+	}
+});
