@@ -71,3 +71,44 @@ describe('response headers', () => {
 		).toBeUndefined();
 	});
 });
+
+describe('framing and search engines', () => {
+	const embed = '/(public)/o/[slug]/embed';
+
+	test("only an organisation's embeddable list may be shown in another site's frame", () => {
+		expect(
+			responseHeaders(event('https://kring.example/o/samen-sterk/embed', embed), page())[
+				'x-frame-options'
+			]
+		).toBeUndefined();
+		for (const route of ['/(public)', '/(public)/o/[slug]', '/(auth)/signin', '/(app)/home']) {
+			expect(
+				responseHeaders(event('https://kring.example/x', route), page())['x-frame-options'],
+				route
+			).toBe('DENY');
+		}
+	});
+
+	test('signed-in pages, sign-in pages and addresses that are keys are not indexed', () => {
+		for (const route of [
+			'/(app)/home',
+			'/(app)/g/[group=uuid]',
+			'/(auth)/signin',
+			'/(auth)/ask/[group=uuid]',
+			'/(auth)/join/[code]',
+			'/calendar/[token].ics',
+			embed
+		]) {
+			expect(
+				responseHeaders(event('https://kring.example/x', route), page())['x-robots-tag'],
+				route
+			).toBe('noindex');
+		}
+		for (const route of ['/(public)', '/(public)/o/[slug]', '/sitemap.xml']) {
+			expect(
+				responseHeaders(event('https://kring.example/x', route), page())['x-robots-tag'],
+				route
+			).toBeUndefined();
+		}
+	});
+});

@@ -16,6 +16,12 @@ function referrerPolicy(route: string): string {
 	return secretAddresses.has(route) ? 'no-referrer' : 'strict-origin-when-cross-origin';
 }
 
+/**
+ * The one page another site may show in a frame: an organisation's list of open activities for
+ * its own website. It sets its own policy (frame-ancestors *) and runs nothing.
+ */
+const framable = new Set(['/(public)/o/[slug]/embed']);
+
 /** Supabase keeps the session in cookies named sb-<project>-auth-token (split into .0, .1…). */
 const sessionCookie = /^sb-.+-auth-token(\.\d+)?$/;
 
@@ -40,13 +46,19 @@ export function isPersonal(event: RequestEvent): boolean {
 }
 
 export function responseHeaders(event: RequestEvent, response: Response): Record<string, string> {
+	const route = event.route.id ?? '';
 	const headers: Record<string, string> = {
 		'x-content-type-options': 'nosniff',
-		'x-frame-options': 'DENY',
-		'referrer-policy': referrerPolicy(event.route.id ?? ''),
+		'referrer-policy': referrerPolicy(route),
 		'permissions-policy': permissionsPolicy,
 		'cross-origin-opener-policy': 'same-origin'
 	};
+	if (!framable.has(route)) headers['x-frame-options'] = 'DENY';
+	// Search engines list the public pages only: not a signed-in page, a sign-in or join page,
+	// an address that is a key, nor the list made to sit in another site's frame.
+	if (isPersonal(event) || route.startsWith('/(auth)/') || framable.has(route)) {
+		headers['x-robots-tag'] = 'noindex';
+	}
 	if (event.url.protocol === 'https:') {
 		headers['strict-transport-security'] = 'max-age=63072000; includeSubDomains';
 	}
