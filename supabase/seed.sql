@@ -26,7 +26,15 @@ insert into auth.identities (provider_id, user_id, identity_data, provider, last
 	('ef847e74-143c-5e3f-bb0b-d415816cd93a', 'ef847e74-143c-5e3f-bb0b-d415816cd93a', '{"sub":"ef847e74-143c-5e3f-bb0b-d415816cd93a","email":"lid@kring.test","email_verified":true}', 'email', now(), now(), now()),
 	('ae4acbc8-f7bd-59d1-9b74-197307435431', 'ae4acbc8-f7bd-59d1-9b74-197307435431', '{"sub":"ae4acbc8-f7bd-59d1-9b74-197307435431","email":"marie@kring.test","email_verified":true}', 'email', now(), now(), now());
 
-insert into public.organisations (id, name, slug) values ('5bf974ce-72e6-55d8-9372-43219b3e1e50', 'Samen Sterk vzw', 'samen-sterk');
+insert into public.organisations (id, name, slug, description, address, contact, languages, colour, initials) values
+	('5bf974ce-72e6-55d8-9372-43219b3e1e50', 'Samen Sterk vzw', 'samen-sterk',
+		'Een vereniging waar mensen in armoede het woord nemen. We praten samen, zoeken samen uit hoe het zit met rekeningen en rechten, en doen samen dingen die deugd doen.',
+		'Wijkcentrum De Sleutel, Sleutelstraat 4, 9000 Gent', 'info@samensterk.test · 09 123 45 67',
+		'{nl,fr}', '#2f6f4e', 'SS');
+
+-- Els (moderator@kring.test) runs the organisation: she registered it and makes its groups.
+insert into public.organisation_admins (organisation_id, user_id, added_by) values
+	('5bf974ce-72e6-55d8-9372-43219b3e1e50', '2137bf62-9a55-53f2-9ea1-162df210d274', '2137bf62-9a55-53f2-9ea1-162df210d274');
 
 insert into public.groups (id, organisation_id, name, slug, description, rules, join_policy, language) values
 	('b187c24e-c692-5358-a6d3-adf9a325f2eb', '5bf974ce-72e6-55d8-9372-43219b3e1e50', 'Praatgroep Gent', 'praatgroep-gent',
@@ -152,6 +160,15 @@ begin
 		((next_tuesday + 2) + time '20:30') at time zone 'Europe/Brussels',
 		null, 'https://meet.jit.si/kring-budgetgroep', null, false, false, false,
 		array['nl'], 'group', 6
+	);
+	-- Open to anyone, with or without Kring: it is on the organisation's public page (/o/samen-sterk).
+	perform public.create_meetup(
+		gen_random_uuid(), budget, 'Open koffieochtend: vragen over je energiefactuur',
+		'Kom gerust langs met je vragen of je factuur. Je hoeft geen lid te zijn. Er is koffie en thee.',
+		((next_saturday + 7) + time '10:00') at time zone 'Europe/Brussels',
+		((next_saturday + 7) + time '12:00') at time zone 'Europe/Brussels',
+		'Wijkcentrum De Sleutel, Sleutelstraat 4, 9000 Gent', null, null, true, true, true,
+		array['nl', 'fr'], 'public', 20
 	);
 
 	-- Karim (lid@kring.test), Sofie, Jan and Grace answer for the first praatcafé.

@@ -201,6 +201,30 @@ describe('the public organisation page', () => {
 		}
 	});
 
+	test('the demo organisation shows its open coffee morning and the groups one may ask to join', async () => {
+		const demo = (await publicOrganisation(client(), 'samen-sterk'))!;
+		expect(demo.groups.map((group) => group.name)).toEqual([
+			'Budgetgroep',
+			'Groupe de parole Bruxelles'
+		]);
+		expect(demo.activities.map((activity) => activity.title)).toEqual([
+			'Open koffieochtend: vragen over je energiefactuur'
+		]);
+		const text = JSON.stringify(demo);
+		for (const nickname of [
+			'Karim',
+			'Sofie',
+			'Ahmed',
+			'Grace',
+			'Fatou',
+			'Lucie',
+			'Nadia',
+			'Maria'
+		]) {
+			expect(text).not.toContain(nickname);
+		}
+	});
+
 	test('an unknown organisation is null', async () => {
 		expect(await publicOrganisation(client(), 'bestaat-niet')).toBeNull();
 	});
