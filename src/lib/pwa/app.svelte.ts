@@ -20,7 +20,6 @@ class Pwa {
 
 export const pwa = new Pwa();
 
-let applyUpdate: ((reload?: boolean) => Promise<void>) | undefined;
 let started = false;
 
 function tellWorker(message: PwaMessage): void {
@@ -45,9 +44,11 @@ export function startPwa(): void {
 	if (!('serviceWorker' in navigator)) return;
 	// This page came from the network before the worker was there (the first visit): keep it too.
 	if (!navigator.serviceWorker.controller) keepPage(location.href);
-	applyUpdate = registerSW({
+	registerSW({
 		immediate: true,
 		onNeedRefresh: () => (pwa.updateReady = true),
+		// Reloading is updateNow()'s: it also happens when this page was not yet the worker's.
+		onNeedReload: () => {},
 		onRegisteredSW: (_url, registration) => {
 			// An installed app can stay open for days: look for a new version when it comes back.
 			document.addEventListener('visibilitychange', () => {
@@ -59,8 +60,16 @@ export function startPwa(): void {
 	});
 }
 
-/** The member tapped "vernieuwen": what they typed is kept across the reload. */
+/**
+ * The member tapped "vernieuwen": the waiting version takes over and the page loads again, all of
+ * it from the new version (never old pages with new files). What they typed is kept across it.
+ */
 export async function updateNow(): Promise<void> {
 	saveTypedText();
-	await applyUpdate?.(true);
+	const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
+	if (!waiting) return location.reload();
+	navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+		once: true
+	});
+	waiting.postMessage({ type: 'SKIP_WAITING' } satisfies PwaMessage);
 }
