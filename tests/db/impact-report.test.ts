@@ -138,7 +138,10 @@ page_impact_report   -         -      -         -          see
 		slug = rows[0].slug;
 	});
 
-	const calls: Record<string, (sb: SupabaseClient) => ReturnType<typeof report>> = {
+	const calls: Record<
+		string,
+		(sb: SupabaseClient) => PromiseLike<{ data: unknown; error: { message: string } | null }>
+	> = {
 		impact_report: (sb) => report(sb, group.organisationId),
 		page_impact_report: (sb) =>
 			sb.rpc('page_impact_report', {

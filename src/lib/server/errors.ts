@@ -89,7 +89,9 @@ const words: Record<string, () => string> = {
 	// The form makes the group's address from its name; a wrong one is the name's to fix.
 	group_slug_invalid: m.org_error_group_name,
 	group_join_policy_invalid: m.org_error_group_join_policy,
-	group_archived: m.org_group_archived
+	group_archived: m.org_group_archived,
+	// The impact report.
+	report_period_invalid: m.report_impact_period_invalid
 };
 
 /** Whether the database's refusal has words of its own (a test holds every raised code to it). */

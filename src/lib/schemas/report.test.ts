@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { periodFrom, periodSearch, quarterDays, recentQuarters } from './report';
+
+const ask = (query: string) => periodFrom(new URLSearchParams(query), '2026-11-29');
+
+describe('the impact report period', () => {
+	test('without one, it is the quarter of today', () => {
+		expect(ask('')).toMatchObject({
+			kind: 'quarter',
+			from: '2026-10-01',
+			to: '2026-12-31',
+			valid: true
+		});
+	});
+
+	test('a quarter, a year and a range give their first and last day', () => {
+		expect(quarterDays('2024-Q1')).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+		expect(ask('period=quarter&quarter=2026-Q2')).toMatchObject({
+			from: '2026-04-01',
+			to: '2026-06-30'
+		});
+		expect(ask('period=year&year=2025')).toMatchObject({ from: '2025-01-01', to: '2025-12-31' });
+		expect(ask('period=range&from=2026-02-03&to=2026-05-06')).toMatchObject({
+			kind: 'range',
+			from: '2026-02-03',
+			to: '2026-05-06'
+		});
+	});
+
+	test('what is not a period falls back to this quarter and says so', () => {
+		for (const query of [
+			'period=range&from=2026-05-06&to=2026-02-03',
+			'period=range&from=2020-01-01&to=2026-01-01',
+			'period=quarter&quarter=2026-Q5',
+			'period=week'
+		]) {
+			expect(ask(query)).toMatchObject({ kind: 'quarter', from: '2026-10-01', valid: false });
+		}
+	});
+
+	test('the picker offers the last quarters, across a year', () => {
+		expect(recentQuarters('2026-02-10', 3)).toEqual(['2026-Q1', '2025-Q4', '2025-Q3']);
+	});
+
+	test('the CSV link asks for the same period', () => {
+		const period = ask('period=range&from=2026-02-03&to=2026-05-06');
+		expect(ask(periodSearch(period))).toEqual(period);
+	});
+});

@@ -1,0 +1,105 @@
+// The impact report's period, as the picker sends it in the address: a quarter, a year, or from
+// one date to another. One period at a time, so no two periods on a page can be set against each
+// other; the database refuses more than three years.
+import { isDate } from '$lib/zoned';
+import { z } from 'zod';
+
+export const periodKinds = ['quarter', 'year', 'range'] as const;
+
+const quarter = z.string().regex(/^\d{4}-Q[1-4]$/);
+const year = z.string().regex(/^\d{4}$/);
+const date = z.string().refine(isDate);
+
+const periodQuery = z.discriminatedUnion('period', [
+	z.object({ period: z.literal('quarter'), quarter }),
+	z.object({ period: z.literal('year'), year }),
+	z.object({ period: z.literal('range'), from: date, to: date })
+]);
+
+export interface Period {
+	kind: (typeof periodKinds)[number];
+	/** First and last day, both included (Brussels dates). */
+	from: string;
+	to: string;
+	quarter: string;
+	year: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, month: number) => new Date(Date.UTC(y, month, 0)).getUTCDate();
+
+export function quarterOf(day: string): string {
+	return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+export function quarterDays(value: string): { from: string; to: string } {
+	const y = Number(value.slice(0, 4));
+	const q = Number(value.slice(6));
+	const last = q * 3;
+	return { from: `${y}-${pad(last - 2)}-01`, to: `${y}-${pad(last)}-${lastDay(y, last)}` };
+}
+
+/** The last quarters, newest first, for the picker. */
+export function recentQuarters(today: string, count = 8): string[] {
+	let y = Number(today.slice(0, 4));
+	let q = Number(quarterOf(today).slice(6));
+	const quarters: string[] = [];
+	for (let i = 0; i < count; i += 1) {
+		quarters.push(`${y}-Q${q}`);
+		q -= 1;
+		if (q === 0) [y, q] = [y - 1, 4];
+	}
+	return quarters;
+}
+
+/**
+ * The period the address asks for; without one, the quarter of today. `valid` is false when the
+ * address asked for something that is not a period (then the page shows this quarter and says so).
+ */
+export function periodFrom(search: URLSearchParams, today: string): Period & { valid: boolean } {
+	const thisQuarter = quarterOf(today);
+	const fallback: Period = {
+		kind: 'quarter',
+		...quarterDays(thisQuarter),
+		quarter: thisQuarter,
+		year: today.slice(0, 4)
+	};
+	if (!search.has('period')) return { ...fallback, valid: true };
+	const parsed = periodQuery.safeParse(Object.fromEntries(search));
+	if (!parsed.success) return { ...fallback, valid: false };
+	const asked = parsed.data;
+	if (asked.period === 'quarter') {
+		return {
+			...fallback,
+			kind: 'quarter',
+			...quarterDays(asked.quarter),
+			quarter: asked.quarter,
+			valid: true
+		};
+	}
+	if (asked.period === 'year') {
+		return {
+			...fallback,
+			kind: 'year',
+			from: `${asked.year}-01-01`,
+			to: `${asked.year}-12-31`,
+			year: asked.year,
+			valid: true
+		};
+	}
+	const days = (Date.parse(asked.to) - Date.parse(asked.from)) / 86_400_000;
+	if (days < 0 || days > 1096) return { ...fallback, valid: false };
+	return { ...fallback, kind: 'range', from: asked.from, to: asked.to, valid: true };
+}
+
+/** The same period as address parameters, for the CSV link. */
+export function periodSearch(period: Period): string {
+	const params = new URLSearchParams({ period: period.kind });
+	if (period.kind === 'quarter') params.set('quarter', period.quarter);
+	else if (period.kind === 'year') params.set('year', period.year);
+	else {
+		params.set('from', period.from);
+		params.set('to', period.to);
+	}
+	return params.toString();
+}
