@@ -37,11 +37,11 @@ export interface PlantedGroup {
 /**
  * A group's year, planted in one transaction with triggers off (`session_replication_role =
  * replica`: the nickname check made 500 members take minutes), so what triggers would have made
- * is made here (the group's settings row, the nicknames' readings). Who writes, answers and
- * reacts is skewed (a few write much, many little) and follows from the row number, so every run
- * plants the same shapes. Planted on purpose among them: newcomers of the last month nobody
- * greeted, regulars who went quiet three weeks ago, a circle of four who only talk to each other,
- * members who asked for childcare and then did not come.
+ * is made here (the group's settings row, the nicknames' readings, the inclusion summaries). Who
+ * writes, answers and reacts is skewed (a few write much, many little) and follows from the row
+ * number, so every run plants the same shapes. Planted on purpose among them: newcomers of the
+ * last month nobody greeted, regulars who went quiet three weeks ago, a circle of four who only
+ * talk to each other, members who asked for childcare and then did not come.
  */
 export async function plantGroup(db: pg.Client, posts: number): Promise<PlantedGroup> {
 	const hash = (salt: string, n: string) => `(abs(hashtext('${salt}' || ${n})) / 2147483648.0)`;
@@ -229,6 +229,8 @@ export async function plantGroup(db: pg.Client, posts: number): Promise<PlantedG
 				on m.m <= 40 or (m.m between 441 and 460 and (mt.n + m.m) % 2 = 0)
 					or m.m between 450 and 452`
 		);
+		// What the inclusion triggers keep (the signals read it), filled as the migration does.
+		await db.query('select private.inclusion_backfill($1)', [groupId]);
 		await db.query('commit');
 		await db.query(`analyze`);
 		const counts = await db.query(
@@ -337,9 +339,13 @@ async function measureOne(
 	}
 	await db.query('rollback');
 	const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+	const memberView = median(await explainTimes(db, group, 'select public.my_inclusion()'));
+	const insertMs = await postInsertMs(db, group);
 	const kinds: Record<string, number> = {};
 	for (const signal of signals) kinds[signal.kind] = (kinds[signal.kind] ?? 0) + 1;
 	const result = {
+		myInclusionMedianMs: memberView,
+		...insertMs,
 		requests,
 		postgresMedianMs: median(times),
 		postgresFastestMs: Math.min(...times),
@@ -352,9 +358,69 @@ async function measureOne(
 			`reactions, ${group.meetups} meetups (${group.attendance} check-ins, ${group.rsvps} RSVPs), ` +
 			`${members} members: Postgres median of ${runs} ${result.postgresMedianMs} ms (fastest ` +
 			`${result.postgresFastestMs}), through PostgREST ${restError ?? `${result.postgrestMedianMs} ms`}, ` +
-			`${requests} request a call; signals ${JSON.stringify(kinds)}`
+			`${requests} request a call; signals ${JSON.stringify(kinds)}; my_inclusion of a member ` +
+			`${memberView} ms; a post written ${insertMs.postInsertMs} ms, a reaction ` +
+			`${insertMs.reactionInsertMs} ms (the inclusion triggers included)`
 	);
 	return result;
+}
+
+/** Execution times (EXPLAIN ANALYZE) of a statement as a planted member who writes now and then. */
+async function explainTimes(db: pg.Client, group: PlantedGroup, statement: string) {
+	const { rows } = await db.query<{ user_id: string }>(
+		`select user_id from public.group_members
+		where group_id = $1 and role = 'member' and status = 'active' order by nickname limit 1`,
+		[group.groupId]
+	);
+	await db.query('begin');
+	await db.query(`select set_config('request.jwt.claims', $1, true)`, [
+		JSON.stringify({ sub: rows[0].user_id, role: 'authenticated' })
+	]);
+	await db.query('set local role authenticated');
+	const times: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		const result = await db.query<{ 'QUERY PLAN': string }>(`explain (analyze) ${statement}`);
+		const plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
+		times.push(Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1]));
+	}
+	await db.query('rollback');
+	return times;
+}
+
+/**
+ * What a write costs with the triggers that keep the inclusion summaries: 100 posts, then 100
+ * reactions on recent posts, in one statement each (rolled back); milliseconds per row.
+ */
+async function postInsertMs(db: pg.Client, group: PlantedGroup) {
+	const perRow = async (statement: string) => {
+		await db.query('begin');
+		try {
+			const result = await db.query<{ 'QUERY PLAN': string }>(`explain (analyze) ${statement}`, [
+				group.groupId
+			]);
+			const plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
+			// 100 rows: milliseconds per row, to a hundredth.
+			return Math.round(Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1])) / 100;
+		} finally {
+			await db.query('rollback');
+		}
+	};
+	const postInsertMs = await perRow(
+		`insert into public.posts (group_id, author_id, kind, body)
+		select $1, m.user_id, 'story', 'Bench'
+		from generate_series(1, 100) i
+		join (select user_id, row_number() over (order by id) as n from public.group_members
+			where group_id = $1 and status = 'active') m on m.n = 1 + i % 400`
+	);
+	const reactionInsertMs = await perRow(
+		`insert into public.reactions (group_id, post_id, user_id, kind, client_id)
+		select $1, p.id, m.user_id, 'thanks', gen_random_uuid()
+		from (select id, row_number() over (order by created_at desc) as n from public.posts
+			where group_id = $1 order by created_at desc limit 100) p
+		join (select user_id, row_number() over (order by id) as n from public.group_members
+			where group_id = $1 and status = 'active') m on m.n = 1 + (p.n * 7) % 400`
+	);
+	return { postInsertMs, reactionInsertMs };
 }
 
 /** An access token for a planted person, signed as the auth service signs the legacy ones. */

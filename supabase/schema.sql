@@ -48,6 +48,49 @@ create table private.confusables (
 	constraint confusables_pkey PRIMARY KEY (source)
 );
 
+create table private.inclusion_interactions (
+	source uuid not null,
+	group_id uuid not null,
+	post_id uuid not null,
+	a uuid not null,
+	b uuid not null,
+	at timestamp with time zone not null,
+	constraint inclusion_interactions_pkey PRIMARY KEY (source),
+	constraint inclusion_interactions_check CHECK ((a < b))
+);
+alter table private.inclusion_interactions enable row level security;
+CREATE INDEX inclusion_interactions_pair_idx ON private.inclusion_interactions USING btree (group_id, a, b, at);
+CREATE INDEX inclusion_interactions_post_idx ON private.inclusion_interactions USING btree (post_id);
+
+create table private.inclusion_items (
+	id uuid not null,
+	group_id uuid not null,
+	post_id uuid not null,
+	is_post boolean not null,
+	anonymous boolean not null,
+	author uuid,
+	created_at timestamp with time zone not null,
+	post_counts boolean not null,
+	reached boolean not null,
+	constraint inclusion_items_pkey PRIMARY KEY (id)
+);
+alter table private.inclusion_items enable row level security;
+CREATE INDEX inclusion_items_anonymous_idx ON private.inclusion_items USING btree (group_id, created_at) WHERE anonymous;
+CREATE INDEX inclusion_items_author_idx ON private.inclusion_items USING btree (group_id, author, created_at) WHERE (author IS NOT NULL);
+CREATE INDEX inclusion_items_group_created_idx ON private.inclusion_items USING btree (group_id, created_at) INCLUDE (is_post, anonymous, author, post_counts, reached);
+CREATE INDEX inclusion_items_post_idx ON private.inclusion_items USING btree (post_id);
+
+create table private.inclusion_ties (
+	group_id uuid not null,
+	a uuid not null,
+	b uuid not null,
+	last_at timestamp with time zone not null,
+	constraint inclusion_ties_pkey PRIMARY KEY (group_id, a, b),
+	constraint inclusion_ties_check CHECK ((a < b))
+);
+alter table private.inclusion_ties enable row level security;
+CREATE INDEX inclusion_ties_recent_idx ON private.inclusion_ties USING btree (group_id, last_at) INCLUDE (a, b);
+
 create table public.answer_requests (
 	id uuid default gen_random_uuid() not null,
 	post_id uuid not null,
@@ -180,6 +223,7 @@ create policy "authors and moderators read who wrote a comment" on public.commen
    FROM public.comments c
   WHERE ((c.id = comment_authors.comment_id) AND ( SELECT private.is_moderator(c.group_id) AS is_moderator))))));
 CREATE TRIGGER comment_authors_answer_request_done AFTER INSERT ON public.comment_authors FOR EACH ROW EXECUTE FUNCTION private.answer_request_done();
+CREATE TRIGGER comment_authors_inclusion AFTER INSERT OR DELETE OR UPDATE ON public.comment_authors FOR EACH ROW EXECUTE FUNCTION private.inclusion_comment_author_changed();
 
 create table public.comments (
 	id uuid default gen_random_uuid() not null,
@@ -209,6 +253,7 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (id, post_id, group_id, body, anonymous, edited_at, deleted_at, created_at, hidden_at, hidden_reason) on table public.comments to authenticated;
 create policy "members read comments not hidden or deleted" on public.comments for select to authenticated
 	using ((( SELECT private.is_active_member(comments.group_id) AS is_active_member) AND (((hidden_at IS NULL) AND (deleted_at IS NULL) AND (NOT private.is_hidden_post(post_id))) OR ( SELECT private.is_moderator(comments.group_id) AS is_moderator) OR private.is_my_comment(id))));
+CREATE TRIGGER comments_inclusion AFTER INSERT OR DELETE OR UPDATE OF post_id, author_id, created_at, deleted_at, hidden_at ON public.comments FOR EACH ROW EXECUTE FUNCTION private.inclusion_comment_changed();
 CREATE TRIGGER comments_not_in_archived_groups BEFORE INSERT OR UPDATE OF body ON public.comments FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.group_members (
@@ -749,6 +794,7 @@ create policy "authors and moderators read who wrote a post" on public.post_auth
 	using (((author_id = ( SELECT auth.uid() AS uid)) OR (EXISTS ( SELECT 1
    FROM public.posts p
   WHERE ((p.id = post_authors.post_id) AND ( SELECT private.is_moderator(p.group_id) AS is_moderator))))));
+CREATE TRIGGER post_authors_inclusion AFTER INSERT OR DELETE OR UPDATE ON public.post_authors FOR EACH ROW EXECUTE FUNCTION private.inclusion_post_author_changed();
 
 create table public.posts (
 	id uuid default gen_random_uuid() not null,
@@ -778,6 +824,7 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (id, group_id, kind, body, anonymous, pinned_at, edited_at, deleted_at, created_at, hidden_at, hidden_reason) on table public.posts to authenticated;
 create policy "members read posts not hidden or deleted" on public.posts for select to authenticated
 	using ((( SELECT private.is_active_member(posts.group_id) AS is_active_member) AND (((hidden_at IS NULL) AND (deleted_at IS NULL)) OR ( SELECT private.is_moderator(posts.group_id) AS is_moderator) OR private.is_my_post(id))));
+CREATE TRIGGER posts_inclusion AFTER INSERT OR DELETE OR UPDATE OF group_id, author_id, created_at, deleted_at, hidden_at ON public.posts FOR EACH ROW EXECUTE FUNCTION private.inclusion_post_changed();
 CREATE TRIGGER posts_not_in_archived_groups BEFORE INSERT OR UPDATE OF kind, body ON public.posts FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.profiles (
@@ -823,6 +870,7 @@ alter table public.reactions enable row level security;
 CREATE INDEX reactions_comment_id_idx ON public.reactions USING btree (comment_id) WHERE (comment_id IS NOT NULL);
 CREATE INDEX reactions_group_created_idx ON public.reactions USING btree (group_id, created_at);
 CREATE INDEX reactions_group_id_idx ON public.reactions USING btree (group_id);
+CREATE INDEX reactions_group_user_created_idx ON public.reactions USING btree (group_id, user_id, created_at);
 CREATE UNIQUE INDEX reactions_once_per_comment ON public.reactions USING btree (user_id, comment_id, kind) WHERE (comment_id IS NOT NULL);
 CREATE UNIQUE INDEX reactions_once_per_post ON public.reactions USING btree (user_id, post_id, kind) WHERE (post_id IS NOT NULL);
 CREATE INDEX reactions_post_id_idx ON public.reactions USING btree (post_id) WHERE (post_id IS NOT NULL);
@@ -834,6 +882,7 @@ create policy "active members read reactions to what they can read" on public.re
   WHERE (p.id = reactions.post_id))) OR (EXISTS ( SELECT 1
    FROM public.comments c
   WHERE (c.id = reactions.comment_id))))));
+CREATE TRIGGER reactions_inclusion AFTER INSERT OR DELETE OR UPDATE OF post_id, comment_id, user_id, created_at ON public.reactions FOR EACH ROW EXECUTE FUNCTION private.inclusion_reaction_changed();
 CREATE TRIGGER reactions_not_in_archived_groups BEFORE INSERT ON public.reactions FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.reports (
@@ -1514,27 +1563,133 @@ end
 $function$;
 grant execute on function private.impact_suppression(integer[]) to service_role;
 
+CREATE OR REPLACE FUNCTION private.inclusion_backfill(target_group uuid DEFAULT NULL::uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	delete from private.inclusion_ties t where target_group is null or t.group_id = target_group;
+	delete from private.inclusion_interactions i
+	where target_group is null or i.group_id = target_group;
+	delete from private.inclusion_items i where target_group is null or i.group_id = target_group;
+
+	create temporary table inclusion_posts on commit drop as
+	select p.id, p.group_id, p.created_at, p.anonymous, p.author_id as named,
+		p.deleted_at is null and p.hidden_at is null as counts,
+		coalesce(p.author_id, pa.author_id) as author
+	from public.posts p left join public.post_authors pa on pa.post_id = p.id
+	where target_group is null or p.group_id = target_group;
+	alter table inclusion_posts add primary key (id);
+	create temporary table inclusion_answers on commit drop as
+	select c.id, c.post_id, c.created_at, c.anonymous, c.author_id as named,
+		coalesce(c.author_id, ca.author_id) as author
+	from public.comments c left join public.comment_authors ca on ca.comment_id = c.id
+	where (target_group is null or c.group_id = target_group)
+		and c.deleted_at is null and c.hidden_at is null;
+	create index on inclusion_answers (post_id, created_at);
+	analyze inclusion_posts;
+	analyze inclusion_answers;
+
+	insert into private.inclusion_items (id, group_id, post_id, is_post, anonymous, author,
+		created_at, post_counts, reached)
+	select p.id, p.group_id, p.id, true, p.anonymous, p.named, p.created_at, true,
+		p.author is not null and (
+			exists (select 1 from public.reactions r
+				where r.post_id = p.id and r.user_id is distinct from p.author)
+			or exists (select 1 from inclusion_answers a
+				where a.post_id = p.id and a.author is distinct from p.author))
+	from inclusion_posts p where p.counts
+	union all
+	select a.id, p.group_id, p.id, false, a.anonymous, a.named, a.created_at, p.counts,
+		a.author is not null and (
+			exists (select 1 from public.reactions r
+				where r.comment_id = a.id and r.user_id is distinct from a.author)
+			or exists (select 1 from inclusion_answers l
+				where l.post_id = a.post_id and l.created_at > a.created_at
+					and l.author is distinct from a.author))
+	from inclusion_answers a join inclusion_posts p on p.id = a.post_id;
+
+	insert into private.inclusion_interactions (source, group_id, post_id, a, b, at)
+	select x.source, x.group_id, x.post_id, least(x.u, x.v), greatest(x.u, x.v), x.at
+	from (
+		select c.id as source, p.group_id, p.id as post_id, c.author as u, p.author as v,
+			c.created_at as at
+		from inclusion_answers c join inclusion_posts p on p.id = c.post_id and p.counts
+		union all
+		select r.id, p.group_id, p.id, r.user_id, p.author, r.created_at
+		from public.reactions r join inclusion_posts p on p.id = r.post_id and p.counts
+		union all
+		select r.id, p.group_id, p.id, r.user_id, c.author, r.created_at
+		from public.reactions r
+		join inclusion_answers c on c.id = r.comment_id
+		join inclusion_posts p on p.id = c.post_id and p.counts
+	) x
+	where x.u is not null and x.v is not null and x.u <> x.v;
+
+	insert into private.inclusion_ties (group_id, a, b, last_at)
+	select i.group_id, i.a, i.b, max(i.at) from private.inclusion_interactions i
+	where target_group is null or i.group_id = target_group
+	group by i.group_id, i.a, i.b;
+
+	drop table inclusion_posts;
+	drop table inclusion_answers;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_comment_author_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_op <> 'INSERT' then
+		perform private.inclusion_rebuild_thread(
+			(select c.post_id from public.comments c where c.id = old.comment_id));
+	end if;
+	if tg_op <> 'DELETE' then
+		perform private.inclusion_rebuild_thread(
+			(select c.post_id from public.comments c where c.id = new.comment_id));
+	end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_comment_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_op <> 'INSERT' then perform private.inclusion_rebuild_thread(old.post_id); end if;
+	if tg_op <> 'DELETE' and (tg_op = 'INSERT' or new.post_id <> old.post_id) then
+		perform private.inclusion_rebuild_thread(new.post_id);
+	end if;
+	return null;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.inclusion_history_signals(s public.inclusion_settings)
  RETURNS TABLE(kind text, member uuid, post uuid, evidence jsonb, since timestamp with time zone, fingerprint text)
  LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
- SET enable_nestloop TO 'off'
  SET plan_cache_mode TO 'force_generic_plan'
  SET work_mem TO '64MB'
 AS $function$
 #variable_conflict use_column
 declare
 	day constant interval := interval '1 day';
-	-- The widest windows any kind reads posts and answers in, and reactions in.
-	items_from constant timestamptz := now() - greatest(s.unanswered_window_days,
-		s.not_reached_window_days, s.fading_quiet_days + s.fading_before_days,
-		s.dominance_window_days, s.ties_window_days) * day;
-	reactions_from constant timestamptz := now() - greatest(s.unanswered_window_days,
-		s.not_reached_window_days, s.ties_window_days) * day;
+	-- The widest window of the kinds that read the recent items as a whole.
+	recent_from constant timestamptz := now() - greatest(s.unanswered_window_days,
+		s.not_reached_window_days, s.dominance_window_days) * day;
+	fading_from constant timestamptz := now() - (s.fading_quiet_days + s.fading_before_days) * day;
+	quiet_from constant timestamptz := now() - s.fading_quiet_days * day;
 	ties_from constant timestamptz := now() - s.ties_window_days * day;
 begin
-	-- 1, 2, 4, 5, 6 and 7.
 	return query
 	with members as materialized (
 		-- `place`: the member's bit in the bit strings of ties below.
@@ -1547,157 +1702,103 @@ begin
 		-- Person-level signals are about these: not the moderators (the signals are for them),
 		-- not who opted out.
 		select m.id, m.user_id from members m where m.subject
-	), posts_in as materialized (
-		-- Posts that count (neither deleted nor hidden), with their real author and the
-		-- author's place when an active member.
-		select p.*, m.place as author_place
+	), recent as materialized (
+		-- The recent items, with the author of an unnamed one looked up by key.
+		select i.id, i.is_post, i.created_at, i.post_counts, i.reached,
+			coalesce(i.author, case when not i.anonymous then null
+				when i.is_post then (select pa.author_id from public.post_authors pa
+					where pa.post_id = i.id)
+				else (select ca.author_id from public.comment_authors ca
+					where ca.comment_id = i.id) end) as author
+		from private.inclusion_items i
+		where i.group_id = s.group_id and i.created_at >= recent_from
+	), unnamed as materialized (
+		-- Per author, what they wrote unnamed in the windows that look at each member's activity
+		-- (named items are looked up per member by key).
+		select x.author,
+			count(*) filter (where x.created_at >= fading_from) as since_fading,
+			count(*) filter (where x.created_at >= quiet_from) as since_quiet,
+			max(x.created_at) filter (where x.created_at >= fading_from) as fading_last_at,
+			min(x.created_at) filter (where x.created_at >= ties_from) as ties_first_at,
+			max(x.created_at) filter (where x.created_at >= ties_from) as ties_last_at
 		from (
-			select p.id, p.created_at, p.kind, p.anonymous,
-				coalesce(p.author_id, (select pa.author_id from public.post_authors pa
-					where pa.post_id = p.id)) as author
-			from public.posts p
-			where p.group_id = s.group_id and p.created_at >= items_from
-				and p.deleted_at is null and p.hidden_at is null
-		) p
-		left join members m on m.user_id = p.author
-	), answers_in as materialized (
-		-- Answers that count, with their real author and, when their post counts, its author
-		-- (looked up by key for an answer to a post older than the window) and when it was
-		-- written (null for such an older post).
-		select c.*, m.place as author_place, pm.place as post_author_place
-		from (
-			select c.id, c.post_id, c.created_at,
-				coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
-					where ca.comment_id = c.id)) as author,
-				coalesce(p.author, (select coalesce(op.author_id, pa.author_id)
-					from public.posts op left join public.post_authors pa on pa.post_id = op.id
-					where op.id = c.post_id and op.deleted_at is null and op.hidden_at is null))
-					as post_author,
-				p.id is not null or (select true from public.posts op
-					where op.id = c.post_id and op.deleted_at is null and op.hidden_at is null)
-					is not null as post_counts,
-				p.created_at as post_at
-			from public.comments c
-			left join posts_in p on p.id = c.post_id
-			where c.group_id = s.group_id and c.created_at >= items_from
-				and c.deleted_at is null and c.hidden_at is null
-		) c
-		left join members m on m.user_id = c.author
-		left join members pm on pm.user_id = c.post_author
-	), targets as (
-		-- What a reaction can be to, by its id: the window's posts and the answers whose post
-		-- counts.
-		select p.id, p.author, p.author_place, p.created_at from posts_in p
-		union all
-		select a.id, a.author, a.author_place, a.created_at from answers_in a where a.post_counts
-	), reacts as materialized (
-		-- Reactions, with the author of what they react to when that counts (an answer counts
-		-- when its post does too; looked up by key when it is older than the window), the
-		-- places of both, and when what they react to was written (null when older).
-		select r.post_id, r.comment_id, r.user_id, r.created_at, rm.place as user_place,
-			t.created_at as target_at,
-			coalesce(t.author, case when r.post_id is not null then
-				(select coalesce(op.author_id, pa.author_id)
-				from public.posts op left join public.post_authors pa on pa.post_id = op.id
-				where op.id = r.post_id and op.deleted_at is null and op.hidden_at is null)
-			else (select coalesce(oc.author_id, ca.author_id)
-				from public.comments oc
-				join public.posts op on op.id = oc.post_id and op.deleted_at is null
-					and op.hidden_at is null
-				left join public.comment_authors ca on ca.comment_id = oc.id
-				where oc.id = r.comment_id and oc.deleted_at is null and oc.hidden_at is null)
-			end) as target_author,
-			t.author_place as target_place
-		from public.reactions r
-		left join targets t on t.id = coalesce(r.post_id, r.comment_id)
-		left join members rm on rm.user_id = r.user_id
-		where r.group_id = s.group_id and r.created_at >= reactions_from
-	), older_targets as (
-		-- The places of the authors of older posts and answers reacted to lately.
-		select distinct r.target_author, m.place
-		from reacts r join members m on m.user_id = r.target_author
-		where r.target_at is null
-	), reached_posts as (
-		-- Recent posts someone other than the author answered or reacted to.
-		select a.post_id as id from answers_in a
-		where a.post_at >= reactions_from and a.author <> a.post_author
-		union
-		select r.post_id from reacts r
-		where r.post_id is not null and r.target_at >= reactions_from
-			and r.user_id is distinct from r.target_author
-	), reached_answers as (
-		-- Recent answers someone else reacted to, or answered after them under the same post.
-		select c.id from answers_in c
-		join answers_in later on later.post_id = c.post_id and later.created_at > c.created_at
-			and later.author <> c.author
-		where c.created_at >= reactions_from
-		union
-		select r.comment_id from reacts r
-		where r.comment_id is not null and r.target_at >= reactions_from
-			and r.user_id is distinct from r.target_author
+			select i.created_at,
+				case when i.is_post then (select pa.author_id from public.post_authors pa
+						where pa.post_id = i.id)
+					else (select ca.author_id from public.comment_authors ca
+						where ca.comment_id = i.id) end as author
+			from private.inclusion_items i
+			where i.group_id = s.group_id and i.anonymous
+				and i.created_at >= least(fading_from, ties_from)
+		) x
+		where x.author is not null
+		group by x.author
+	), attended as materialized (
+		-- Check-ins at the group's meetups of the windows that count them.
+		select a.member_id, a.meetup_id, mt.starts_at
+		from public.meetups mt
+		join public.attendance a on a.meetup_id = mt.id
+		where mt.group_id = s.group_id and mt.starts_at <= now()
+			and mt.starts_at >= least(fading_from, ties_from)
 	),
 
 	-- 1. A recent post, older than a day, that no one but its author answered or reacted to.
 	unanswered as (
-		select 'unanswered_post'::text as kind, sm.id as member, p.id as post,
-			jsonb_build_object('posted_at', p.created_at, 'post_kind', p.kind,
+		select 'unanswered_post'::text as kind, sm.id as member, i.id as post,
+			jsonb_build_object('posted_at', i.created_at, 'post_kind', p.kind,
 				'anonymous', p.anonymous) as evidence,
-			p.created_at as since, ''::text as fingerprint
-		from posts_in p
-		join subjects sm on sm.user_id = p.author
-		where p.created_at >= now() - s.unanswered_window_days * day
-			and p.created_at < now() - s.unanswered_after_hours * interval '1 hour'
-			and not exists (select 1 from reached_posts rp where rp.id = p.id)
+			i.created_at as since, ''::text as fingerprint
+		from recent i
+		join subjects sm on sm.user_id = i.author
+		join public.posts p on p.id = i.id
+		where i.is_post and not i.reached
+			and i.created_at >= now() - s.unanswered_window_days * day
+			and i.created_at < now() - s.unanswered_after_hours * interval '1 hour'
 	),
 
-	-- 2. Wrote at least twice lately and no one answered or reacted to any of it. An answer is
-	-- answered by a reaction to it or a later answer under the same post from someone else.
-	written as (
-		select sm.id as member, 'post' as what, p.created_at, rp.id is not null as reached
-		from posts_in p
-		join subjects sm on sm.user_id = p.author
-		left join reached_posts rp on rp.id = p.id
-		where p.created_at >= now() - s.not_reached_window_days * day
-		union all
-		select sm.id, 'answer', c.created_at, ra.id is not null
-		from answers_in c
-		join subjects sm on sm.user_id = c.author
-		left join reached_answers ra on ra.id = c.id
-		where c.created_at >= now() - s.not_reached_window_days * day and c.post_counts
-	), not_reached as (
-		select 'not_reached'::text as kind, w.member, null::uuid as post,
-			jsonb_build_object('posts', count(*) filter (where w.what = 'post'),
-				'answers', count(*) filter (where w.what = 'answer'),
-				'days', s.not_reached_window_days, 'last_at', max(w.created_at)) as evidence,
-			min(w.created_at) as since, max(w.created_at)::text as fingerprint
-		from written w
-		group by w.member
-		having count(*) >= s.not_reached_min_items and not bool_or(w.reached)
+	-- 2. Wrote at least twice lately and no one answered or reacted to any of it.
+	not_reached as (
+		select 'not_reached'::text as kind, sm.id as member, null::uuid as post,
+			jsonb_build_object('posts', count(*) filter (where i.is_post),
+				'answers', count(*) filter (where not i.is_post),
+				'days', s.not_reached_window_days, 'last_at', max(i.created_at)) as evidence,
+			min(i.created_at) as since, max(i.created_at)::text as fingerprint
+		from recent i
+		join subjects sm on sm.user_id = i.author
+		where i.created_at >= now() - s.not_reached_window_days * day and i.post_counts
+		group by sm.id
+		having count(*) >= s.not_reached_min_items and not bool_or(i.reached)
 	),
 
-	-- 4. Was active before and went quiet; or stopped coming to a series they came to. Missed
-	-- meetups count only where attendance was checked in (otherwise everyone "missed" it).
-	acts as (
-		select sm.id as member, p.created_at as at
-		from posts_in p join subjects sm on sm.user_id = p.author
-		where p.created_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
-		union all
-		select sm.id, c.created_at
-		from answers_in c join subjects sm on sm.user_id = c.author
-		where c.created_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
-		union all
-		select a.member_id, mt.starts_at
-		from public.meetups mt
-		join public.attendance a on a.meetup_id = mt.id
-		where mt.group_id = s.group_id and mt.starts_at <= now()
-			and mt.starts_at >= now() - (s.fading_quiet_days + s.fading_before_days) * day
+	-- 4. Was active before and went quiet (each member's latest activity looked up by key); or
+	-- stopped coming to a series they came to. Missed meetups count only where attendance was
+	-- checked in (otherwise everyone "missed" it).
+	gone_quiet as materialized (
+		select sm.id, sm.user_id from subjects sm
+		where not exists (select 1 from private.inclusion_items i
+				where i.group_id = s.group_id and i.author = sm.user_id
+					and i.created_at >= quiet_from)
+			and not exists (select 1 from unnamed u
+				where u.author = sm.user_id and u.since_quiet > 0)
+			and not exists (select 1 from attended a
+				where a.member_id = sm.id and a.starts_at >= quiet_from)
 	), quiet as (
-		select a.member, count(*) as earlier, max(a.at) as last_active_at
-		from acts a join subjects sm on sm.id = a.member
-		group by a.member
-		having count(*) filter (where a.at < now() - s.fading_quiet_days * day)
-				>= s.fading_min_items
-			and count(*) filter (where a.at >= now() - s.fading_quiet_days * day) = 0
+		select q.id as member, x.earlier + coalesce(u.since_fading, 0) as earlier,
+			greatest(x.last_active_at, u.fading_last_at) as last_active_at
+		from gone_quiet q
+		cross join lateral (
+			select count(*) as earlier, max(y.at) as last_active_at
+			from (
+				select i.created_at as at from private.inclusion_items i
+				where i.group_id = s.group_id and i.author = q.user_id
+					and i.created_at >= fading_from
+				union all
+				select a.starts_at from attended a
+				where a.member_id = q.id and a.starts_at >= fading_from
+			) y
+		) x
+		left join unnamed u on u.author = q.user_id
+		where x.earlier + coalesce(u.since_fading, 0) >= s.fading_min_items
 	), occurrences as (
 		select mt.id, mt.series_id, mt.starts_at,
 			row_number() over (partition by mt.series_id order by mt.starts_at desc) as back
@@ -1750,15 +1851,9 @@ begin
 			row_number() over (order by coalesce(pa.n, 0)) as from_bottom
 		from members m
 		left join (
-			select w.author, count(*) as n
-			from (
-				select p.author from posts_in p
-				where p.created_at >= now() - s.dominance_window_days * day
-				union all
-				select c.author from answers_in c
-				where c.created_at >= now() - s.dominance_window_days * day
-			) w
-			group by w.author
+			select i.author, count(*) as n from recent i
+			where i.created_at >= now() - s.dominance_window_days * day
+			group by i.author
 		) pa on pa.author = m.user_id
 	), dominance as (
 		select 'dominance'::text as kind, null::uuid as member, null::uuid as post,
@@ -1783,86 +1878,98 @@ begin
 
 	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
 	-- meetup both came to, in the window.
-	place_pairs as (
-		select c.author_place as a, c.post_author_place as b from answers_in c
-		where c.created_at >= ties_from and c.post_counts
-		union all
-		select r.user_place, coalesce(r.target_place, o.place) from reacts r
-		left join older_targets o on o.target_author = r.target_author and r.target_at is null
-		where r.created_at >= ties_from and r.target_author is not null
+	ties as (
+		-- Both ends of each tie (a pair may be tied by both an interaction and a meetup).
+		select x.place, x.other
+		from private.inclusion_ties t
+		join members ma on ma.user_id = t.a
+		join members mb on mb.user_id = t.b
+		cross join lateral (values (ma.place, mb.place), (mb.place, ma.place)) as x(place, other)
+		where t.group_id = s.group_id and t.last_at >= ties_from
 		union all
 		select ma.place, mb.place
-		from public.meetups mt
-		join public.attendance a1 on a1.meetup_id = mt.id
-		join public.attendance a2 on a2.meetup_id = mt.id and a2.member_id < a1.member_id
+		from attended a1
+		join attended a2 on a2.meetup_id = a1.meetup_id and a2.member_id <> a1.member_id
 		join members ma on ma.id = a1.member_id
 		join members mb on mb.id = a2.member_id
-		where mt.group_id = s.group_id and mt.starts_at <= now()
-			and mt.starts_at >= ties_from
-	), ties as (
-		select distinct least(pp.a, pp.b) as a, greatest(pp.a, pp.b) as b from place_pairs pp
-		where pp.a <> pp.b
-	), around as materialized (
-		select t.a as place, t.b as other from ties t
-		union all
-		select t.b, t.a from ties t
-	), activity as (
-		select p.author_place as place, p.created_at as at from posts_in p
-		where p.created_at >= ties_from
-		union all
-		select c.author_place, c.created_at from answers_in c where c.created_at >= ties_from
-		union all
-		select r.user_place, r.created_at from reacts r where r.created_at >= ties_from
-		union all
-		select m.place, mt.starts_at
-		from public.meetups mt
-		join public.attendance a on a.meetup_id = mt.id
-		join members m on m.id = a.member_id and m.user_id is not null
-		where mt.group_id = s.group_id and mt.starts_at <= now() and mt.starts_at >= ties_from
+		where a1.starts_at >= ties_from
+	), neighbours as materialized (
+		-- Each member with a tie and everyone they have one with.
+		select t.place, array_agg(distinct t.other) as others from ties t group by t.place
+	), degrees as materialized (
+		-- Every member's number of ties, at index place + 1.
+		select array_agg(coalesce(cardinality(n.others), 0) order by m.place) as of_place
+		from members m left join neighbours n on n.place = m.place
+	), attended_in_window as materialized (
+		select a.member_id, min(a.starts_at) as first_at, max(a.starts_at) as last_at
+		from attended a where a.starts_at >= ties_from
+		group by a.member_id
 	), active as materialized (
-		select m.id, m.place, m.role, m.signals_opt_out, ac.first_at, ac.last_at
-		from (
-			select ac.place, min(ac.at) as first_at, max(ac.at) as last_at
-			from activity ac where ac.place is not null group by ac.place
-		) ac
-		join members m on m.place = ac.place
+		-- Members who posted, answered, reacted or came in the window, each looked up by key.
+		select l.* from (
+			select m.id, m.user_id, m.place, m.role, m.signals_opt_out, greatest(
+				(select max(i.created_at) from private.inclusion_items i
+					where i.group_id = s.group_id and i.author = m.user_id
+						and i.created_at >= ties_from),
+				(select max(r.created_at) from public.reactions r
+					where r.group_id = s.group_id and r.user_id = m.user_id
+						and r.created_at >= ties_from),
+				u.ties_last_at, aw.last_at) as last_at
+			from members m
+			left join unnamed u on u.author = m.user_id
+			left join attended_in_window aw on aw.member_id = m.id
+			where m.user_id is not null
+		) l
+		where l.last_at is not null
 	), isolated as (
 		select 'isolated'::text as kind, ac.id as member, null::uuid as post,
 			jsonb_build_object('last_active_at', ac.last_at, 'days', s.ties_window_days)
 				as evidence,
-			ac.first_at as since, ''::text as fingerprint
+			least(
+				(select min(i.created_at) from private.inclusion_items i
+					where i.group_id = s.group_id and i.author = ac.user_id
+						and i.created_at >= ties_from),
+				(select min(r.created_at) from public.reactions r
+					where r.group_id = s.group_id and r.user_id = ac.user_id
+						and r.created_at >= ties_from),
+				(select u.ties_first_at from unnamed u where u.author = ac.user_id),
+				(select aw.first_at from attended_in_window aw where aw.member_id = ac.id))
+				as since,
+			''::text as fingerprint
 		from active ac
 		where ac.role <> 'moderator' and not ac.signals_opt_out
-			and not exists (select 1 from around ar where ar.place = ac.place)
-	), degrees as materialized (
-		select ar.place, count(*) as degree from around ar group by ar.place
+			and not exists (select 1 from neighbours n where n.place = ac.place)
+	), sized as (
+		select n.place, n.others, cardinality(n.others) as degree from neighbours n
+		where cardinality(n.others) + 1 >= s.circle_min_size
+			and cardinality(n.others) + 1 <= (select count(*) from active) * s.circle_max_fraction
+			and cardinality(n.others) + 1 < (select count(*) from active)
 	), hoods as materialized (
 		-- A member and everyone they have a tie with: a circle is found from any of its
 		-- members whose ties all stay inside it. At most |S|·(|S|−1) of the tie ends of its
-		-- members can be inside a set S: a set whose members have more ties than that allows
-		-- cannot reach the share, which leaves out most sets by counting alone.
-		select d.place as center, d.degree + 1 as size
-		from degrees d
-		join (
-			select ar.place, sum(dn.degree) as ends
-			from around ar join degrees dn on dn.place = ar.other
-			group by ar.place
-		) e on e.place = d.place
-		where d.degree + 1 >= s.circle_min_size
-			and d.degree + 1 <= (select count(*) from active) * s.circle_max_fraction
-			and d.degree + 1 < (select count(*) from active)
-			and (e.ends + d.degree) * s.circle_inside_share <= (d.degree + 1) * d.degree
+		-- members can be inside a set S, and at most min(deg u, |S| − 1) of those of each
+		-- member u: a set whose members have more ties than that allows cannot reach the
+		-- share, which leaves out most sets by counting alone (at 50,000 posts 9 of 65).
+		select z.place as center, z.others
+		from sized z
+		cross join degrees d
+		cross join lateral (
+			select sum(d.of_place[o + 1]) as ends,
+				sum(least(d.of_place[o + 1], z.degree)) as capped
+			from unnest(z.others) o
+		) e
+		where (e.ends + z.degree) * s.circle_inside_share <= (z.degree + 1) * z.degree
+			and (e.ends + z.degree) * s.circle_inside_share <= e.capped + z.degree
 	), hood_members as materialized (
 		select h.center, h.center as place from hoods h
 		union all
-		select h.center, ar.other from hoods h join around ar on ar.place = h.center
+		select h.center, unnest(h.others) from hoods h
 	), adjacency as materialized (
 		-- The ties of the members of those sets as bit strings over all active members.
-		select ar.place, bit_or(set_bit(z.zeros, ar.other, 1)) as bits
-		from around ar
+		select n.place, (select bit_or(set_bit(z.zeros, o, 1)) from unnest(n.others) o) as bits
+		from neighbours n
 		cross join (select repeat('0', count(*)::integer)::bit varying as zeros from members) z
-		where ar.place in (select hm.place from hood_members hm)
-		group by ar.place
+		where n.place in (select hm.place from hood_members hm)
 	), candidates as materialized (
 		-- Each set once, however many of its members it was found from.
 		select distinct on (h.circle) h.center, h.circle
@@ -1879,11 +1986,12 @@ begin
 				where get_bit(cd.circle, m.place) = 1) as circle
 		from (
 			select hm.center,
-				sum(bit_count(ad.bits & cd.circle))::numeric / sum(d.degree) as inside
+				sum(bit_count(ad.bits & cd.circle))::numeric / sum(d.of_place[hm.place + 1])
+					as inside
 			from candidates cd
 			join hood_members hm on hm.center = cd.center
 			join adjacency ad on ad.place = hm.place
-			join degrees d on d.place = hm.place
+			cross join degrees d
 			group by hm.center
 		) counted
 		join candidates cd on cd.center = counted.center
@@ -1916,6 +2024,269 @@ begin
 			'days', s.ties_window_days),
 		now() - s.ties_window_days * day, array_to_string(cl.circle, ',')
 	from closed cl;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_post_author_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	-- The authorship row of a post no one answered or reacted to yet changes nothing here.
+	if tg_op = 'INSERT'
+		and not exists (select 1 from public.comments c where c.post_id = new.post_id)
+		and not exists (select 1 from public.reactions r where r.post_id = new.post_id) then
+		return null;
+	end if;
+	if tg_op <> 'INSERT' then perform private.inclusion_rebuild_thread(old.post_id); end if;
+	if tg_op <> 'DELETE' then perform private.inclusion_rebuild_thread(new.post_id); end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_post_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_op = 'INSERT' then
+		if new.deleted_at is null and new.hidden_at is null then
+			insert into private.inclusion_items (id, group_id, post_id, is_post, anonymous, author,
+				created_at, post_counts, reached)
+			values (new.id, new.group_id, new.id, true, new.anonymous, new.author_id,
+				new.created_at, true, false)
+			on conflict (id) do nothing;
+		end if;
+		return null;
+	end if;
+	perform private.inclusion_rebuild_thread(old.id);
+	if tg_op = 'UPDATE' and new.id <> old.id then
+		perform private.inclusion_rebuild_thread(new.id);
+	end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_reaction_added(r public.reactions)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+ SET plan_cache_mode TO 'force_generic_plan'
+AS $function$
+declare
+	thread uuid := coalesce(r.post_id,
+		(select c.post_id from public.comments c where c.id = r.comment_id));
+	item private.inclusion_items;
+	author uuid;
+begin
+	if thread is null then return; end if;
+	perform pg_advisory_xact_lock(hashtextextended('inclusion thread ' || thread::text, 0));
+	select * into item from private.inclusion_items i where i.id = coalesce(r.post_id, r.comment_id);
+	-- What does not count (deleted, hidden) is reached by no one and ties no one.
+	if not found then return; end if;
+	author := coalesce(item.author, case when not item.anonymous then null
+		when item.is_post then (select pa.author_id from public.post_authors pa
+			where pa.post_id = item.id)
+		else (select ca.author_id from public.comment_authors ca where ca.comment_id = item.id) end);
+	if author is null then return; end if;
+	if r.user_id is distinct from author and not item.reached then
+		update private.inclusion_items i set reached = true where i.id = item.id;
+	end if;
+	if r.user_id is not null and r.user_id <> author and item.post_counts then
+		insert into private.inclusion_interactions (source, group_id, post_id, a, b, at)
+		values (r.id, item.group_id, item.post_id, least(r.user_id, author),
+			greatest(r.user_id, author), r.created_at)
+		on conflict (source) do nothing;
+		insert into private.inclusion_ties as t (group_id, a, b, last_at)
+		values (item.group_id, least(r.user_id, author), greatest(r.user_id, author), r.created_at)
+		on conflict (group_id, a, b) do update set last_at = excluded.last_at
+			where t.last_at < excluded.last_at;
+	end if;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_reaction_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_op = 'INSERT' then
+		perform private.inclusion_reaction_added(new);
+		return null;
+	end if;
+	perform private.inclusion_rebuild_thread(coalesce(old.post_id,
+		(select c.post_id from public.comments c where c.id = old.comment_id)));
+	if tg_op = 'UPDATE' and (new.post_id, new.comment_id) is distinct from (old.post_id, old.comment_id)
+	then
+		perform private.inclusion_rebuild_thread(coalesce(new.post_id,
+			(select c.post_id from public.comments c where c.id = new.comment_id)));
+	end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_rebuild_thread(thread uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+ SET plan_cache_mode TO 'force_generic_plan'
+AS $function$
+declare
+	target_group text;
+	old_a uuid[];
+	old_b uuid[];
+	new_a uuid[];
+	new_b uuid[];
+begin
+	if thread is null then return; end if;
+	-- Two writes to one thread at once would each rebuild it from what they see.
+	perform pg_advisory_xact_lock(hashtextextended('inclusion thread ' || thread::text, 0));
+	select coalesce(array_agg(i.a), '{}'), coalesce(array_agg(i.b), '{}'), min(i.group_id::text)
+	into old_a, old_b, target_group
+	from private.inclusion_interactions i where i.post_id = thread;
+
+	-- `author`: the real author, known here only (also of an unnamed item); null once no one may
+	-- know it.
+	with post as (
+		select p.id, p.group_id, p.created_at, p.anonymous, p.author_id as named,
+			p.deleted_at is null and p.hidden_at is null as counts,
+			coalesce(p.author_id, (select pa.author_id from public.post_authors pa
+				where pa.post_id = p.id)) as author
+		from public.posts p where p.id = thread
+	), answers as (
+		select c.id, c.created_at, c.anonymous, c.author_id as named,
+			coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
+				where ca.comment_id = c.id)) as author
+		from public.comments c
+		where c.post_id = thread and c.deleted_at is null and c.hidden_at is null
+	), fresh as (
+		-- reached: null when the author is not known (kept as it was).
+		select p.id, p.group_id, p.id as post_id, true as is_post, p.anonymous, p.named as author,
+			p.created_at, true as post_counts,
+			case when p.author is not null then
+				exists (select 1 from public.reactions r
+					where r.post_id = p.id and r.user_id is distinct from p.author)
+				or exists (select 1 from answers a where a.author is distinct from p.author)
+			end as reached
+		from post p where p.counts
+		union all
+		select a.id, p.group_id, p.id, false, a.anonymous, a.named, a.created_at, p.counts,
+			case when a.author is not null then
+				exists (select 1 from public.reactions r
+					where r.comment_id = a.id and r.user_id is distinct from a.author)
+				or exists (select 1 from answers l
+					where l.created_at > a.created_at and l.author is distinct from a.author)
+			end
+		from answers a cross join post p
+	), gone as (
+		delete from private.inclusion_items i
+		where i.post_id = thread and not exists (select 1 from fresh f where f.id = i.id)
+	), known as (
+		insert into private.inclusion_items as i (id, group_id, post_id, is_post, anonymous, author,
+			created_at, post_counts, reached)
+		select f.id, f.group_id, f.post_id, f.is_post, f.anonymous, f.author, f.created_at,
+			f.post_counts, f.reached
+		from fresh f where f.reached is not null
+		on conflict (id) do update set group_id = excluded.group_id, post_id = excluded.post_id,
+			anonymous = excluded.anonymous, author = excluded.author,
+			created_at = excluded.created_at, post_counts = excluded.post_counts,
+			reached = excluded.reached
+		where (i.group_id, i.post_id, i.anonymous, i.author, i.created_at, i.post_counts, i.reached)
+			is distinct from (excluded.group_id, excluded.post_id, excluded.anonymous,
+				excluded.author, excluded.created_at, excluded.post_counts, excluded.reached)
+	)
+	insert into private.inclusion_items as i (id, group_id, post_id, is_post, anonymous, author,
+		created_at, post_counts, reached)
+	select f.id, f.group_id, f.post_id, f.is_post, f.anonymous, f.author, f.created_at,
+		f.post_counts, false
+	from fresh f where f.reached is null
+	on conflict (id) do update set group_id = excluded.group_id, post_id = excluded.post_id,
+		anonymous = excluded.anonymous, author = excluded.author,
+		created_at = excluded.created_at, post_counts = excluded.post_counts
+	where (i.group_id, i.post_id, i.anonymous, i.author, i.created_at, i.post_counts)
+		is distinct from (excluded.group_id, excluded.post_id, excluded.anonymous,
+			excluded.author, excluded.created_at, excluded.post_counts);
+
+	-- Interactions only on a post that counts: answers to it, reactions to it and to its answers
+	-- (that count), between two known people.
+	with post as (
+		select p.id, p.group_id,
+			coalesce(p.author_id, (select pa.author_id from public.post_authors pa
+				where pa.post_id = p.id)) as author
+		from public.posts p
+		where p.id = thread and p.deleted_at is null and p.hidden_at is null
+	), answers as (
+		select c.id, c.created_at,
+			coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
+				where ca.comment_id = c.id)) as author
+		from public.comments c
+		where c.post_id = thread and c.deleted_at is null and c.hidden_at is null
+	), fresh as (
+		select x.source, p.group_id, least(x.u, x.v) as a, greatest(x.u, x.v) as b, x.at
+		from post p
+		cross join lateral (
+			select c.id as source, c.author as u, p.author as v, c.created_at as at
+			from answers c
+			union all
+			select r.id, r.user_id, p.author, r.created_at
+			from public.reactions r where r.post_id = thread
+			union all
+			select r.id, r.user_id, c.author, r.created_at
+			from answers c join public.reactions r on r.comment_id = c.id
+		) x
+		where x.u is not null and x.v is not null and x.u <> x.v
+	), gone as (
+		delete from private.inclusion_interactions i
+		where i.post_id = thread and not exists (select 1 from fresh f where f.source = i.source)
+	), written as (
+		insert into private.inclusion_interactions as i (source, group_id, post_id, a, b, at)
+		select f.source, f.group_id, thread, f.a, f.b, f.at from fresh f
+		on conflict (source) do update set group_id = excluded.group_id,
+			post_id = excluded.post_id, a = excluded.a, b = excluded.b, at = excluded.at
+		where (i.group_id, i.post_id, i.a, i.b, i.at)
+			is distinct from (excluded.group_id, excluded.post_id, excluded.a, excluded.b, excluded.at)
+	)
+	select coalesce(array_agg(f.a), '{}'), coalesce(array_agg(f.b), '{}'),
+		coalesce(target_group, min(f.group_id::text))
+	into new_a, new_b, target_group
+	from fresh f;
+
+	if target_group is not null then
+		perform private.inclusion_refresh_ties(target_group::uuid, old_a || new_a, old_b || new_b);
+	end if;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_refresh_ties(target_group uuid, as_ uuid[], bs uuid[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+ SET plan_cache_mode TO 'force_generic_plan'
+AS $function$
+begin
+	with pairs as (
+		select distinct x.a, x.b from unnest(as_, bs) as x(a, b)
+	), latest as (
+		select p.a, p.b, (select max(i.at) from private.inclusion_interactions i
+			where i.group_id = target_group and i.a = p.a and i.b = p.b) as last_at
+		from pairs p
+	), gone as (
+		delete from private.inclusion_ties t using latest l
+		where t.group_id = target_group and t.a = l.a and t.b = l.b and l.last_at is null
+	)
+	insert into private.inclusion_ties as t (group_id, a, b, last_at)
+	select target_group, l.a, l.b, l.last_at from latest l where l.last_at is not null
+	on conflict (group_id, a, b) do update set last_at = excluded.last_at
+		where t.last_at is distinct from excluded.last_at;
 end;
 $function$;
 
