@@ -5,38 +5,90 @@
 import type { SubmitFunction } from '@sveltejs/kit';
 import { tick } from 'svelte';
 
+/** Where a write waits when the phone has no connection (src/lib/outbox). */
+export interface Outbox {
+	/** Whether it takes the write instead of sending it now (no connection, or older ones wait). */
+	takesNow(): boolean;
+	/** Keeps the write to send later; false when it cannot. */
+	keep(form: HTMLFormElement, action: URL, data: FormData): Promise<boolean>;
+}
+
 export class Sending {
 	/** True while the form is on its way: its button waits. */
 	now = $state(false);
 	#reload: boolean;
 	#empty: boolean;
+	#outbox: Outbox | undefined;
 
 	/**
 	 * `reload`: after a redirect, load the next page afresh (a new language changes every word).
 	 * `empty`: once accepted, the form starts empty again, ready for the next one.
+	 * `outbox`: without a connection the write waits there, and the form is ready for the next.
 	 */
-	constructor({ reload = false, empty = false }: { reload?: boolean; empty?: boolean } = {}) {
+	constructor({
+		reload = false,
+		empty = false,
+		outbox
+	}: { reload?: boolean; empty?: boolean; outbox?: Outbox } = {}) {
 		this.#reload = reload;
 		this.#empty = empty;
+		this.#outbox = outbox;
 	}
 
-	enhance: SubmitFunction = ({ cancel }) => {
+	enhance: SubmitFunction = ({ cancel, formElement, action, formData }) => {
 		if (this.now) return cancel();
+		if (this.#outbox?.takesNow()) {
+			cancel();
+			void this.#keep(formElement, action, formData);
+			return;
+		}
 		this.now = true;
-		return async ({ formElement, result, update }) => {
+		return async ({ formElement, result, update, action, formData }) => {
+			// No answer at all (the connection dropped on the way): the outbox keeps it, with the same
+			// client id, so if it did arrive the second try changes nothing.
+			const lost = result.type === 'error' && result.status === undefined;
+			if (lost && (await this.#keep(formElement, action, formData))) {
+				this.now = false;
+				return;
+			}
 			if (result.type === 'redirect' && this.#reload) {
 				window.location.assign(result.location);
 				return;
 			}
-			if (this.#empty && (result.type === 'success' || result.type === 'redirect')) {
-				formElement.reset();
+			if (result.type === 'success' || result.type === 'redirect') {
+				if (this.#empty) formElement.reset();
+				// That write is done: the next one from this form is another, even when the page cannot
+				// load afresh to bring a new client id.
+				newClientId(formElement);
 			}
 			// Still sending until the page shows the answer: a second tap meanwhile would count twice.
-			await update({ reset: false });
-			this.now = false;
+			// Not when the connection goes meanwhile: the page would wait for ever to load afresh.
+			try {
+				await Promise.race([update({ reset: false }), connectionGone()]);
+			} finally {
+				this.now = false;
+			}
 			if (result.type === 'failure') await showFirstProblem(formElement);
 		};
 	};
+
+	async #keep(form: HTMLFormElement, action: URL, data: FormData): Promise<boolean> {
+		if (!(await this.#outbox?.keep(form, action, data))) return false;
+		if (this.#empty) form.reset();
+		newClientId(form);
+		return true;
+	}
+}
+
+/** The next write from this form is another one: it gets a client id of its own. */
+function newClientId(form: HTMLFormElement) {
+	const clientId = form.querySelector<HTMLInputElement>('input[name="client_id"]');
+	if (clientId) clientId.value = crypto.randomUUID();
+}
+
+function connectionGone(): Promise<unknown> {
+	if (!navigator.onLine) return Promise.resolve();
+	return new Promise((resolve) => addEventListener('offline', resolve, { once: true }));
 }
 
 async function showFirstProblem(form: HTMLFormElement) {

@@ -1,0 +1,166 @@
+// The outbox: a post, answer, reaction or RSVP made without a connection waits on the phone and is
+// sent when the connection is back, in the order it was made, by the form action it was meant
+// for. Each keeps its client id on every try, so the database takes it once however often it
+// goes. It flushes when Kring opens, on the `online` event, when the app comes back into view
+// and on a short timer while items wait (Background Sync exists only in Chromium).
+import { deserialize } from '$app/forms';
+import { invalidateAll } from '$app/navigation';
+import { m } from '$lib/paraglide/messages';
+import { outcomeOf, ownerHeader, retryDelay, type OutboxItem, type Outcome } from './items';
+import { forget, itemsOf, keep } from './store';
+
+class Outbox {
+	/**
+	 * The signed-in person's items, oldest first; no one else's are ever read. Raw: each change is
+	 * a new array of plain objects, which IndexedDB can store (it cannot clone a state proxy).
+	 */
+	items = $state.raw<OutboxItem[]>([]);
+	waiting = $derived(this.items.filter((item) => !item.refused));
+	#owner: string | null = null;
+	#sending = false;
+	#tries = 0;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#listening = false;
+
+	/** The signed-in layout names its person; the outbox then holds and sends theirs only. */
+	async open(owner: string | null) {
+		if (owner === this.#owner) return;
+		this.#owner = owner;
+		this.items = [];
+		this.#tries = 0;
+		clearTimeout(this.#timer);
+		if (!this.#listening) {
+			this.#listening = true;
+			addEventListener('online', () => this.flush(true));
+			document.addEventListener('visibilitychange', () => {
+				if (document.visibilityState === 'visible') void this.flush(true);
+			});
+		}
+		if (!owner) return;
+		const items = await itemsOf(owner).catch(() => []);
+		if (owner !== this.#owner) return;
+		this.items = items;
+		await this.flush();
+	}
+
+	/** Whether a write waits here instead of going now: no connection, or older ones wait still. */
+	takesNow(): boolean {
+		return this.#owner !== null && (!navigator.onLine || this.waiting.length > 0);
+	}
+
+	/**
+	 * Keeps a form's write to send later. The form says what it is (`data-outbox`) and where
+	 * (`data-place`). False when it cannot: no one known, or no storage on this phone.
+	 */
+	async keep(form: HTMLFormElement, action: URL, data: FormData): Promise<boolean> {
+		const owner = this.#owner;
+		const kind = form.dataset.outbox as OutboxItem['kind'] | undefined;
+		const id = data.get('client_id');
+		if (!owner || !kind || typeof id !== 'string') return false;
+		const item: OutboxItem = {
+			id,
+			owner,
+			kind,
+			action: action.pathname + action.search,
+			page: location.pathname,
+			place: form.dataset.place ?? '',
+			fields: [...data].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+			at: Date.now()
+		};
+		try {
+			await keep(item);
+		} catch {
+			return false;
+		}
+		this.items = [...this.items.filter((kept) => kept.id !== id), item];
+		void this.flush();
+		return true;
+	}
+
+	/** Sends what waits, oldest first, until all went or the connection fails again. */
+	async flush(fresh = false) {
+		if (fresh) this.#tries = 0;
+		if (this.#sending || !this.#owner || !navigator.onLine) return this.#later();
+		this.#sending = true;
+		clearTimeout(this.#timer);
+		let sent = false;
+		let next: OutboxItem | undefined;
+		try {
+			while ((next = this.waiting[0]) && next.owner === this.#owner) {
+				const outcome = await send(next);
+				if (outcome.type === 'later' || outcome.type === 'stop') break;
+				const done = next;
+				if (outcome.type === 'sent') {
+					await forget(done.id);
+					this.items = this.items.filter((item) => item.id !== done.id);
+					sent = true;
+					this.#tries = 0;
+				} else {
+					const refused = { ...done, refused: outcome.words };
+					await keep(refused);
+					this.items = this.items.map((item) => (item.id === done.id ? refused : item));
+				}
+			}
+		} catch {
+			// The phone's storage failed: what is kept stays, and the timer tries again.
+		} finally {
+			this.#sending = false;
+		}
+		// What arrived shows on the page as it is now, no longer as waiting. Not awaited: without a
+		// connection again, loading afresh may never end.
+		if (sent) invalidateAll().catch(() => undefined);
+		this.#later();
+	}
+
+	#later() {
+		clearTimeout(this.#timer);
+		if (this.waiting.length && this.#owner) {
+			this.#timer = setTimeout(() => this.flush(), retryDelay(this.#tries++));
+		}
+	}
+
+	/** The person read a refusal and took their text: it leaves the phone. */
+	async dismiss(id: string) {
+		await forget(id).catch(() => undefined);
+		this.items = this.items.filter((item) => item.id !== id);
+	}
+
+	/** A refused item goes into the queue again (the refusal may have been a passing fault). */
+	async retry(id: string) {
+		const item = this.items.find((kept) => kept.id === id);
+		if (!item) return;
+		const again = { ...item, refused: undefined, at: Date.now() };
+		await keep(again).catch(() => undefined);
+		this.items = [...this.items.filter((kept) => kept.id !== id), again];
+		await this.flush(true);
+	}
+
+	/** Signing out: the person was told what still waits; it leaves this phone with them. */
+	async clear() {
+		await Promise.all(this.items.map((item) => forget(item.id))).catch(() => undefined);
+		this.items = [];
+	}
+}
+
+async function send(item: OutboxItem): Promise<Outcome> {
+	const body = new FormData();
+	for (const [name, value] of item.fields) body.append(name, value);
+	try {
+		const response = await fetch(item.action, {
+			method: 'POST',
+			body,
+			// As `use:enhance` sends it, plus whose it is: the server refuses it for anyone else.
+			headers: {
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				[ownerHeader]: item.owner
+			}
+		});
+		const result = await response.text().then(deserialize, () => undefined);
+		return outcomeOf(response.status, result, m.error_something_wrong());
+	} catch {
+		return { type: 'later' };
+	}
+}
+
+export const outbox = new Outbox();

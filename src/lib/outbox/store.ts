@@ -1,0 +1,41 @@
+// The outbox on the phone: one IndexedDB store of items, read by their writer only.
+import type { OutboxItem } from './items';
+
+let opened: Promise<IDBDatabase> | undefined;
+
+function database(): Promise<IDBDatabase> {
+	opened ??= new Promise((resolve, reject) => {
+		const request = indexedDB.open('kring-outbox', 1);
+		request.onupgradeneeded = () =>
+			request.result.createObjectStore('items', { keyPath: 'id' }).createIndex('owner', 'owner');
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => {
+			opened = undefined;
+			reject(request.error);
+		};
+	});
+	return opened;
+}
+
+async function run<T>(
+	mode: IDBTransactionMode,
+	act: (items: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
+	const transaction = (await database()).transaction('items', mode);
+	const request = act(transaction.objectStore('items'));
+	// Done only once the transaction is: a put that is not yet on disk is not kept.
+	return new Promise((resolve, reject) => {
+		transaction.oncomplete = () => resolve(request.result);
+		transaction.onerror = transaction.onabort = () => reject(transaction.error);
+	});
+}
+
+/** One person's items, oldest first. */
+export async function itemsOf(owner: string): Promise<OutboxItem[]> {
+	const items = await run('readonly', (store) => store.index('owner').getAll(owner));
+	return (items as OutboxItem[]).sort((a, b) => a.at - b.at);
+}
+
+export const keep = (item: OutboxItem) => run('readwrite', (store) => store.put(item));
+
+export const forget = (id: string) => run('readwrite', (store) => store.delete(id));
