@@ -39,6 +39,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 const reaction = z.object({
 	kind: z.enum(reactionKinds),
 	client_id: z.uuid(),
+	// Whether the page showed it as given when tapped (sent by the page's script): what the tap
+	// meant, so a write tried again from the outbox never takes back what its first try gave.
+	given: z.enum(['true', 'false']).optional(),
 	post: z.uuid().optional(),
 	comment: z.uuid().optional()
 });
@@ -113,15 +116,21 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
 		const { kind, client_id, post, comment } = parsed.data;
 		const target = comment ? { commentId: comment } : { postId: post ?? params.post };
-		const page = await postPage(locals.supabase, params.group, params.post);
-		const given = comment
-			? page?.answers.find((c) => c.id === comment)?.my_reactions.includes(kind)
-			: page?.post.my_reactions.includes(kind);
+		let given = parsed.data.given === 'true';
+		if (!parsed.data.given) {
+			// Without JavaScript the form says only which word: the database says whether I gave it.
+			const page = await postPage(locals.supabase, params.group, params.post);
+			given = Boolean(
+				comment
+					? page?.answers.find((c) => c.id === comment)?.my_reactions.includes(kind)
+					: page?.post.my_reactions.includes(kind)
+			);
+		}
 		const { error: refused } = await toggleReaction(
 			locals.supabase,
 			target,
 			kind,
-			Boolean(given),
+			given,
 			client_id
 		);
 		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
