@@ -748,6 +748,7 @@ grant select on table public.organisation_admins to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.organisation_admins to service_role;
 create policy "admins read their organisation's admins" on public.organisation_admins for select to authenticated
 	using (( SELECT private.is_organisation_admin(organisation_admins.organisation_id) AS is_organisation_admin));
+CREATE TRIGGER organisation_admins_keep_the_last BEFORE DELETE ON public.organisation_admins FOR EACH ROW EXECUTE FUNCTION private.keep_the_last_admin();
 
 create table public.organisations (
 	id uuid default gen_random_uuid() not null,
@@ -1418,21 +1419,26 @@ CREATE OR REPLACE FUNCTION private.fill_from_waiting_list(target_meetup uuid)
 AS $function$
 declare
 	places integer;
+	next_in_line record;
 begin
 	select m.capacity - (
-		select count(*) from public.rsvps r where r.meetup_id = m.id and r.status = 'going'
+		select coalesce(sum(1 + r.guests), 0) from public.rsvps r
+		where r.meetup_id = m.id and r.status = 'going'
 	) into places
 	from public.meetups m
 	where m.id = target_meetup and m.status = 'scheduled' and m.starts_at > now();
 	if not found then return; end if;
-	update public.rsvps set status = 'going', promoted_at = clock_timestamp(), updated_at = now()
-	where id in (
-		select id from public.rsvps
-		where meetup_id = target_meetup and status = 'waiting'
-		order by waitlisted_at, id
-		-- LIMIT NULL (no capacity) lets everyone in.
-		limit case when places is not null then greatest(places, 0) end
-	);
+	for next_in_line in
+		select r.id, 1 + r.guests as people from public.rsvps r
+		where r.meetup_id = target_meetup and r.status = 'waiting'
+		order by r.waitlisted_at, r.id
+	loop
+		-- No capacity: everyone in.
+		exit when places is not null and next_in_line.people > places;
+		update public.rsvps set status = 'going', promoted_at = clock_timestamp(), updated_at = now()
+		where id = next_in_line.id;
+		places := places - next_in_line.people;
+	end loop;
 end;
 $function$;
 grant execute on function private.fill_from_waiting_list(uuid) to service_role;
@@ -2576,6 +2582,27 @@ AS $function$
 $function$;
 grant execute on function private.is_organisation_admin(uuid) to authenticated, service_role;
 
+CREATE OR REPLACE FUNCTION private.keep_the_last_admin()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	-- Deleting the organisation takes its admins along: by then its row is gone.
+	if not exists (select 1 from public.organisations o where o.id = old.organisation_id) then
+		return old;
+	end if;
+	if not exists (
+		select 1 from public.organisation_admins a
+		where a.organisation_id = old.organisation_id and a.user_id <> old.user_id
+	) then
+		raise exception 'last_admin';
+	end if;
+	return old;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.left_out_sentence(target_group uuid)
  RETURNS text
  LANGUAGE sql
@@ -2865,7 +2892,7 @@ AS $function$
 	select private.skeleton(lower(translate(name, 'ɢɴʀʙʜʟᴀᴅᴇᴊᴘᴛꜰꞯ', 'GNRBHLADEJPTFQ')))
 $function$;
 
-CREATE OR REPLACE FUNCTION private.record_rsvp(target_meetup uuid, member uuid, request_client_id uuid, requested public.rsvp_status, children integer, needs_transport boolean, cost_problem boolean, note_text text)
+CREATE OR REPLACE FUNCTION private.record_rsvp(target_meetup uuid, member uuid, request_client_id uuid, requested public.rsvp_status, children integer, needs_transport boolean, cost_problem boolean, note_text text, guests integer)
  RETURNS public.rsvp_status
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -2877,6 +2904,7 @@ declare
 	had_answered boolean;
 	outcome public.rsvp_status := requested;
 	going integer;
+	bringing integer;
 begin
 	if request_client_id is null then raise exception 'not_allowed'; end if;
 	select * into target from public.meetups m where m.id = target_meetup for update;
@@ -2893,25 +2921,38 @@ begin
 	if requested is null or requested = 'waiting' then raise exception 'rsvp_status_invalid'; end if;
 	if coalesce(children, 0) not between 0 and 20 then raise exception 'rsvp_children_invalid'; end if;
 	if char_length(coalesce(note_text, '')) > 300 then raise exception 'rsvp_note_too_long'; end if;
+	if coalesce(guests, 0) not between 0 and 1 then raise exception 'rsvp_guests_invalid'; end if;
+	-- Only someone who comes (or may come) brings someone, and only where guests are welcome.
+	bringing := case
+		when target.guests_welcome and requested in ('going', 'maybe') then coalesce(guests, 0)
+		else 0
+	end;
 
 	select * into previous from public.rsvps r where r.meetup_id = target_meetup and r.member_id = member;
 	had_answered := found;
+	-- Places are people: the one who answers and the one they bring.
 	if requested = 'going' and (not had_answered or previous.status not in ('going', 'waiting')) then
-		select count(*) into going from public.rsvps r
+		select coalesce(sum(1 + r.guests), 0) into going from public.rsvps r
 		where r.meetup_id = target_meetup and r.status = 'going';
-		if going >= target.capacity then outcome := 'waiting'; end if;
+		if going + 1 + bringing > target.capacity then outcome := 'waiting'; end if;
 	elsif requested = 'going' then
 		-- Saying "going" again keeps one's place, on the list or in the queue.
 		outcome := previous.status;
+		-- Bringing someone now needs a place for them; without one the answer stays as it was.
+		if outcome = 'going' and bringing > previous.guests then
+			select coalesce(sum(1 + r.guests), 0) into going from public.rsvps r
+			where r.meetup_id = target_meetup and r.status = 'going' and r.member_id <> member;
+			if going + 1 + bringing > target.capacity then raise exception 'rsvp_no_place_for_guest'; end if;
+		end if;
 	end if;
 
 	insert into public.rsvps as r (
 		meetup_id, member_id, status, childcare_children, transport_help, cost_is_a_problem, note,
-		client_id, waitlisted_at
+		client_id, waitlisted_at, guests
 	) values (
 		target_meetup, member, outcome, coalesce(children, 0), coalesce(needs_transport, false),
 		coalesce(cost_problem, false), coalesce(btrim(note_text), ''), request_client_id,
-		case when outcome = 'waiting' then clock_timestamp() end
+		case when outcome = 'waiting' then clock_timestamp() end, bringing
 	)
 	on conflict (meetup_id, member_id) do update set
 		status = excluded.status,
@@ -2919,6 +2960,7 @@ begin
 		transport_help = excluded.transport_help,
 		cost_is_a_problem = excluded.cost_is_a_problem,
 		note = excluded.note,
+		guests = excluded.guests,
 		client_id = excluded.client_id,
 		-- The queue keeps the moment one first joined it. It is clock_timestamp(), not now()
 		-- (the start of each transaction), so it follows the order the meetup lock let them in.
@@ -2930,13 +2972,15 @@ begin
 		promoted_at = case when excluded.status = 'going' and r.status = 'going' then r.promoted_at end,
 		updated_at = now();
 
-	if had_answered and previous.status = 'going' and outcome <> 'going' then
+	-- A place came free: one gave up theirs, or comes without the person they would bring.
+	if had_answered and previous.status = 'going'
+		and (outcome <> 'going' or bringing < previous.guests) then
 		perform private.fill_from_waiting_list(target_meetup);
 	end if;
 	return outcome;
 end;
 $function$;
-grant execute on function private.record_rsvp(uuid,uuid,uuid,public.rsvp_status,integer,boolean,boolean,text) to service_role;
+grant execute on function private.record_rsvp(uuid,uuid,uuid,public.rsvp_status,integer,boolean,boolean,text,integer) to service_role;
 
 CREATE OR REPLACE FUNCTION private.refuse_meetup_of_muted_host()
  RETURNS trigger
@@ -4026,7 +4070,7 @@ end;
 $function$;
 grant execute on function public.create_invite(uuid,timestamp with time zone,integer) to authenticated, service_role;
 
-CREATE OR REPLACE FUNCTION public.create_meetup(client_id uuid, target_group uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer)
+CREATE OR REPLACE FUNCTION public.create_meetup(client_id uuid, target_group uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, guests_welcome boolean DEFAULT false)
  RETURNS uuid
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -4049,12 +4093,12 @@ begin
 
 	insert into public.meetups (
 		group_id, title, description, starts_at, ends_at, place, online_url, cost, childcare,
-		transport_help, wheelchair_access, languages, open_to, capacity, created_by, client_id
+		transport_help, wheelchair_access, languages, open_to, capacity, guests_welcome, created_by, client_id
 	) values (
 		target_group, btrim(title), coalesce(btrim(description), ''), starts_at, ends_at,
 		nullif(btrim(place), ''), nullif(btrim(online_url), ''), nullif(btrim(cost), ''),
 		coalesce(childcare, false), coalesce(transport_help, false), coalesce(wheelchair_access, false),
-		coalesce(languages, '{}'), coalesce(open_to, 'group'), capacity, me, client_id
+		coalesce(languages, '{}'), coalesce(open_to, 'group'), capacity, coalesce(guests_welcome, false), me, client_id
 	)
 	returning id into created;
 	return created;
@@ -4065,9 +4109,9 @@ exception when unique_violation then
 	return existing;
 end;
 $function$;
-grant execute on function public.create_meetup(uuid,uuid,text,text,timestamp with time zone,timestamp with time zone,text,text,text,boolean,boolean,boolean,text[],public.meetup_audience,integer) to authenticated, service_role;
+grant execute on function public.create_meetup(uuid,uuid,text,text,timestamp with time zone,timestamp with time zone,text,text,text,boolean,boolean,boolean,text[],public.meetup_audience,integer,boolean) to authenticated, service_role;
 
-CREATE OR REPLACE FUNCTION public.create_meetup_series(client_id uuid, target_group uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, repeat public.meetup_repeat, repeat_until date)
+CREATE OR REPLACE FUNCTION public.create_meetup_series(client_id uuid, target_group uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, repeat public.meetup_repeat, repeat_until date, guests_welcome boolean DEFAULT false)
  RETURNS uuid
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -4103,14 +4147,14 @@ begin
 	insert into public.meetups (
 		group_id, series_id, occurrence_on, title, description, starts_at, ends_at, place,
 		online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity,
-		created_by, client_id
+		guests_welcome, created_by, client_id
 	)
 	select target_group, series, d, btrim(title), coalesce(btrim(description), ''),
 		private.brussels_instant(d, wall_start),
 		((d + wall_start) + wall_length) at time zone 'Europe/Brussels',
 		nullif(btrim(place), ''), nullif(btrim(online_url), ''), nullif(btrim(cost), ''),
 		coalesce(childcare, false), coalesce(transport_help, false), coalesce(wheelchair_access, false),
-		coalesce(languages, '{}'), coalesce(open_to, 'group'), capacity, me,
+		coalesce(languages, '{}'), coalesce(open_to, 'group'), capacity, coalesce(create_meetup_series.guests_welcome, false), me,
 		-- The first occurrence carries the request's client id, so a retry finds it.
 		case when d = first_on then client_id end
 	from private.series_dates(first_on, repeat, repeat_until) d;
@@ -4124,7 +4168,7 @@ exception when unique_violation then
 	return existing;
 end;
 $function$;
-grant execute on function public.create_meetup_series(uuid,uuid,text,text,timestamp with time zone,timestamp with time zone,text,text,text,boolean,boolean,boolean,text[],public.meetup_audience,integer,public.meetup_repeat,date) to authenticated, service_role;
+grant execute on function public.create_meetup_series(uuid,uuid,text,text,timestamp with time zone,timestamp with time zone,text,text,text,boolean,boolean,boolean,text[],public.meetup_audience,integer,public.meetup_repeat,date,boolean) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.create_post(client_id uuid, target_group uuid, kind public.post_kind, body text, anonymous boolean)
  RETURNS uuid
@@ -4290,6 +4334,15 @@ begin
 		where m.user_id = me and private.is_only_moderator(m.group_id, me)
 	) then
 		raise exception 'last_moderator';
+	end if;
+	if exists (
+		select 1 from public.organisation_admins a
+		where a.user_id = me and not exists (
+			select 1 from public.organisation_admins other
+			where other.organisation_id = a.organisation_id and other.user_id <> me
+		)
+	) then
+		raise exception 'last_admin';
 	end if;
 	if coalesce(also_unnamed, false) then
 		delete from public.posts p using public.post_authors a
@@ -5296,7 +5349,7 @@ $function$;
 grant execute on function public.mark_signal_handled(uuid,text,uuid,uuid,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.meetup_cards(target_group uuid DEFAULT NULL::uuid, only_meetup uuid DEFAULT NULL::uuid, only_mine boolean DEFAULT false, max_rows integer DEFAULT 20)
- RETURNS TABLE(id uuid, group_id uuid, group_name text, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, status public.meetup_status, going integer, maybe integer, waiting integer, my_status public.rsvp_status, my_childcare_children integer, my_transport_help boolean, my_cost_is_a_problem boolean, my_note text, my_waiting_place integer, i_am_member boolean, i_host boolean)
+ RETURNS TABLE(id uuid, group_id uuid, group_name text, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, status public.meetup_status, going integer, maybe integer, waiting integer, my_status public.rsvp_status, my_childcare_children integer, my_transport_help boolean, my_cost_is_a_problem boolean, my_note text, my_waiting_place integer, i_am_member boolean, i_host boolean, guests_welcome boolean, my_guests integer)
  LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO ''
@@ -5335,16 +5388,19 @@ AS $function$
 				and (ahead.waitlisted_at, ahead.id) <= (me.waitlisted_at, me.id)
 		) end,
 		private.is_active_member(c.group_id),
-		private.is_host_or_moderator(c.group_id)
+		private.is_host_or_moderator(c.group_id),
+		c.guests_welcome,
+		me.guests
 	from chosen c
 	join public.groups g on g.id = c.group_id
 	-- Active in a group of the same organisation (this one included) and not removed from this one.
 	cross join lateral (select private.is_active_in_organisation_of(c.group_id) as mine) organisation
 	cross join lateral (
 		select
-			count(*) filter (where r.status = 'going')::integer as going,
-			count(*) filter (where r.status = 'maybe')::integer as maybe,
-			count(*) filter (where r.status = 'waiting')::integer as waiting
+			-- People, with the ones they bring.
+			coalesce(sum(1 + r.guests) filter (where r.status = 'going'), 0)::integer as going,
+			coalesce(sum(1 + r.guests) filter (where r.status = 'maybe'), 0)::integer as maybe,
+			coalesce(sum(1 + r.guests) filter (where r.status = 'waiting'), 0)::integer as waiting
 		from public.rsvps r where r.meetup_id = c.id
 	) counts
 	left join lateral (
@@ -5361,9 +5417,9 @@ CREATE OR REPLACE FUNCTION public.meetup_counts(meetup uuid)
  SET search_path TO ''
 AS $function$
 	select
-		count(*) filter (where r.status = 'going')::integer,
-		count(*) filter (where r.status = 'maybe')::integer,
-		count(*) filter (where r.status = 'waiting')::integer
+		coalesce(sum(1 + r.guests) filter (where r.status = 'going'), 0)::integer,
+		coalesce(sum(1 + r.guests) filter (where r.status = 'maybe'), 0)::integer,
+		coalesce(sum(1 + r.guests) filter (where r.status = 'waiting'), 0)::integer
 	from public.meetups m
 	left join public.rsvps r on r.meetup_id = m.id
 	where m.id = meetup and private.can_see_meetup(m.group_id, m.open_to)
@@ -5693,6 +5749,41 @@ begin
 				join public.group_members nc on nc.id = b.newcomer_id and nc.status = 'active'
 				join public.groups g on g.id = mine.group_id
 				where mine.user_id = (select auth.uid()) and mine.status = 'active'
+			), '[]'),
+			-- "Ook in je organisatie": what the organisation's other groups open to all its members
+			-- (or to everyone), from live groups I am not in, that I have not answered yet.
+			'organisation_meetups', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'id', mt.id, 'title', mt.title, 'starts_at', mt.starts_at, 'ends_at', mt.ends_at,
+					'place', mt.place, 'online', mt.online_url is not null, 'cost', mt.cost,
+					'childcare', mt.childcare, 'transport_help', mt.transport_help,
+					'wheelchair_access', mt.wheelchair_access, 'guests_welcome', mt.guests_welcome,
+					'group', jsonb_build_object('id', g.id, 'name', g.name)
+				) order by mt.starts_at, mt.id)
+				from (
+					select mt.* from public.meetups mt
+					join public.groups g on g.id = mt.group_id and g.archived_at is null
+					where mt.open_to in ('organisation', 'public') and mt.status = 'scheduled'
+						and mt.starts_at > now()
+						and g.organisation_id in (
+							select mg.organisation_id from public.group_members mine
+							join public.groups mg on mg.id = mine.group_id and mg.archived_at is null
+							where mine.user_id = (select auth.uid()) and mine.status = 'active'
+						)
+						and not exists (
+							select 1 from public.group_members here
+							where here.group_id = g.id and here.user_id = (select auth.uid())
+								and here.status in ('active', 'pending', 'removed')
+						)
+						and not exists (
+							select 1 from public.rsvps r
+							join public.group_members gm on gm.id = r.member_id
+							where r.meetup_id = mt.id and gm.user_id = (select auth.uid())
+						)
+					order by mt.starts_at, mt.id
+					limit 5
+				) mt
+				join public.groups g on g.id = mt.group_id
 			), '[]')
 		)
 		where (select auth.uid()) is not null
@@ -5723,7 +5814,8 @@ AS $function$
 					'childcare_children', r.childcare_children,
 					'transport_help', r.transport_help,
 					'cost_is_a_problem', r.cost_is_a_problem,
-					'note', r.note
+					'note', r.note,
+					'guests', r.guests
 				) order by r.waitlisted_at nulls last, r.created_at)
 			from public.rsvps r
 			left join public.group_members gm on gm.id = r.member_id
@@ -5791,7 +5883,7 @@ AS $function$
 		select m.id, m.group_id, g.name as group_name, m.title, m.description, m.starts_at,
 			m.ends_at, m.place, m.online_url, m.cost, m.childcare, m.transport_help,
 			m.wheelchair_access, m.languages, m.open_to, m.capacity, m.status, m.series_id,
-			m.occurrence_on
+			m.occurrence_on, m.guests_welcome
 		from public.meetups m
 		join public.groups g on g.id = m.group_id
 		where m.id = target_meetup and (select private.is_host_or_moderator(m.group_id))
@@ -6767,7 +6859,7 @@ end;
 $function$;
 grant execute on function public.revoke_invite(uuid) to authenticated, service_role;
 
-CREATE OR REPLACE FUNCTION public.rsvp(client_id uuid, meetup uuid, status public.rsvp_status, childcare_children integer, transport_help boolean, cost_is_a_problem boolean, note text)
+CREATE OR REPLACE FUNCTION public.rsvp(client_id uuid, meetup uuid, status public.rsvp_status, childcare_children integer, transport_help boolean, cost_is_a_problem boolean, note text, guests integer DEFAULT 0)
  RETURNS public.rsvp_status
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -6811,13 +6903,13 @@ begin
 	if member is null then raise exception 'not_allowed'; end if;
 	return private.record_rsvp(
 		meetup, member, rsvp.client_id, rsvp.status, rsvp.childcare_children, rsvp.transport_help,
-		rsvp.cost_is_a_problem, rsvp.note
+		rsvp.cost_is_a_problem, rsvp.note, rsvp.guests
 	);
 end;
 $function$;
-grant execute on function public.rsvp(uuid,uuid,public.rsvp_status,integer,boolean,boolean,text) to authenticated, service_role;
+grant execute on function public.rsvp(uuid,uuid,public.rsvp_status,integer,boolean,boolean,text,integer) to authenticated, service_role;
 
-CREATE OR REPLACE FUNCTION public.rsvp_for_member(client_id uuid, meetup uuid, member uuid, status public.rsvp_status, childcare_children integer, transport_help boolean, cost_is_a_problem boolean, note text)
+CREATE OR REPLACE FUNCTION public.rsvp_for_member(client_id uuid, meetup uuid, member uuid, status public.rsvp_status, childcare_children integer, transport_help boolean, cost_is_a_problem boolean, note text, guests integer DEFAULT 0)
  RETURNS public.rsvp_status
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -6840,11 +6932,11 @@ begin
 	return private.record_rsvp(
 		meetup, member, rsvp_for_member.client_id, rsvp_for_member.status,
 		rsvp_for_member.childcare_children, rsvp_for_member.transport_help,
-		rsvp_for_member.cost_is_a_problem, rsvp_for_member.note
+		rsvp_for_member.cost_is_a_problem, rsvp_for_member.note, rsvp_for_member.guests
 	);
 end;
 $function$;
-grant execute on function public.rsvp_for_member(uuid,uuid,uuid,public.rsvp_status,integer,boolean,boolean,text) to authenticated, service_role;
+grant execute on function public.rsvp_for_member(uuid,uuid,uuid,public.rsvp_status,integer,boolean,boolean,text,integer) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.send_kind_message(client_id uuid, target_group uuid, member uuid, kind text, body text)
  RETURNS uuid
@@ -7192,7 +7284,7 @@ end;
 $function$;
 grant execute on function public.update_inclusion_settings(uuid,jsonb) to authenticated, service_role;
 
-CREATE OR REPLACE FUNCTION public.update_meetup(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer)
+CREATE OR REPLACE FUNCTION public.update_meetup(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, guests_welcome boolean DEFAULT false)
  RETURNS void
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -7224,14 +7316,15 @@ begin
 		languages = coalesce(update_meetup.languages, '{}'),
 		open_to = coalesce(update_meetup.open_to, 'group'),
 		capacity = update_meetup.capacity,
+		guests_welcome = coalesce(update_meetup.guests_welcome, false),
 		updated_at = now()
 	where m.id = meetup;
 	perform private.fill_from_waiting_list(meetup);
 end;
 $function$;
-grant execute on function public.update_meetup(uuid,text,text,timestamp with time zone,timestamp with time zone,text,text,text,boolean,boolean,boolean,text[],public.meetup_audience,integer) to authenticated, service_role;
+grant execute on function public.update_meetup(uuid,text,text,timestamp with time zone,timestamp with time zone,text,text,text,boolean,boolean,boolean,text[],public.meetup_audience,integer,boolean) to authenticated, service_role;
 
-CREATE OR REPLACE FUNCTION public.update_meetup_series(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, repeat_until date)
+CREATE OR REPLACE FUNCTION public.update_meetup_series(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, repeat_until date, guests_welcome boolean DEFAULT false)
  RETURNS void
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -7295,6 +7388,7 @@ begin
 			languages = coalesce(update_meetup_series.languages, '{}'),
 			open_to = coalesce(update_meetup_series.open_to, 'group'),
 			capacity = update_meetup_series.capacity,
+			guests_welcome = coalesce(update_meetup_series.guests_welcome, false),
 			updated_at = now()
 		where m.id = changed;
 		perform private.fill_from_waiting_list(changed);
@@ -7305,14 +7399,14 @@ begin
 	insert into public.meetups (
 		group_id, series_id, occurrence_on, title, description, starts_at, ends_at, place,
 		online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity,
-		created_by
+		guests_welcome, created_by
 	)
 	select target.group_id, series.id, d, btrim(title), coalesce(btrim(description), ''),
 		private.brussels_instant(d, wall_start),
 		((d + wall_start) + wall_length) at time zone 'Europe/Brussels',
 		nullif(btrim(place), ''), nullif(btrim(online_url), ''), nullif(btrim(cost), ''),
 		coalesce(childcare, false), coalesce(transport_help, false), coalesce(wheelchair_access, false),
-		coalesce(languages, '{}'), coalesce(open_to, 'group'), capacity, auth.uid()
+		coalesce(languages, '{}'), coalesce(open_to, 'group'), capacity, coalesce(update_meetup_series.guests_welcome, false), auth.uid()
 	from private.series_dates(series.first_on, series.repeat, repeat_until) d
 	where d > target.occurrence_on and private.brussels_instant(d, wall_start) > now()
 	on conflict (series_id, occurrence_on) do nothing;
@@ -7321,7 +7415,7 @@ begin
 	where s.id = series.id;
 end;
 $function$;
-grant execute on function public.update_meetup_series(uuid,text,text,timestamp with time zone,timestamp with time zone,text,text,text,boolean,boolean,boolean,text[],public.meetup_audience,integer,date) to authenticated, service_role;
+grant execute on function public.update_meetup_series(uuid,text,text,timestamp with time zone,timestamp with time zone,text,text,text,boolean,boolean,boolean,text[],public.meetup_audience,integer,date,boolean) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.update_organisation(organisation uuid, name text, description text, address text, contact text, languages text[], colour text, initials text)
  RETURNS void

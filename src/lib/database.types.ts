@@ -1765,6 +1765,7 @@ export type Database = {
           cost: string
           description: string
           ends_at: string
+          guests_welcome?: boolean
           languages: string[]
           online_url: string
           open_to: Database["public"]["Enums"]["meetup_audience"]
@@ -1785,6 +1786,7 @@ export type Database = {
           cost: string
           description: string
           ends_at: string
+          guests_welcome?: boolean
           languages: string[]
           online_url: string
           open_to: Database["public"]["Enums"]["meetup_audience"]
@@ -1968,6 +1970,7 @@ export type Database = {
           going: number
           group_id: string
           group_name: string
+          guests_welcome: boolean
           i_am_member: boolean
           i_host: boolean
           id: string
@@ -1975,6 +1978,7 @@ export type Database = {
           maybe: number
           my_childcare_children: number
           my_cost_is_a_problem: boolean
+          my_guests: number
           my_note: string
           my_status: Database["public"]["Enums"]["rsvp_status"]
           my_transport_help: boolean
@@ -2189,6 +2193,7 @@ export type Database = {
           childcare_children: number
           client_id: string
           cost_is_a_problem: boolean
+          guests?: number
           meetup: string
           note: string
           status: Database["public"]["Enums"]["rsvp_status"]
@@ -2201,6 +2206,7 @@ export type Database = {
           childcare_children: number
           client_id: string
           cost_is_a_problem: boolean
+          guests?: number
           meetup: string
           member: string
           note: string
@@ -2281,6 +2287,7 @@ export type Database = {
           cost: string
           description: string
           ends_at: string
+          guests_welcome?: boolean
           languages: string[]
           meetup: string
           online_url: string
@@ -2300,6 +2307,7 @@ export type Database = {
           cost: string
           description: string
           ends_at: string
+          guests_welcome?: boolean
           languages: string[]
           meetup: string
           online_url: string

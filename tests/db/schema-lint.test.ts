@@ -77,8 +77,8 @@ const executable = {
 		'public.create_comment(client_id uuid, post uuid, body text, anonymous boolean)',
 		'public.create_group(client_id uuid, organisation uuid, name text, slug text, description text, rules text, join_policy public.join_policy, language text, nickname text)',
 		'public.create_invite(target_group uuid, expires_at timestamp with time zone, max_uses integer)',
-		'public.create_meetup(client_id uuid, target_group uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer)',
-		'public.create_meetup_series(client_id uuid, target_group uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, repeat public.meetup_repeat, repeat_until date)',
+		'public.create_meetup(client_id uuid, target_group uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, guests_welcome boolean)',
+		'public.create_meetup_series(client_id uuid, target_group uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, repeat public.meetup_repeat, repeat_until date, guests_welcome boolean)',
 		'public.create_post(client_id uuid, target_group uuid, kind public.post_kind, body text, anonymous boolean)',
 		'public.create_report(client_id uuid, reason public.report_reason, post uuid, comment uuid, member uuid, body text)',
 		'public.decide_join_request(member uuid, approve boolean)',
@@ -150,8 +150,8 @@ const executable = {
 		'public.revoke_admin_invite(invite uuid)',
 		'public.revoke_calendar_feed()',
 		'public.revoke_invite(invite uuid)',
-		'public.rsvp(client_id uuid, meetup uuid, status public.rsvp_status, childcare_children integer, transport_help boolean, cost_is_a_problem boolean, note text)',
-		'public.rsvp_for_member(client_id uuid, meetup uuid, member uuid, status public.rsvp_status, childcare_children integer, transport_help boolean, cost_is_a_problem boolean, note text)',
+		'public.rsvp(client_id uuid, meetup uuid, status public.rsvp_status, childcare_children integer, transport_help boolean, cost_is_a_problem boolean, note text, guests integer)',
+		'public.rsvp_for_member(client_id uuid, meetup uuid, member uuid, status public.rsvp_status, childcare_children integer, transport_help boolean, cost_is_a_problem boolean, note text, guests integer)',
 		'public.send_kind_message(client_id uuid, target_group uuid, member uuid, kind text, body text)',
 		'public.send_left_out_message(client_id uuid, target_group uuid, to_moderator uuid, body text)',
 		'public.set_inclusion_template(target_group uuid, kind text, body text)',
@@ -163,8 +163,8 @@ const executable = {
 		'public.unmute_member(member uuid, reason text)',
 		'public.update_group(target_group uuid, name text, description text, rules text, join_policy public.join_policy, language text)',
 		'public.update_inclusion_settings(target_group uuid, settings jsonb)',
-		'public.update_meetup(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer)',
-		'public.update_meetup_series(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, repeat_until date)',
+		'public.update_meetup(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, guests_welcome boolean)',
+		'public.update_meetup_series(meetup uuid, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, repeat_until date, guests_welcome boolean)',
 		'public.update_organisation(organisation uuid, name text, description text, address text, contact text, languages text[], colour text, initials text)'
 	]
 };

@@ -60,6 +60,7 @@ export const rsvp = (
 		transport_help: boolean;
 		cost_is_a_problem: boolean;
 		note: string;
+		guests: number;
 	}> = {}
 ) =>
 	person.client.rpc('rsvp', {
