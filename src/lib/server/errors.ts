@@ -91,7 +91,10 @@ const words: Record<string, () => string> = {
 	group_join_policy_invalid: m.org_error_group_join_policy,
 	group_archived: m.org_group_archived,
 	// The impact report.
-	report_period_invalid: m.report_impact_period_invalid
+	report_period_invalid: m.report_impact_period_invalid,
+	// Bringing someone along.
+	rsvp_guests_invalid: m.bridge_error_guests,
+	rsvp_no_place_for_guest: m.bridge_error_no_place_for_guest
 };
 
 /** Whether the database's refusal has words of its own (a test holds every raised code to it). */
