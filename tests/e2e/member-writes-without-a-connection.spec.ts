@@ -226,6 +226,58 @@ test("someone else signing in on the same phone neither sees nor sends the first
 	}
 });
 
+test('signing out with a write still on the phone: told first, and it leaves with the person', async ({
+	page,
+	context
+}) => {
+	const db = await database();
+	try {
+		const nickname = `Gedeeld ${randomUUID().slice(0, 6)}`;
+		await joinGhent(page, nickname);
+		await open(page, `/g/${gent}`);
+		await context.setOffline(true);
+		const text = `Dit blijft op de telefoon (${randomUUID().slice(0, 6)})`;
+		await writePost(page, text);
+		// Refused, so it stays: the moderators gave a break meanwhile.
+		const { rows } = await db.query<{ id: string }>(
+			'select id from public.group_members where group_id = $1 and nickname = $2',
+			[gent, nickname]
+		);
+		const els = await signedInClient('moderator@kring.test');
+		expect(
+			(await els.rpc('mute_member', { member: rows[0].id, days: 1, reason: 'Even rust.' })).error
+		).toBeNull();
+		await context.setOffline(false);
+		await expect(page.getByLabel('Wat je schreef')).toHaveValue(text);
+
+		await open(page, '/me');
+		await page.getByRole('button', { name: 'Afmelden' }).click();
+		await expect(
+			page.getByRole('alert').filter({
+				hasText: 'Nog niet verstuurd: 1. Als je nu afmeldt, wordt dat van deze telefoon gewist.'
+			})
+		).toBeVisible();
+		await expect(page).toHaveURL(/\/me$/);
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Toch afmelden' }).click();
+		await expect(page).toHaveURL(/\/$/);
+		const kept = await page.evaluate(
+			() =>
+				new Promise<number>((resolve, reject) => {
+					const request = indexedDB.open('kring-outbox');
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const count = request.result.transaction('items').objectStore('items').count();
+						count.onsuccess = () => resolve(count.result);
+					};
+				})
+		);
+		expect(kept).toBe(0);
+	} finally {
+		await db.end();
+	}
+});
+
 async function signOut(page: Page, context: BrowserContext) {
 	await open(page, '/me');
 	await page.getByRole('button', { name: 'Afmelden' }).click();
