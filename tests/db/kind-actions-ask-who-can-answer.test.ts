@@ -64,6 +64,18 @@ describe('a muted member is not asked', () => {
 		expect(await askedOf(muted)).toEqual([]);
 	});
 
+	test("the moderators' pickers do not offer them", async () => {
+		const { data, error } = await moderator.client.rpc('page_group_inclusion', {
+			target_group: group
+		});
+		expect(error).toBeNull();
+		const members = (data as { members: { nickname: string; askable: boolean }[] }).members;
+		expect(members).toEqual([
+			expect.objectContaining({ nickname: 'Noor', askable: true }),
+			expect.objectContaining({ nickname: 'Stil', askable: false })
+		]);
+	});
+
 	test('once the break is over, they can be asked again', async () => {
 		await sql(
 			`update public.group_members set muted_until = now() - interval '1 minute' where id = $1`,

@@ -51,8 +51,11 @@ export interface InclusionPage {
 	templates: Record<TemplateKind, string | null>;
 	settings: Record<string, number>;
 	upcoming_meetups: { id: string; title: string; starts_at: string }[];
-	/** Active members who are not moderators: whom a moderator may pair or ask. */
-	members: Person[];
+	/**
+	 * Active members who are not moderators; `askable` ones (with an account, not muted) are whom
+	 * a moderator may pair as a buddy or ask to answer.
+	 */
+	members: (Person & { askable: boolean })[];
 }
 
 /** The page in one call; null when I am not an active moderator of the group. */
