@@ -58,7 +58,13 @@ export async function feedMeetups(token: string): Promise<CalendarMeetup[] | nul
 
 export function calendarFile(
 	meetups: CalendarMeetup[],
-	options: { origin: string; locale: Locale; name?: string }
+	options: {
+		origin: string;
+		locale: Locale;
+		name?: string;
+		/** Where an event links to; a member's meetup page unless said otherwise. */
+		page?: (id: string) => string;
+	}
 ): string {
 	const { origin, locale } = options;
 	const calendar = ical({
@@ -67,7 +73,7 @@ export function calendarFile(
 	});
 	calendar.x('X-WR-TIMEZONE', 'Europe/Brussels');
 	for (const meetup of meetups) {
-		const page = `${origin}/m/${meetup.id}`;
+		const page = options.page ? options.page(meetup.id) : `${origin}/m/${meetup.id}`;
 		const cancelled = meetup.status === 'cancelled';
 		const unsure = meetup.my_answer === 'maybe' || meetup.my_answer === 'waiting';
 		const title = { title: meetup.title };
