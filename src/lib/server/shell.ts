@@ -17,6 +17,8 @@ export interface ShellGroup {
 	rules: string;
 	language: string;
 	join_policy: JoinPolicy;
+	/** Set when the group is archived: read-only for its members. */
+	archived_at?: string | null;
 	me: {
 		id: string;
 		role: Role;

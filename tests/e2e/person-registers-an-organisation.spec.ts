@@ -1,0 +1,129 @@
+// A person with an email account registers their organisation in three screens, makes its first
+// group and leaves with the group's invite link; then invites a second admin, who accepts.
+import { randomUUID } from 'node:crypto';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { phone, signIn } from './people';
+
+test('a person registers an organisation, makes its first group and gets its invite link', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const suffix = randomUUID()
+		.slice(0, 6)
+		.replace(/[^a-z]/g, 'x');
+	const name = `Buurtwerk De Brug ${suffix}`;
+	const slug = `buurtwerk-de-brug-${suffix}`;
+
+	await page.goto('/signup');
+	await page.getByLabel('Bijnaam').fill('Nadia');
+	await page.getByLabel('E-mailadres').fill(`${randomUUID()}@kring.test`);
+	await page.getByLabel('Wachtwoord').fill('een-goed-wachtwoord');
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Hallo Nadia' })).toBeVisible();
+
+	await page.goto('/me');
+	await page.getByRole('link', { name: 'Organisaties die ik beheer' }).click();
+	await expect(page.getByText('Je beheert nog geen organisatie.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Een organisatie registreren' }).click();
+
+	// Screen 1: who they are. Sent empty, it says what to fix.
+	await expect(page.getByText('Stap 1 van 3')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2, name: 'Wie zijn jullie?' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await expect(page.getByText('Geef een naam van 1 tot 120 tekens.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Naam van de organisatie').fill(name);
+	await page
+		.getByLabel('Wat doen jullie? (kort)')
+		.fill('Samen koken, praten en rechten uitzoeken.');
+	await page.getByLabel('Frans').check();
+	await page.getByRole('button', { name: 'Verder' }).click();
+
+	// Screen 2: how people find them. Back and forth keeps what was typed.
+	await expect(page.getByText('Stap 2 van 3')).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Hoe vinden mensen jullie?' })
+	).toBeVisible();
+	await page.getByLabel('Adres').fill('Brugstraat 3, 2000 Antwerpen');
+	await page.getByLabel('Contact').fill('03 123 45 67');
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Terug' }).click();
+	await expect(page.getByLabel('Naam van de organisatie')).toHaveValue(name);
+	await expect(page.getByLabel('Adres op Kring')).toHaveValue(slug);
+	await expect(page.getByLabel('Frans')).toBeChecked();
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await expect(page.getByLabel('Adres', { exact: true })).toHaveValue(
+		'Brugstraat 3, 2000 Antwerpen'
+	);
+	await page.getByRole('button', { name: 'Verder' }).click();
+
+	// Screen 3: a colour and letters instead of a logo; the letters come from the name.
+	await expect(page.getByText('Stap 3 van 3')).toBeVisible();
+	await expect(page.getByLabel('Letters (1 tot 3)')).toHaveValue('BDB');
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Letters (1 tot 3)').fill('DB');
+	await page.getByRole('button', { name: 'Registreren' }).click();
+
+	// Then the first group, and its invite link.
+	await expect(page).toHaveURL(new RegExp(`/o/${slug}/admin/groups/new\\?first`));
+	await expect(page.getByRole('heading', { level: 1, name: 'Maak je eerste groep' })).toBeVisible();
+	await expect(page.getByLabel('Jouw naam in deze groep')).toHaveValue('Nadia');
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Naam van de groep').fill('Kookgroep');
+	await page.getByLabel('Afspraken').fill('We luisteren naar elkaar.');
+	await page.getByRole('button', { name: 'Groep maken' }).click();
+
+	await expect(page.getByRole('heading', { level: 1, name: 'Kookgroep beheren' })).toBeVisible();
+	await expect(page.getByText('De groep is klaar.')).toBeVisible();
+	const link = await page.getByLabel('Link om te delen').inputValue();
+	expect(link).toMatch(/\/join\/[A-Za-z0-9_-]{22,}$/);
+	await expectNoAxeViolations(page);
+
+	// The link works: a newcomer reads the group's name and rules.
+	const newcomer = await phone(browser);
+	await newcomer.goto(new URL(link).pathname);
+	await expect(newcomer.getByText('We luisteren naar elkaar.')).toBeVisible();
+	await newcomer.context().close();
+
+	await page
+		.getByRole('navigation', { name: 'Beheer van de organisatie' })
+		.getByRole('link', {
+			name: 'Groepen'
+		})
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: `${name} beheren` })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Kookgroep' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('link', { name: 'Gegevens' }).click();
+	await expect(page.getByLabel('Adres', { exact: true })).toHaveValue(
+		'Brugstraat 3, 2000 Antwerpen'
+	);
+	await expectNoAxeViolations(page);
+
+	// A second admin, by link. Alone, Nadia cannot leave.
+	await page.getByRole('link', { name: 'Beheerders' }).click();
+	await page.getByRole('button', { name: 'Zelf stoppen als beheerder' }).click();
+	await expect(page.getByRole('alert')).toContainText('altijd minstens één beheerder');
+	await page.getByRole('button', { name: 'Een link maken' }).click();
+	const adminLink = await page.getByLabel('Link om te delen').inputValue();
+	await expectNoAxeViolations(page);
+
+	const els = await phone(browser);
+	await signIn(els, 'moderator@kring.test');
+	await els.goto(new URL(adminLink).pathname);
+	await expect(
+		els.getByRole('heading', { level: 1, name: `Beheerder worden van ${name}` })
+	).toBeVisible();
+	await expectNoAxeViolations(els);
+	await els.getByRole('button', { name: 'Ja, ik word beheerder' }).click();
+	await expect(els.getByRole('heading', { level: 1, name: `${name} beheren` })).toBeVisible();
+	await els.context().close();
+
+	await page.reload();
+	await expect(page.getByText('Els', { exact: true })).toBeVisible();
+	await expect(page.getByLabel('Link om te delen')).toHaveCount(0);
+});
