@@ -3,10 +3,8 @@
 // for. Each keeps its client id on every try, so the database takes it once however often it
 // goes. It flushes when Kring opens, on the `online` event, when the app comes back into view
 // and on a short timer while items wait (Background Sync exists only in Chromium).
-import { deserialize } from '$app/forms';
 import { invalidateAll } from '$app/navigation';
-import { m } from '$lib/paraglide/messages';
-import { outcomeOf, ownerHeader, retryDelay, type OutboxItem, type Outcome } from './items';
+import { retryDelay, type OutboxItem } from './items';
 import { forget, itemsOf, keep } from './store';
 
 class Outbox {
@@ -80,12 +78,15 @@ class Outbox {
 	/** Sends what waits, oldest first, until all went or the connection fails again. */
 	async flush(fresh = false) {
 		if (fresh) this.#tries = 0;
-		if (this.#sending || !this.#owner || !navigator.onLine) return this.#later();
+		if (this.#sending || !this.#owner || !this.waiting.length || !navigator.onLine) {
+			return this.#later();
+		}
 		this.#sending = true;
 		clearTimeout(this.#timer);
 		let sent = false;
 		let next: OutboxItem | undefined;
 		try {
+			const { send } = await import('./send');
 			while ((next = this.waiting[0]) && next.owner === this.#owner) {
 				const outcome = await send(next);
 				if (outcome.type === 'later' || outcome.type === 'stop') break;
@@ -139,27 +140,6 @@ class Outbox {
 	async clear() {
 		await Promise.all(this.items.map((item) => forget(item.id))).catch(() => undefined);
 		this.items = [];
-	}
-}
-
-async function send(item: OutboxItem): Promise<Outcome> {
-	const body = new FormData();
-	for (const [name, value] of item.fields) body.append(name, value);
-	try {
-		const response = await fetch(item.action, {
-			method: 'POST',
-			body,
-			// As `use:enhance` sends it, plus whose it is: the server refuses it for anyone else.
-			headers: {
-				accept: 'application/json',
-				'x-sveltekit-action': 'true',
-				[ownerHeader]: item.owner
-			}
-		});
-		const result = await response.text().then(deserialize, () => undefined);
-		return outcomeOf(response.status, result, m.error_something_wrong());
-	} catch {
-		return { type: 'later' };
 	}
 }
 
