@@ -114,3 +114,10 @@ export const historySlowdown = 1.5;
 
 /** Every inclusion signal of a group of 500 members with 50,000 posts: Postgres execution time. */
 export const inclusionSignalsMs = 100;
+
+/**
+ * An organisation's public page with 20 open activities (issue 12), often opened on a weak phone
+ * or a bad connection: no JavaScript, its HTML gzipped under this many KB, and the server's time
+ * from request to last byte (median).
+ */
+export const publicOrganisationBudget = { javascriptKb: 0, htmlGzipKb: 30, serverMs: 50 };

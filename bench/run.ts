@@ -7,6 +7,7 @@ import { chromium, type Page } from '@playwright/test';
 import { startBuiltApp } from '../scripts/built-app';
 import { measureFeed } from './feed';
 import { measureServer } from './server';
+import { measurePublicOrganisation } from './public-organisation';
 import { javascriptKb } from './budgets';
 import { defaultPorts, portInUse } from '../local-supabase/ports';
 
@@ -55,6 +56,9 @@ results.feed = await measureFeedOnItsOwnPlatform();
 const server = await measureServer();
 results.server = server;
 if (server.overBudget) overBudget = true;
+const publicPage = await measurePublicOrganisation();
+results.publicOrganisation = publicPage;
+if (publicPage.overBudget) overBudget = true;
 results.devColdStart = await measureDevStart();
 
 await writeFile('bench/results.json', JSON.stringify(results, null, '\t') + '\n');
