@@ -20,6 +20,23 @@ export interface HomePage {
 	invitations: HomeInvitation[];
 	/** Newcomers the moderators asked me to be a buddy for, not answered yet. */
 	buddy_requests: HomeBuddyRequest[];
+	/** "Ook in je organisatie": open meetups of my organisations' groups I am not in. */
+	organisation_meetups: HomeOrganisationMeetup[];
+}
+
+export interface HomeOrganisationMeetup {
+	id: string;
+	title: string;
+	starts_at: string;
+	ends_at: string;
+	place: string | null;
+	online: boolean;
+	cost: string | null;
+	childcare: boolean;
+	transport_help: boolean;
+	wheelchair_access: boolean;
+	guests_welcome: boolean;
+	group: { id: string; name: string };
 }
 
 export interface HomeInvitation {
@@ -44,7 +61,8 @@ export async function homePage(supabase: Client): Promise<HomePage> {
 			answers: [],
 			meetups: [],
 			invitations: [],
-			buddy_requests: []
+			buddy_requests: [],
+			organisation_meetups: []
 		}
 	);
 }

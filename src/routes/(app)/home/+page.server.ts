@@ -10,7 +10,8 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const { groups, answers, meetups, invitations, buddy_requests } = await homePage(locals.supabase);
+	const { groups, answers, meetups, invitations, buddy_requests, organisation_meetups } =
+		await homePage(locals.supabase);
 	const now = new Date();
 	const locale = getLocale();
 	return {
@@ -34,6 +35,19 @@ export const load: PageServerLoad = async ({ locals }) => {
 		buddyRequests: buddy_requests.map((request) => ({
 			id: request.id,
 			text: m.buddy_asked({ nickname: request.newcomer.nickname, group: request.group.name })
+		})),
+		organisationMeetups: organisation_meetups.map((meetup) => ({
+			id: meetup.id,
+			title: meetup.title,
+			when: meetupWhen(meetup.starts_at, meetup.ends_at, locale, now),
+			groupName: meetup.group.name,
+			guestsWelcome: meetup.guests_welcome,
+			needs: [
+				meetup.cost === null ? m.meetup_free() : m.meetup_cost({ cost: meetup.cost }),
+				...(meetup.childcare ? [m.meetup_childcare()] : []),
+				...(meetup.transport_help ? [m.meetup_transport()] : []),
+				...(meetup.wheelchair_access ? [m.meetup_wheelchair()] : [])
+			]
 		}))
 	};
 };
