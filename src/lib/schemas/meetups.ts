@@ -45,6 +45,8 @@ const meetupFields = {
 	childcare: z.boolean().default(false),
 	transport_help: z.boolean().default(false),
 	wheelchair_access: z.boolean().default(false),
+	// "Breng gerust iemand mee": each answer may bring one extra person.
+	guests_welcome: z.boolean().default(false),
 	languages: z.array(z.enum(spokenLanguages)).default([]),
 	// Other languages, separated by commas ("Arabisch, Turks").
 	languages_other: text(400, () => m.meetupform_error_languages()),
@@ -167,6 +169,7 @@ export function meetupRecord(data: Omit<MeetupEditForm, 'scope'>) {
 		childcare: data.childcare,
 		transport_help: data.transport_help,
 		wheelchair_access: data.wheelchair_access,
+		guests_welcome: data.guests_welcome,
 		languages: [...data.languages, ...otherLanguages(data.languages_other)],
 		open_to: data.open_to,
 		capacity: data.capacity ?? null,
@@ -190,6 +193,8 @@ export const rsvpSchema = z.object({
 		.default(0),
 	transport_help: z.boolean().default(false),
 	cost_is_a_problem: z.boolean().default(false),
+	// One extra person, where the meetup welcomes them.
+	guests: z.boolean().default(false),
 	note: z
 		.string()
 		.trim()

@@ -13,6 +13,7 @@ function answer(overrides: Partial<Answer>): Answer {
 		transportHelp: false,
 		costIsAProblem: false,
 		note: '',
+		guests: 0,
 		needs: '',
 		...overrides
 	};
@@ -66,6 +67,7 @@ describe('editValues', () => {
 		childcare: true,
 		transport_help: false,
 		wheelchair_access: true,
+		guests_welcome: true,
 		languages: ['nl', 'Arabisch', 'en'],
 		open_to: 'organisation',
 		capacity: null,
@@ -94,6 +96,7 @@ describe('editValues', () => {
 		expect(record.languages.sort()).toEqual([...meetup.languages].sort());
 		expect(record.capacity).toBeNull();
 		expect(record.repeat_until).toBe('2026-12-20');
+		expect(record.guests_welcome).toBe(true);
 	});
 });
 
@@ -107,7 +110,8 @@ describe('whoComes', () => {
 		childcare_children: 0,
 		transport_help: status === 'going',
 		cost_is_a_problem: false,
-		note: member_id === 'Bo' ? 'Ik ben wat later.' : ''
+		note: member_id === 'Bo' ? 'Ik ben wat later.' : '',
+		guests: member_id === 'Bo' ? 1 : 0
 	});
 	const member = (id: string, without_phone = false) => ({
 		id,
@@ -129,6 +133,8 @@ describe('whoComes', () => {
 			members: [member('Ann'), member('Bo'), member('Maria', true), member('Nee'), member('Wil')]
 		});
 		expect(who.going.map((person) => person.nickname)).toEqual(['Bo']);
+		// Bo brings someone: two places.
+		expect(who.placesTaken).toBe(2);
 		expect(who.maybe.map((person) => person.nickname)).toEqual([null]);
 		expect(who.waiting.map((person) => person.nickname)).toEqual(['Wil']);
 		expect(who.notGoing.map((person) => person.nickname)).toEqual(['Nee']);

@@ -37,6 +37,7 @@ export type HostedMeetup = Pick<
 	| 'status'
 	| 'series_id'
 	| 'occurrence_on'
+	| 'guests_welcome'
 > & {
 	group_name: string;
 	series: { repeat: Repeat; repeat_until: string } | null;
@@ -56,6 +57,8 @@ export interface HostView {
 		transport_help: boolean;
 		cost_is_a_problem: boolean;
 		note: string;
+		/** The person they bring along: 0 or 1. */
+		guests: number;
 	}>;
 	checked_in: string[];
 	members: Array<{ id: string; nickname: string; role: MemberRole; without_phone: boolean }>;
@@ -95,6 +98,7 @@ export function editValues(meetup: HostedMeetup): MeetupEditForm {
 		childcare: meetup.childcare,
 		transport_help: meetup.transport_help,
 		wheelchair_access: meetup.wheelchair_access,
+		guests_welcome: meetup.guests_welcome,
 		languages: meetup.languages.filter((language): language is (typeof spokenLanguages)[number] =>
 			known.includes(language)
 		),
@@ -155,6 +159,8 @@ export interface Answer extends Person {
 	transportHelp: boolean;
 	costIsAProblem: boolean;
 	note: string;
+	/** Someone they bring along (0 or 1), who takes a place too. */
+	guests: number;
 	/** Their needs in a few words ("opvang voor 2, vervoer"), empty when none. */
 	needs: string;
 }
@@ -174,7 +180,8 @@ export function whoComes({ answers: rows, checked_in, members }: HostView) {
 		childcareChildren: row.childcare_children,
 		transportHelp: row.transport_help,
 		costIsAProblem: row.cost_is_a_problem,
-		note: row.note
+		note: row.note,
+		guests: row.guests ?? 0
 	}));
 	const byStatus = (status: RsvpStatus) => answers.filter((answer) => answer.status === status);
 	const here = new Set(checked_in);
@@ -210,6 +217,8 @@ export function whoComes({ answers: rows, checked_in, members }: HostView) {
 
 	return {
 		going: byStatus('going'),
+		// Places are people: each answer and the one they bring.
+		placesTaken: byStatus('going').reduce((sum, answer) => sum + 1 + answer.guests, 0),
 		maybe: byStatus('maybe'),
 		waiting: byStatus('waiting'),
 		notGoing: byStatus('not_going'),

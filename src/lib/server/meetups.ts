@@ -59,6 +59,8 @@ export interface RsvpAnswer {
 	transportHelp: boolean;
 	costIsAProblem: boolean;
 	note: string;
+	/** The people I bring along: 0 or 1. */
+	guests: number;
 }
 
 /** Answers for me; the same client id twice changes nothing. Returns where I stand. */
@@ -70,6 +72,7 @@ export async function answerMeetup(supabase: Client, answer: RsvpAnswer) {
 		childcare_children: answer.childcareChildren,
 		transport_help: answer.transportHelp,
 		cost_is_a_problem: answer.costIsAProblem,
-		note: answer.note
+		note: answer.note,
+		guests: answer.guests
 	});
 }

@@ -22,7 +22,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			childcare_children: meetup.my_childcare_children ?? 0,
 			transport_help: meetup.my_transport_help ?? false,
 			cost_is_a_problem: meetup.my_cost_is_a_problem ?? false,
-			note: meetup.my_note ?? ''
+			note: meetup.my_note ?? '',
+			guests: (meetup.my_guests ?? 0) > 0
 		},
 		zod4(rsvpSchema),
 		{ errors: false }
@@ -46,7 +47,8 @@ export const actions: Actions = {
 			childcareChildren: form.data.childcare_children,
 			transportHelp: form.data.transport_help,
 			costIsAProblem: form.data.cost_is_a_problem,
-			note: form.data.note
+			note: form.data.note,
+			guests: form.data.guests ? 1 : 0
 		});
 		if (refused) {
 			const field = fieldOfRefusal[refused.message];
