@@ -1,7 +1,7 @@
 // The page's side of the PWA: registers the service worker, tells it which pages to keep, offers
 // an update (applied only when the member taps it) and holds the browser's install prompt.
-/// <reference types="vite-plugin-pwa/vanillajs" />
-import { registerSW } from 'virtual:pwa-register';
+// Always loaded, so kept small: what it shows (banner, update prompt, install hint) is loaded
+// only when there is something to show.
 import type { PwaMessage } from './offline-rules';
 import { restoreTypedText, saveTypedText } from './typed-text';
 
@@ -11,53 +11,83 @@ export interface InstallPromptEvent extends Event {
 	userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }
 
+const installDoneKey = 'kring-install-hint';
+
 class Pwa {
 	/** A new version is installed and waits for the member's tap. */
 	updateReady = $state(false);
-	/** The browser offers to install Kring (Android Chromium), kept until home shows it. */
+	/** The browser offers to install Kring (Android Chromium). */
 	installPrompt = $state<InstallPromptEvent | null>(null);
+	/** Home may offer to install: not installed, not offered and waved away before. */
+	installOffer = $state<'prompt' | 'ios' | null>(null);
 }
 
 export const pwa = new Pwa();
 
 let started = false;
 
-function tellWorker(message: PwaMessage): void {
+/** A page reached by a client navigation: the worker fetches its HTML once, to have it offline. */
+export function keepPage(url: string): void {
+	if (!('serviceWorker' in navigator)) return;
+	const message: PwaMessage = { type: 'keep-page', url };
 	void navigator.serviceWorker.ready.then((registration) =>
 		registration.active?.postMessage(message)
 	);
 }
 
-/** A page reached by a client navigation: the worker fetches its HTML once, to have it offline. */
-export function keepPage(url: string): void {
-	if ('serviceWorker' in navigator) tellWorker({ type: 'keep-page', url });
+function offerInstall(): void {
+	const installed =
+		matchMedia('(display-mode: standalone)').matches ||
+		(navigator as Navigator & { standalone?: boolean }).standalone === true;
+	if (installed || localStorage.getItem(installDoneKey) !== null) return;
+	if (/iPhone|iPad|iPod/.test(navigator.userAgent)) pwa.installOffer = 'ios';
+	addEventListener('beforeinstallprompt', (event) => {
+		event.preventDefault();
+		pwa.installPrompt = event as InstallPromptEvent;
+		pwa.installOffer = 'prompt';
+	});
+}
+
+/** Taken or waved away: never offered again on this phone. */
+export function installDone(outcome: string): void {
+	localStorage.setItem(installDoneKey, outcome);
+	pwa.installOffer = null;
+	pwa.installPrompt = null;
+}
+
+async function register(): Promise<void> {
+	// Playwright's blocked workers, private modes and old browsers answer nothing or refuse:
+	// Kring then works as a plain website.
+	const registration = await navigator.serviceWorker
+		.register('/service-worker.js')
+		.catch(() => null);
+	if (!registration) return;
+	// Only an update is offered: the very first worker has nothing to replace.
+	const offer = () => {
+		if (registration.waiting && navigator.serviceWorker.controller) pwa.updateReady = true;
+	};
+	offer();
+	registration.addEventListener('updatefound', () => {
+		const installing = registration.installing;
+		installing?.addEventListener('statechange', () => {
+			if (installing.state === 'installed') offer();
+		});
+	});
+	// An installed app can stay open for days: look for a new version when it comes back.
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible') void registration.update().catch(() => {});
+	});
 }
 
 export function startPwa(): void {
 	if (started) return;
 	started = true;
 	restoreTypedText();
-	addEventListener('beforeinstallprompt', (event) => {
-		event.preventDefault();
-		pwa.installPrompt = event as InstallPromptEvent;
-	});
+	offerInstall();
 	if (!('serviceWorker' in navigator)) return;
 	// This page came from the network before the worker was there (the first visit): keep it too.
 	if (!navigator.serviceWorker.controller) keepPage(location.href);
-	registerSW({
-		immediate: true,
-		onNeedRefresh: () => (pwa.updateReady = true),
-		// Reloading is updateNow()'s: it also happens when this page was not yet the worker's.
-		onNeedReload: () => {},
-		onRegisteredSW: (_url, registration) => {
-			// An installed app can stay open for days: look for a new version when it comes back.
-			document.addEventListener('visibilitychange', () => {
-				if (document.visibilityState === 'visible') void registration?.update().catch(() => {});
-			});
-		},
-		// Blocked or refused (private mode, an old browser): Kring works as a plain website.
-		onRegisterError: () => {}
-	});
+	void register();
 }
 
 /**
