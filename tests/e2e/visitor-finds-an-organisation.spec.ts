@@ -153,6 +153,8 @@ test("the organisation's own website shows its open activities in a frame, in it
 		new URL(`/o/samen-sterk#activity-`, baseURL).href + (await activityId(request, baseURL!))
 	);
 	await expect(frame.locator('script')).toHaveCount(0);
+	// Read on someone else's website, by the same people: as accessible as Kring's own pages.
+	await expectNoAxeViolations(page);
 
 	const headers = (await request.get(embed)).headers();
 	expect(headers['x-frame-options']).toBeUndefined();
