@@ -16,6 +16,12 @@ export const javascriptKb: Record<string, number> = {
 	'host view': 60
 };
 
+/**
+ * A repeat visit to the group feed with a warm service worker (issue 13): KB that still come over
+ * the network, the page's requests and the worker's own (its files come from the precache).
+ */
+export const repeatVisitKb = 20;
+
 /** The group feed's query, 50 posts of 20,000, as a member: Postgres execution time (median of 5). */
 export const feedQueryMs = 20;
 /** …and the calls the app makes for it. */
