@@ -116,4 +116,31 @@ describe('calendar file', () => {
 		expect(waiting.summary).toBe("Liste d'attente : Praatgroep");
 		expect(file).toContain('X-WR-CALNAME:Kring');
 	});
+
+	test('a line break or control character in a name or text adds no line to the file', () => {
+		const file = calendarFile(
+			[
+				meetup({
+					title: 'Soep\r\nX-INJECT:2\u0000',
+					description: 'Eerst dit.\r\nDan dat.\u000b\u007f',
+					place: 'Kerkstraat\r1\u001b'
+				})
+			],
+			{ origin, locale: 'nl', name: 'Samen\r\nX-INJECT:1' }
+		);
+		const [calendar] = Object.values(ical.sync.parseICS(file)).filter(
+			(item) => item?.type === 'VCALENDAR'
+		);
+		expect(calendar).toMatchObject({
+			name: 'Samen X-INJECT:1',
+			'WR-CALNAME': 'Samen X-INJECT:1'
+		});
+		expect(file.split('\r\n').filter((line) => /^X-INJECT/i.test(line))).toEqual([]);
+		// Lines end in CR LF; nothing else below a space is left anywhere.
+		expect(file.replaceAll('\r\n', '')).not.toMatch(/\p{Cc}/u);
+		const [event] = events(file);
+		expect(event.summary).toBe('Soep X-INJECT:2');
+		expect(event.description).toContain('Eerst dit.\nDan dat.');
+		expect(event.location).toBe('Kerkstraat 1');
+	});
 });

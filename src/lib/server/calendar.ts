@@ -56,6 +56,12 @@ export async function feedMeetups(token: string): Promise<CalendarMeetup[] | nul
 	return data;
 }
 
+// ical-generator writes the calendar's name as it comes and escapes only line breaks in the
+// event texts: a line break in a name, or any other control character, would add a line of its
+// own to the file (another property, even another event) or make it unreadable.
+const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, ' ').trim();
+const lines = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\n]+/gu, '');
+
 export function calendarFile(
 	meetups: CalendarMeetup[],
 	options: {
@@ -69,23 +75,23 @@ export function calendarFile(
 	const { origin, locale } = options;
 	const calendar = ical({
 		prodId: { company: 'Kring', product: 'Kring', language: locale.toUpperCase() },
-		...(options.name ? { name: options.name, ttl: 60 * 60 } : {})
+		...(options.name ? { name: oneLine(options.name), ttl: 60 * 60 } : {})
 	});
 	calendar.x('X-WR-TIMEZONE', 'Europe/Brussels');
 	for (const meetup of meetups) {
 		const page = options.page ? options.page(meetup.id) : `${origin}/m/${meetup.id}`;
 		const cancelled = meetup.status === 'cancelled';
 		const unsure = meetup.my_answer === 'maybe' || meetup.my_answer === 'waiting';
-		const title = { title: meetup.title };
+		const title = { title: oneLine(meetup.title) };
 		const summary = cancelled
 			? m.calendar_event_cancelled(title, { locale })
 			: meetup.my_answer === 'maybe'
 				? m.calendar_event_maybe(title, { locale })
 				: meetup.my_answer === 'waiting'
 					? m.calendar_event_waiting(title, { locale })
-					: meetup.title;
+					: title.title;
 		const description = [
-			meetup.description,
+			lines(meetup.description),
 			meetup.place && meetup.online_url ? meetup.online_url : '',
 			m.calendar_event_more({ url: page }, { locale })
 		]
@@ -98,7 +104,7 @@ export function calendarFile(
 			end: new Date(meetup.ends_at),
 			summary,
 			description,
-			location: meetup.place ?? meetup.online_url,
+			location: oneLine(meetup.place ?? meetup.online_url ?? '') || null,
 			url: page,
 			status: cancelled
 				? ICalEventStatus.CANCELLED
