@@ -20,7 +20,8 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (character) => escapes
 
 function styleSheet(colour: string): string {
 	return [
-		'body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f1d;background:#fff}',
+		// A long word (a title, a place, a name with no spaces) breaks instead of running out of the frame.
+		'body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f1d;background:#fff;overflow-wrap:anywhere}',
 		`h1{margin:0;padding:.5rem .75rem;font-size:1.1rem;background:${colour};color:${textOn(colour)}}`,
 		'ul{margin:0;padding:0;list-style:none}',
 		`li{padding:.5rem .75rem;border-bottom:1px solid #d5d2c8;border-left:.375rem solid ${colour}}`,

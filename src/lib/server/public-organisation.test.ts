@@ -100,6 +100,16 @@ describe("an organisation's embeddable list", () => {
 		expect(styleHash).toBe(`sha256-${createHash('sha256').update(css).digest('base64')}`);
 	});
 
+	test('breaks a long unbroken title, place or name instead of running out of the frame', () => {
+		const { html, styleHash } = embedHtml(
+			organisation([activity({ title: 'Soep'.repeat(40), place: 'Kerkstraat'.repeat(12) })]),
+			{ origin, locale: 'nl' }
+		);
+		const css = /<style>(.*?)<\/style>/.exec(html)![1];
+		expect(css).toMatch(/(^|\})body\{[^}]*overflow-wrap:anywhere/);
+		expect(styleHash).toBe(`sha256-${createHash('sha256').update(css).digest('base64')}`);
+	});
+
 	test('says so when there is nothing open', () => {
 		const { html } = embedHtml(organisation([]), { origin, locale: 'fr' });
 		expect(html).toContain('<html lang="fr">');
