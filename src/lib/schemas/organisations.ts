@@ -1,12 +1,10 @@
 // The forms of running an organisation: registering it (three screens, one schema), its public
 // facts, and its groups. Every check says what to fix in plain words, on the field it is about;
 // the database checks the same again.
+import { joinPolicies, organisationLanguages } from '$lib/organisation-options';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { nickname } from './auth';
-
-export const organisationLanguages = ['nl', 'fr', 'en'] as const;
-export const joinPolicies = ['invite_only', 'request', 'open'] as const;
 
 const text = (max: number, tooLong: () => string) =>
 	z.string().trim().max(max, { error: tooLong }).default('');
@@ -40,13 +38,6 @@ const facts = {
 };
 
 export const organisationFactsSchema = z.object(facts);
-
-/** The screens of registering, and the fields each one asks. */
-export const registerScreens = [
-	['name', 'slug', 'description', 'languages'],
-	['address', 'contact'],
-	['colour', 'initials']
-] as const;
 
 export const registerSchema = z.object({
 	...facts,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { registerScreens, registerSchema } from '$lib/schemas/organisations';
+import { registerScreens } from '$lib/organisation-options';
+import { registerSchema } from '$lib/schemas/organisations';
 import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { registerOrganisation } from '$lib/server/organisations';
