@@ -5677,7 +5677,8 @@ begin
 			) u
 		), '[]'::jsonb),
 		'members', coalesce((
-			select jsonb_agg(jsonb_build_object('id', m.id, 'nickname', m.nickname)
+			select jsonb_agg(jsonb_build_object('id', m.id, 'nickname', m.nickname,
+					'askable', m.user_id is not null and (m.muted_until is null or m.muted_until <= now()))
 				order by m.nickname, m.id)
 			from public.group_members m
 			where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
@@ -6424,7 +6425,7 @@ begin
 			from public.groups g
 			where g.organisation_id = o.id
 				and g.archived_at is null
-				and g.join_policy in ('request', 'open')
+				and g.join_policy = 'request'
 		), '[]'::jsonb),
 		'activities', coalesce((
 			select jsonb_agg(jsonb_build_object(

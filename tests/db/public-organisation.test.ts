@@ -108,7 +108,7 @@ beforeAll(async () => {
 	);
 
 	// An archived group of the same organisation, with a public meetup made while it was live.
-	const archived = await siblingGroup(open.organisationId, 'Oude groep', 'open');
+	const archived = await siblingGroup(open.organisationId, 'Oude groep', 'request');
 	const archivedHost = await joinedHost(archived, 'Archiefhost');
 	meetups.archived = await createMeetup(archivedHost, archived, {
 		open_to: 'public',
@@ -123,6 +123,9 @@ beforeAll(async () => {
 		open_to: 'public',
 		title: 'Open dag'
 	});
+
+	// A group anyone with the link joins at once, no moderator asked: not offered to the whole web.
+	await siblingGroup(open.organisationId, 'Vrije groep', 'open');
 
 	// Four come to one public meetup (under 5: no number), five to the other.
 	await answered(member, meetups.public, 'going');
@@ -158,7 +161,7 @@ describe('the public organisation page', () => {
 		}
 	});
 
-	test('lists live groups that take join requests, not an archived or invite-only one', async () => {
+	test('lists live groups that take join requests, not an open, archived or invite-only one', async () => {
 		const { groups } = (await publicOrganisation(client()))!;
 		expect(groups.map((group) => group.name)).toEqual(['Praatgroep Open']);
 		expect(groups[0]).toMatchObject({ id: open.id, join_policy: 'request' });
@@ -201,12 +204,9 @@ describe('the public organisation page', () => {
 		}
 	});
 
-	test('the demo organisation shows its open coffee morning and the groups one may ask to join', async () => {
+	test('the demo organisation shows its open coffee morning and the group one may ask to join', async () => {
 		const demo = (await publicOrganisation(client(), 'samen-sterk'))!;
-		expect(demo.groups.map((group) => group.name)).toEqual([
-			'Budgetgroep',
-			'Groupe de parole Bruxelles'
-		]);
+		expect(demo.groups.map((group) => group.name)).toEqual(['Groupe de parole Bruxelles']);
 		expect(demo.activities.map((activity) => activity.title)).toEqual([
 			'Open koffieochtend: vragen over je energiefactuur'
 		]);

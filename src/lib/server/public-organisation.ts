@@ -12,7 +12,7 @@ export interface PublicGroup {
 	name: string;
 	description: string;
 	language: string;
-	join_policy: 'request' | 'open';
+	join_policy: 'request';
 }
 
 /** A meetup open to anyone. The database gives how many come only when that is 5 or more. */
