@@ -5417,13 +5417,20 @@ CREATE OR REPLACE FUNCTION public.meetup_counts(meetup uuid)
  SET search_path TO ''
 AS $function$
 	select
-		coalesce(sum(1 + r.guests) filter (where r.status = 'going'), 0)::integer,
-		coalesce(sum(1 + r.guests) filter (where r.status = 'maybe'), 0)::integer,
-		coalesce(sum(1 + r.guests) filter (where r.status = 'waiting'), 0)::integer
-	from public.meetups m
-	left join public.rsvps r on r.meetup_id = m.id
-	where m.id = meetup and private.can_see_meetup(m.group_id, m.open_to)
-	group by m.id
+		case when counted.member or counted.going >= 5 then counted.going end,
+		case when counted.member or counted.maybe >= 5 then counted.maybe end,
+		case when counted.member or (counted.waiting >= 5 and counted.going >= 5) then counted.waiting end
+	from (
+		select
+			coalesce(sum(1 + r.guests) filter (where r.status = 'going'), 0)::integer as going,
+			coalesce(sum(1 + r.guests) filter (where r.status = 'maybe'), 0)::integer as maybe,
+			coalesce(sum(1 + r.guests) filter (where r.status = 'waiting'), 0)::integer as waiting,
+			private.is_active_member(m.group_id) as member
+		from public.meetups m
+		left join public.rsvps r on r.meetup_id = m.id
+		where m.id = meetup and private.can_see_meetup(m.group_id, m.open_to)
+		group by m.id
+	) counted
 $function$;
 grant execute on function public.meetup_counts(uuid) to anon, authenticated, service_role;
 
@@ -6443,9 +6450,13 @@ begin
 				'transport_help', a.transport_help,
 				'wheelchair_access', a.wheelchair_access,
 				'languages', to_jsonb(a.languages),
-				'capacity', a.capacity,
+				-- Under 5 places, the capacity and being full would together tell how many come.
+				'capacity', case when a.capacity >= 5 then a.capacity end,
 				-- Someone who comes for nothing is worse off than one who learns it is full.
-				'full', a.capacity is not null and a.coming >= a.capacity,
+				'full', case
+					when a.capacity is null then false
+					when a.capacity >= 5 then a.coming >= a.capacity
+				end,
 				'coming', case when a.coming >= 5 then a.coming end,
 				-- Places left would tell how many come: shown only when that number may be.
 				'places_left', case

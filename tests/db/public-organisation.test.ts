@@ -17,13 +17,15 @@ let slug: string;
 let open: Group;
 let host: Person;
 let member: Person;
+/** Active in another group of the same organisation, not in the one that holds the meetups. */
+let neighbour: Person;
 const meetups: Record<string, string> = {};
 
 interface Activity {
 	id: string;
 	title: string;
 	capacity: number | null;
-	full: boolean;
+	full: boolean | null;
 	coming: number | null;
 	places_left: number | null;
 	[key: string]: unknown;
@@ -119,6 +121,7 @@ beforeAll(async () => {
 	// A group one joins only with an invite: not listed, though its public activity is.
 	const closed = await siblingGroup(open.organisationId, 'Besloten groep', 'invite_only');
 	const closedHost = await joinedHost(closed, 'Beslotenhost');
+	neighbour = closedHost;
 	meetups.closed = await createMeetup(closedHost, closed, {
 		open_to: 'public',
 		title: 'Open dag'
@@ -126,6 +129,17 @@ beforeAll(async () => {
 
 	// A group anyone with the link joins at once, no moderator asked: not offered to the whole web.
 	await siblingGroup(open.organisationId, 'Vrije groep', 'open');
+
+	// Two places, both taken: the capacity and 'full' together would tell that exactly 2 come.
+	meetups.tiny = await createMeetup(host, open.id, {
+		open_to: 'public',
+		title: 'Klein uitje',
+		capacity: 2,
+		starts_at: inDays(9),
+		ends_at: inDays(9, 2)
+	});
+	await answered(member, meetups.tiny, 'going');
+	await answered(host, meetups.tiny, 'going');
 
 	// Four come to one public meetup (under 5: no number), five to the other.
 	await answered(member, meetups.public, 'going');
@@ -170,7 +184,7 @@ describe('the public organisation page', () => {
 	test('shows only scheduled public activities to come, none of an archived group', async () => {
 		const { activities } = (await publicOrganisation(client()))!;
 		expect(activities.map((activity) => activity.id).sort()).toEqual(
-			[meetups.public, meetups.crowded, meetups.closed].sort()
+			[meetups.public, meetups.crowded, meetups.tiny, meetups.closed].sort()
 		);
 		for (const hidden of ['organisation', 'group', 'cancelled', 'over', 'archived']) {
 			expect(JSON.stringify(activities), hidden).not.toContain(meetups[hidden]);
@@ -191,6 +205,36 @@ describe('the public organisation page', () => {
 		expect(few).toMatchObject({ capacity: 6, full: false, coming: null, places_left: null });
 		const many = activities.find((activity) => activity.id === meetups.crowded)!;
 		expect(many).toMatchObject({ capacity: 7, full: false, coming: 5, places_left: 2 });
+	});
+
+	test('leaves out the capacity and whether it is full when fewer than 5 places', async () => {
+		const { activities } = (await publicOrganisation(client()))!;
+		const tiny = activities.find((activity) => activity.id === meetups.tiny)!;
+		expect(tiny).toMatchObject({ capacity: null, full: null, coming: null, places_left: null });
+	});
+
+	test('meetup_counts tells only members of the group how many when under 5', async () => {
+		const counts = async (sb: SupabaseClient, meetup: string) => {
+			const { data, error } = await sb.rpc('meetup_counts', { meetup });
+			expect(error).toBeNull();
+			return data;
+		};
+		const hidden = [{ going: null, maybe: null, waiting: null }];
+		for (const [who, sb] of [
+			['anon', client()],
+			['anonymous account', await anonymousAccount()],
+			['outsider', (await signUp('Buiten')).client],
+			['member of another group of the organisation', neighbour.client]
+		] as const) {
+			expect(await counts(sb, meetups.public), who).toEqual(hidden);
+			expect(await counts(sb, meetups.crowded), who).toEqual([
+				{ going: 5, maybe: null, waiting: null }
+			]);
+		}
+		expect(await counts(member.client, meetups.public)).toEqual([
+			{ going: 4, maybe: 0, waiting: 0 }
+		]);
+		expect(await counts(host.client, meetups.tiny)).toEqual([{ going: 2, maybe: 0, waiting: 0 }]);
 	});
 
 	test('holds no nickname, no person, and not which group holds an activity', async () => {

@@ -30,8 +30,9 @@ export interface PublicActivity {
 	transport_help: boolean;
 	wheelchair_access: boolean;
 	languages: string[];
+	/** Both left out (null) under 5 places, where together they would tell how many come. */
 	capacity: number | null;
-	full: boolean;
+	full: boolean | null;
 	coming: number | null;
 	places_left: number | null;
 }
