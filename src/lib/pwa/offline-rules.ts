@@ -24,12 +24,27 @@ export function offlineKind(headers: Headers): OfflineKind | null {
 }
 
 /**
- * Which pages may be kept on the phone, by route: the signed-in area's pages (for their own
- * person), the landing and offline pages. Never sign-in, joining (a secret link), asking to join.
+ * The signed-in pages a member reads offline, and only those: a kept page stays on a phone that
+ * others may use. Never invite links and their QR codes, moderation, members lists, a host's
+ * view, admin pages or someone's data.
+ */
+const personRoutes = new Set([
+	'/(app)/home',
+	'/(app)/g/[group=uuid]',
+	'/(app)/g/[group=uuid]/p/[post=uuid]',
+	'/(app)/g/[group=uuid]/meetups',
+	'/(app)/m/[meetup=uuid]',
+	'/(app)/notifications',
+	'/(app)/me'
+]);
+
+/**
+ * Which pages may be kept on the phone, by route: a few signed-in pages (for their own person),
+ * the landing and offline pages. Never sign-in, joining (a secret link), asking to join.
  */
 export function offlineKindOfRoute(routeId: string | null): OfflineKind | null {
 	if (!routeId) return null;
-	if (routeId.startsWith('/(app)/')) return 'person';
+	if (personRoutes.has(routeId)) return 'person';
 	if (routeId === '/(public)' || routeId === '/offline') return 'public';
 	return null;
 }

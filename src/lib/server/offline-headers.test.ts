@@ -18,6 +18,45 @@ describe('what the service worker is told', () => {
 		expect(headers['content-language']).toBe('nl');
 	});
 
+	test('only what a member reads offline is kept: never invite links, moderation, admin pages', () => {
+		const kept = [
+			'/(app)/home',
+			'/(app)/g/[group=uuid]',
+			'/(app)/g/[group=uuid]/p/[post=uuid]',
+			'/(app)/g/[group=uuid]/meetups',
+			'/(app)/m/[meetup=uuid]',
+			'/(app)/notifications',
+			'/(app)/me'
+		];
+		for (const route of kept) {
+			expect(offlineHeaders(event(route), page(), person, 'nl')['x-kring-offline'], route).toBe(
+				'person'
+			);
+		}
+		const never = [
+			'/(app)/g/[group=uuid]/manage',
+			'/(app)/g/[group=uuid]/members',
+			'/(app)/g/[group=uuid]/moderation',
+			'/(app)/g/[group=uuid]/moderation/item',
+			'/(app)/g/[group=uuid]/moderation/log',
+			'/(app)/g/[group=uuid]/moderation/thread/[thread=uuid]',
+			'/(app)/g/[group=uuid]/inclusion',
+			'/(app)/g/[group=uuid]/report',
+			'/(app)/m/[meetup=uuid]/host',
+			'/(app)/m/[meetup=uuid]/edit',
+			'/(app)/o/[slug]/admin',
+			'/(app)/o/[slug]/admin/report',
+			'/(app)/o/[slug]/admin-invite/[code]',
+			'/(app)/me/data',
+			'/(app)/me/moderation'
+		];
+		for (const route of never) {
+			expect(offlineHeaders(event(route), page(), person, 'nl'), route).not.toHaveProperty(
+				'x-kring-offline'
+			);
+		}
+	});
+
 	test('signing in, joining and asking to join are never kept', () => {
 		for (const route of ['/(auth)/signin', '/(auth)/join/[code]', '/(auth)/ask/[group=uuid]']) {
 			expect(offlineHeaders(event(route), page(), null, 'nl')['x-kring-offline'], route).toBe(

@@ -24,7 +24,11 @@ describe('response headers', () => {
 	});
 
 	test('an address that is a key is sent on to no one and kept by no one', () => {
-		for (const route of ['/(auth)/join/[code]', '/calendar/[token].ics']) {
+		for (const route of [
+			'/(auth)/join/[code]',
+			'/(app)/o/[slug]/admin-invite/[code]',
+			'/calendar/[token].ics'
+		]) {
 			const headers = responseHeaders(event('https://kring.example/x', route), page());
 			expect(headers['referrer-policy'], route).toMatch(/^(no-referrer|same-origin)$/);
 			expect(headers['cache-control'], route).toBe('private, no-store');
@@ -34,6 +38,13 @@ describe('response headers', () => {
 			responseHeaders(event('https://kring.example/join/x', '/(auth)/join/[code]'), page())[
 				'referrer-policy'
 			]
+		).toBe('same-origin');
+		// So is the admin invite's: its form posts back to the same address.
+		expect(
+			responseHeaders(
+				event('https://kring.example/o/x/admin-invite/y', '/(app)/o/[slug]/admin-invite/[code]'),
+				page()
+			)['referrer-policy']
 		).toBe('same-origin');
 	});
 

@@ -4,7 +4,14 @@
 import type { RequestEvent } from '@sveltejs/kit';
 
 /** Pages whose address is itself a key: an invite or claim link, a person's calendar feed. */
-const secretAddresses = new Set(['/(auth)/join/[code]', '/calendar/[token].ics']);
+const secretAddresses = new Set([
+	'/(auth)/join/[code]',
+	'/(app)/o/[slug]/admin-invite/[code]',
+	'/calendar/[token].ics'
+]);
+
+/** Invite pages whose own form posts back to their address (see referrerPolicy()). */
+const invitePages = new Set(['/(auth)/join/[code]', '/(app)/o/[slug]/admin-invite/[code]']);
 
 /**
  * A key in the address goes to no other site. The invite page keeps it within Kring
@@ -12,7 +19,7 @@ const secretAddresses = new Set(['/(auth)/join/[code]', '/calendar/[token].ics']
  * the page's own form, and SvelteKit refuses that form as cross-site for a phone without scripts.
  */
 function referrerPolicy(route: string): string {
-	if (route === '/(auth)/join/[code]') return 'same-origin';
+	if (invitePages.has(route)) return 'same-origin';
 	return secretAddresses.has(route) ? 'no-referrer' : 'strict-origin-when-cross-origin';
 }
 
