@@ -1106,12 +1106,18 @@ grant execute on function private.brussels_instant(date,time without time zone) 
 CREATE OR REPLACE FUNCTION private.can_see_meetup(target_group uuid, audience public.meetup_audience)
  RETURNS boolean
  LANGUAGE sql
- STABLE
+ STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-	select audience = 'public'
-		or private.is_active_member(target_group)
-		or (audience = 'organisation' and private.is_active_in_organisation_of(target_group))
+	select private.is_active_member(target_group)
+		or (
+			audience <> 'group'
+			and exists (
+				select 1 from public.groups g
+				where g.id = target_group and g.archived_at is null
+			)
+			and (audience = 'public' or private.is_active_in_organisation_of(target_group))
+		)
 $function$;
 grant execute on function private.can_see_meetup(uuid,public.meetup_audience) to anon, authenticated, service_role;
 

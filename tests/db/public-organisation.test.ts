@@ -19,6 +19,7 @@ let host: Person;
 let member: Person;
 /** Active in another group of the same organisation, not in the one that holds the meetups. */
 let neighbour: Person;
+let archivedHost: Person;
 const meetups: Record<string, string> = {};
 
 interface Activity {
@@ -111,10 +112,14 @@ beforeAll(async () => {
 
 	// An archived group of the same organisation, with a public meetup made while it was live.
 	const archived = await siblingGroup(open.organisationId, 'Oude groep', 'request');
-	const archivedHost = await joinedHost(archived, 'Archiefhost');
+	archivedHost = await joinedHost(archived, 'Archiefhost');
 	meetups.archived = await createMeetup(archivedHost, archived, {
 		open_to: 'public',
 		title: 'Uitje van een oude groep'
+	});
+	meetups.archivedOrganisation = await createMeetup(archivedHost, archived, {
+		open_to: 'organisation',
+		title: 'Organisatie-uitje van een oude groep'
 	});
 	await db().query(`update public.groups set archived_at = now() where id = $1`, [archived]);
 
@@ -235,6 +240,23 @@ describe('the public organisation page', () => {
 			{ going: 4, maybe: 0, waiting: 0 }
 		]);
 		expect(await counts(host.client, meetups.tiny)).toEqual([{ going: 2, maybe: 0, waiting: 0 }]);
+	});
+
+	test("the API serves an archived group's meetups to its own members only", async () => {
+		const archivedMeetups = [meetups.archived, meetups.archivedOrganisation];
+		const read = async (sb: SupabaseClient) => {
+			const { data, error } = await sb.from('meetups').select('id').in('id', archivedMeetups);
+			expect(error).toBeNull();
+			return (data ?? []).map((row: { id: string }) => row.id).sort();
+		};
+		for (const [who, sb] of [
+			['anon', client()],
+			['outsider', (await signUp('Buiten')).client],
+			['member of another group of the organisation', member.client]
+		] as const) {
+			expect(await read(sb), who).toEqual([]);
+		}
+		expect(await read(archivedHost.client)).toEqual([...archivedMeetups].sort());
 	});
 
 	test('holds no nickname, no person, and not which group holds an activity', async () => {
