@@ -32,7 +32,14 @@ describe('the impact report period', () => {
 			'period=range&from=2026-05-06&to=2026-02-03',
 			'period=range&from=2020-01-01&to=2026-01-01',
 			'period=quarter&quarter=2026-Q5',
-			'period=week'
+			'period=week',
+			// Postgres has no year 0: the words, not an error page.
+			'period=year&year=0000',
+			'period=quarter&quarter=0000-Q1',
+			'period=year&year=1999',
+			'period=year&year=2101',
+			'period=range&from=0001-01-01&to=0001-02-01',
+			'period=range&from=9999-01-01&to=9999-02-01'
 		]) {
 			expect(ask(query)).toMatchObject({ kind: 'quarter', from: '2026-10-01', valid: false });
 		}

@@ -6,9 +6,18 @@ import { z } from 'zod';
 
 export const periodKinds = ['quarter', 'year', 'range'] as const;
 
-const quarter = z.string().regex(/^\d{4}-Q[1-4]$/);
-const year = z.string().regex(/^\d{4}$/);
-const date = z.string().refine(isDate);
+// Postgres knows no year 0; a report is about this century, so the rest gets words, not an error.
+const inCentury = (value: string) =>
+	Number(value.slice(0, 4)) >= 2000 && Number(value.slice(0, 4)) <= 2100;
+const quarter = z
+	.string()
+	.regex(/^\d{4}-Q[1-4]$/)
+	.refine(inCentury);
+const year = z
+	.string()
+	.regex(/^\d{4}$/)
+	.refine(inCentury);
+const date = z.string().refine(isDate).refine(inCentury);
 
 const periodQuery = z.discriminatedUnion('period', [
 	z.object({ period: z.literal('quarter'), quarter }),
