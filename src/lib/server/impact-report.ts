@@ -31,8 +31,11 @@ export async function impactReport(
 	return data as unknown as ImpactReport;
 }
 
-const csvField = (value: string) =>
-	/[",\n\r;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+// A name starting like a formula gets a ' first: quotes alone do not stop a spreadsheet running it.
+const csvField = (raw: string) => {
+	const value = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+	return /[",\n\r;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+};
 
 /** A figure for a spreadsheet: the number alone, or why it is hidden. */
 function csvCell(cell: Cell): string {
