@@ -4,10 +4,12 @@
 /// <reference lib="webworker" />
 // Kring's service worker: the build's files precached (Workbox), the pages a member opened kept
 // for reading offline (network first, the kept copy when there is no network), and a friendly
-// page for what was never seen. Pages are kept per signed-in person and dropped the moment the
+// page for what was never seen; a page slower than a few seconds, or a server error, shows the
+// kept copy too. Pages are kept per signed-in person and dropped the moment the
 // server says someone else (or no one) is signed in: a shared phone shows no one the previous
 // person's groups. Which pages may be kept is the server's word (x-kring-offline).
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { pageAnswer } from '$lib/pwa/network-first';
 import {
 	offlineKind,
 	offlinePath,
@@ -126,11 +128,16 @@ self.addEventListener('fetch', (event) => {
 	if (request.method !== 'GET') return;
 	if (request.mode === 'navigate') {
 		const key = url.origin + url.pathname + url.search;
-		event.respondWith(
-			fromNetwork(request, key, (work) => event.waitUntil(work)).catch(
-				async () => (await kept(key)) ?? offlinePage()
+		const pending: Array<Promise<unknown>> = [];
+		const network = fromNetwork(request, key, (work) => pending.push(work));
+		// Still kept when a slow answer arrives after the kept copy was shown.
+		event.waitUntil(
+			network.then(
+				() => Promise.all(pending),
+				() => undefined
 			)
 		);
+		event.respondWith(pageAnswer(network, () => kept(key), offlinePage));
 		return;
 	}
 	// Everything else (a client navigation's data, an answer to a form) goes to the network
