@@ -9,14 +9,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { describeMatrix, withKey, type Target } from '../support/rls-matrix';
 import { client, db, signUp, type Person } from '../support/platform';
 
-const roles = [
-	'anonymous',
-	'otherAdmin',
-	'moderator',
-	'member',
-	'removed',
-	'admin'
-] as const;
+const roles = ['anonymous', 'otherAdmin', 'moderator', 'member', 'removed', 'admin'] as const;
 type Role = (typeof roles)[number];
 
 // see: the row is visible · ok: the write happened · -: nothing visible / nothing changed
@@ -67,7 +60,13 @@ let clients: Record<Role, SupabaseClient>;
 const exists = async (sql: string, values: unknown[]) =>
 	(await db().query(`select exists (${sql}) as yes`, values)).rows[0].yes as boolean;
 
-async function entry(group: string, person: Person, nickname: string, role: string, status: string) {
+async function entry(
+	group: string,
+	person: Person,
+	nickname: string,
+	role: string,
+	status: string
+) {
 	const { rows } = await db().query<{ id: string }>(
 		`insert into public.group_members (group_id, user_id, nickname, role, status, joined_at)
 		values ($1, $2, $3, $4, $5, now()) returning id`,
@@ -276,8 +275,7 @@ beforeAll(async () => {
 	targets = {
 		organisation_admins: {
 			key: { user_id: admin.id },
-			insert: () =>
-				withKey(['user_id', member.id], { organisation_id: tableRows.organisation }),
+			insert: () => withKey(['user_id', member.id], { organisation_id: tableRows.organisation }),
 			update: { added_by: member.id }
 		},
 		organisation_admin_invites: {

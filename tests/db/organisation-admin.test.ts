@@ -89,8 +89,7 @@ describe('registering an organisation', () => {
 		const again = await founder.client.rpc('register_organisation', same);
 		expect(again.data).toBe(first.data);
 		expect(
-			(await db().query('select 1 from public.organisations where slug = $1', [same.slug]))
-				.rowCount
+			(await db().query('select 1 from public.organisations where slug = $1', [same.slug])).rowCount
 		).toBe(1);
 	});
 
