@@ -1492,7 +1492,102 @@ AS $function$
 $function$;
 grant execute on function private.hosts_meetup(uuid) to authenticated;
 
+CREATE OR REPLACE FUNCTION private.impact_column(raw jsonb, group_ids uuid[], measure text)
+ RETURNS integer[]
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+	select array[(raw -> 'total' ->> measure)::integer] || array(
+		select (raw -> 'groups' -> id::text ->> measure)::integer
+		from unnest(group_ids) with ordinality as u(id, place) order by place
+	)
+$function$;
+grant execute on function private.impact_column(jsonb,uuid[],text) to service_role;
+
+CREATE OR REPLACE FUNCTION private.impact_people_suppression(attendances integer[], participants integer[], returning_ integer[], OUT attendances_flags text[], OUT participants_flags text[], OUT returning_flags text[])
+ RETURNS record
+ LANGUAGE plpgsql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+declare
+	n integer := coalesce(array_length(attendances, 1), 0);
+	changed boolean := true;
+	a integer;
+	p_low integer;
+	p_high integer;
+	r_low integer;
+	r_high integer;
+	p_fits integer;
+	r_min integer;
+	r_max integer;
+	lo integer;
+	hi integer;
+begin
+	attendances_flags := private.impact_suppression(attendances);
+	participants_flags := private.impact_suppression(participants);
+	returning_flags := private.impact_suppression(returning_);
+	while changed loop
+		changed := false;
+		for i in 1 .. n loop
+			continue when attendances_flags[i] is not null
+				or (participants_flags[i] is null and returning_flags[i] is null);
+			a := attendances[i];
+			p_low := case when participants_flags[i] is null then participants[i]
+				when participants_flags[i] = 'small' then 0 else 5 end;
+			p_high := case when participants_flags[i] is null then participants[i]
+				when participants_flags[i] = 'small' then 4 else a end;
+			r_low := case when returning_flags[i] is null then returning_[i]
+				when returning_flags[i] = 'small' then 0 else 5 end;
+			r_high := case when returning_flags[i] is null then returning_[i]
+				when returning_flags[i] = 'small' then 4 else a end;
+			p_fits := 0;
+			r_min := null;
+			r_max := null;
+			for p in p_low .. least(p_high, a) loop
+				lo := greatest(1, r_low);
+				hi := least(r_high, p, a - p);
+				if p = a and r_low <= 0 then
+					lo := 0;
+					hi := greatest(hi, 0);
+				end if;
+				continue when lo > hi;
+				p_fits := p_fits + 1;
+				r_min := least(r_min, lo);
+				r_max := greatest(r_max, hi);
+				exit when p_fits >= 2 and (returning_flags[i] is null or r_min < r_max);
+			end loop;
+			if (participants_flags[i] is not null and p_fits < 2)
+				or (returning_flags[i] is not null and r_min >= r_max) then
+				if participants_flags[i] is null then
+					participants_flags[i] := 'derived';
+				else
+					attendances_flags[i] := 'derived';
+				end if;
+				changed := true;
+			end if;
+		end loop;
+		if changed then
+			attendances_flags := private.impact_suppression(attendances, attendances_flags);
+			participants_flags := private.impact_suppression(participants, participants_flags);
+		end if;
+	end loop;
+end
+$function$;
+grant execute on function private.impact_people_suppression(integer[],integer[],integer[]) to service_role;
+
 CREATE OR REPLACE FUNCTION private.impact_suppression(cells integer[])
+ RETURNS text[]
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+	select private.impact_suppression(cells, null)
+$function$;
+grant execute on function private.impact_suppression(integer[]) to service_role;
+
+CREATE OR REPLACE FUNCTION private.impact_suppression(cells integer[], preset text[])
  RETURNS text[]
  LANGUAGE plpgsql
  IMMUTABLE
@@ -1513,7 +1608,9 @@ declare
 begin
 	if n = 0 then return flags; end if;
 	for i in 1 .. n loop
-		if cells[i] is null or cells[i] < 5 then flags[i] := 'small'; end if;
+		if cells[i] is null or cells[i] < 5 then flags[i] := 'small';
+		else flags[i] := preset[i];
+		end if;
 	end loop;
 
 	loop
@@ -1573,7 +1670,7 @@ begin
 	return flags;
 end
 $function$;
-grant execute on function private.impact_suppression(integer[]) to service_role;
+grant execute on function private.impact_suppression(integer[],text[]) to service_role;
 
 CREATE OR REPLACE FUNCTION private.inclusion_backfill(target_group uuid DEFAULT NULL::uuid)
  RETURNS void
@@ -4836,6 +4933,7 @@ declare
 	result_groups jsonb := '[]';
 	total jsonb;
 	one jsonb;
+	people_flags record;
 begin
 	if (select auth.uid()) is null or organisation is null
 		or not private.is_organisation_admin(organisation) then
@@ -4913,12 +5011,22 @@ begin
 	where g.organisation_id = organisation and g.created_at < period_end;
 
 	figures := array_fill('{}'::jsonb, array[cardinality(group_ids) + 1]);
+	-- Attendances, participants and returning bound each other: hidden together, see
+	-- impact_people_suppression.
+	select s.attendances_flags, s.participants_flags, s.returning_flags into people_flags
+	from private.impact_people_suppression(
+		private.impact_column(raw, group_ids, 'attendances'),
+		private.impact_column(raw, group_ids, 'participants'),
+		private.impact_column(raw, group_ids, 'returning')
+	) s;
 	foreach measure in array measures loop
-		cells := array[(raw -> 'total' ->> measure)::integer] || array(
-			select (raw -> 'groups' -> id::text ->> measure)::integer
-			from unnest(group_ids) with ordinality as u(id, place) order by place
-		);
-		flags := private.impact_suppression(cells);
+		cells := private.impact_column(raw, group_ids, measure);
+		flags := case measure
+			when 'attendances' then people_flags.attendances_flags
+			when 'participants' then people_flags.participants_flags
+			when 'returning' then people_flags.returning_flags
+			else private.impact_suppression(cells)
+		end;
 		for i in 1 .. cardinality(cells) loop
 			figures[i] := figures[i] || jsonb_build_object(measure, jsonb_build_object(
 				'value', case when flags[i] is null then cells[i] end,

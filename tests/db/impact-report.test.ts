@@ -256,6 +256,46 @@ describe('what the report counts', () => {
 	});
 });
 
+describe('what one row gives away across its columns', () => {
+	// Returning people came twice or more: returning <= attendances - participants.
+	test('attendances 11 and participants 10 shown would pin a hidden returning to 1', async () => {
+		const group = await makeGroup();
+		const admin = await makeAdmin(group.organisationId);
+		const people = await membersWithoutPhone(group.id, 10);
+		await heldMeetup(group.id, 3, people);
+		await heldMeetup(group.id, 2, people.slice(0, 1));
+		const { data, error } = await report(admin.client, group.organisationId);
+		expect(error).toBeNull();
+		for (const row of [(data as Report).total, (data as Report).groups[0].figures]) {
+			expect(row.attendances).toEqual({ value: 11, suppressed: null });
+			expect(row.returning).toEqual({ value: null, suppressed: 'small' });
+			expect(row.participants).toEqual({ value: null, suppressed: 'derived' });
+		}
+	});
+});
+
+/**
+ * What a row's attendances A, shown, leave for its participants P and returning R: either R = 0
+ * and P = A, or 1 <= R <= P and P + R <= A; a shown figure is itself, 'small' 0-4, 'derived' 5+.
+ */
+function rowValues(a: number, p: [number, Flag], r: [number, Flag]) {
+	const range = ([value, flag]: [number, Flag]): [number, number] =>
+		flag === null ? [value, value] : flag === 'small' ? [0, 4] : [5, a];
+	const [pLow, pHigh] = range(p);
+	const [rLow, rHigh] = range(r);
+	const ps = new Set<number>();
+	const rs = new Set<number>();
+	for (let pv = pLow; pv <= Math.min(pHigh, a); pv += 1) {
+		for (let rv = rLow; rv <= Math.min(rHigh, a); rv += 1) {
+			if ((rv === 0 && pv === a) || (rv >= 1 && rv <= pv && pv + rv <= a)) {
+				ps.add(pv);
+				rs.add(rv);
+			}
+		}
+	}
+	return { ps, rs };
+}
+
 /**
  * The attacker: knows every figure shown, that a 'small' one is 0-4 and a 'derived' one 5 or more,
  * and that the total is the sum of the groups. Gives the values a hidden cell can still have
@@ -333,6 +373,54 @@ describe('no hidden figure can be worked out', () => {
 				const hiddenGroups = flags.slice(1).filter((flag) => flag !== null).length;
 				if (flags[0] === null) expect(hiddenGroups).not.toBe(1);
 				else expect(hiddenGroups === 0 && groups.length > 0).toBe(false);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	test('attendances, participants and returning: no hidden one has a single value left', async () => {
+		// Per group: participants, how many of them came back, and visits beyond the second.
+		const people = fc.array(
+			fc
+				.record({ p: fc.integer({ min: 0, max: 14 }), r: fc.nat(14), extra: fc.nat(8) })
+				.map(({ p, r, extra }) => {
+					const returning = Math.min(r, p);
+					return { a: p + returning + (returning > 0 ? extra : 0), p, r: returning };
+				}),
+			{ minLength: 1, maxLength: 6 }
+		);
+		await fc.assert(
+			fc.asyncProperty(people, async (groups) => {
+				const column = (key: 'a' | 'p' | 'r') => [
+					groups.reduce((sum, g) => sum + g[key], 0),
+					...groups.map((g) => g[key])
+				];
+				const [a, p, r] = [column('a'), column('p'), column('r')];
+				const { rows } = await db().query<{ a: Flag[]; p: Flag[]; r: Flag[] }>(
+					`select attendances_flags as a, participants_flags as p, returning_flags as r
+					from private.impact_people_suppression($1, $2, $3)`,
+					[a, p, r]
+				);
+				const flags = rows[0];
+				for (const [cells, columnFlags] of [
+					[a, flags.a],
+					[p, flags.p],
+					[r, flags.r]
+				] as const) {
+					cells.forEach((value, i) => {
+						if (value < 5) expect(columnFlags[i]).toBe('small');
+						if (columnFlags[i] === null) return;
+						const values = possibleValues(cells, columnFlags, i, cells[0] + 1);
+						expect(values.length, `column ${cells} (${columnFlags})`).toBeGreaterThan(1);
+					});
+				}
+				a.forEach((value, i) => {
+					if (flags.a[i] !== null) return;
+					const { ps, rs } = rowValues(value, [p[i], flags.p[i]], [r[i], flags.r[i]]);
+					const row = `A ${value} P ${p[i]} (${flags.p[i]}) R ${r[i]} (${flags.r[i]})`;
+					if (flags.p[i] !== null) expect(ps.size, row).toBeGreaterThan(1);
+					if (flags.r[i] !== null) expect(rs.size, row).toBeGreaterThan(1);
+				});
 			}),
 			{ numRuns: 300 }
 		);
