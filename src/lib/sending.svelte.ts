@@ -11,6 +11,8 @@ export interface Outbox {
 	takesNow(): boolean;
 	/** Keeps the write to send later; false when it cannot. */
 	keep(form: HTMLFormElement, action: URL, data: FormData): Promise<boolean>;
+	/** A write went out now: its client id is used. */
+	sent(data: FormData): void;
 }
 
 export class Sending {
@@ -56,6 +58,7 @@ export class Sending {
 				return;
 			}
 			if (result.type === 'success' || result.type === 'redirect') {
+				this.#outbox?.sent(formData);
 				if (this.#empty) formElement.reset();
 				// That write is done: the next one from this form is another, even when the page cannot
 				// load afresh to bring a new client id.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeOf, refusalWords, retryDelay, writtenText } from './items';
+import { outcomeOf, refusalWords, retryDelay, sentKept, withSent, writtenText } from './items';
 
 const fallback = 'Er ging iets mis.';
 
@@ -78,6 +78,14 @@ describe('the outbox around an item', () => {
 			})
 		).toBe('Met de bus');
 		expect(writtenText({ fields: [['kind', 'support']] })).toBe('');
+	});
+
+	it('remembers the last few ids that went out, the newest last, each once', () => {
+		let sent: string[] = [];
+		for (let n = 0; n < sentKept + 10; n++) sent = withSent(sent, `id-${n}`);
+		expect(sent).toHaveLength(sentKept);
+		expect(sent.at(-1)).toBe(`id-${sentKept + 9}`);
+		expect(withSent(['a', 'b'], 'a')).toEqual(['b', 'a']);
 	});
 
 	it('finds no words in a refusal that has none', () => {

@@ -62,6 +62,29 @@ export function refusalWords(data: Record<string, unknown> | undefined): string 
 	return form?.message?.text;
 }
 
+/** How many client ids of writes that went out are remembered per person. */
+export const sentKept = 50;
+
+/** The remembered ids of writes that went out, with `id` as the newest, the oldest let go. */
+export function withSent(sent: string[], id: string): string[] {
+	return [...sent.filter((known) => known !== id), id].slice(-sentKept);
+}
+
+/**
+ * The item under a client id of its own: a fresh one when `used` says its id is taken. A kept
+ * page brings back the id the server gave it each time it opens offline; a second write there
+ * would replace the first, or be taken for it by the database once the first went.
+ */
+export function withFreeId(item: OutboxItem, used: (id: string) => boolean): OutboxItem {
+	if (!used(item.id)) return item;
+	const id = crypto.randomUUID();
+	return {
+		...item,
+		id,
+		fields: item.fields.map(([name, value]) => [name, name === 'client_id' ? id : value])
+	};
+}
+
 /** Seconds between tries while items wait: short at first, never more than a minute. */
 export function retryDelay(tries: number): number {
 	return Math.min(60, 2 ** Math.min(tries, 6)) * 1000;

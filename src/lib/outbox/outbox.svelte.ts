@@ -4,10 +4,14 @@
 // goes. It flushes when Kring opens, on the `online` event, when the app comes back into view
 // and on a short timer while items wait (Background Sync exists only in Chromium).
 import { invalidateAll } from '$app/navigation';
-import { retryDelay, type OutboxItem } from './items';
-import { forget, itemsOf, keep } from './store';
+import { retryDelay, withFreeId, type OutboxItem } from './items';
+import { add, forget, forgetSent, itemsOf, keep, noteSent, sentIds } from './store';
 
-class Outbox {
+let sending: Promise<typeof import('./send')> | undefined;
+/** How an item is sent: loaded once, and only when something waits. */
+const sender = () => (sending ??= import('./send'));
+
+export class Outbox {
 	/**
 	 * The signed-in person's items, oldest first; no one else's are ever read. Raw: each change is
 	 * a new array of plain objects, which IndexedDB can store (it cannot clone a state proxy).
@@ -55,7 +59,7 @@ class Outbox {
 		const kind = form.dataset.outbox as OutboxItem['kind'] | undefined;
 		const id = data.get('client_id');
 		if (!owner || !kind || typeof id !== 'string') return false;
-		const item: OutboxItem = {
+		let item: OutboxItem = {
 			id,
 			owner,
 			kind,
@@ -65,12 +69,24 @@ class Outbox {
 			fields: [...data].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
 			at: Date.now()
 		};
+		// Never over a waiting item, nor under the id of one that went (a kept page brings its id back).
+		const sent = sentIds(owner);
+		item = withFreeId(
+			item,
+			(taken) => sent.includes(taken) || this.items.some((kept) => kept.id === taken)
+		);
 		try {
-			await keep(item);
+			await add(item).catch(async (error: unknown) => {
+				// Another tab keeps one under this id.
+				if (!(error instanceof DOMException && error.name === 'ConstraintError')) throw error;
+				item = withFreeId(item, () => true);
+				await add(item);
+			});
 		} catch {
 			return false;
 		}
-		this.items = [...this.items.filter((kept) => kept.id !== id), item];
+		const added = item;
+		this.items = [...this.items.filter((kept) => kept.id !== added.id), added];
 		void this.flush();
 		return true;
 	}
@@ -86,12 +102,13 @@ class Outbox {
 		let sent = false;
 		let next: OutboxItem | undefined;
 		try {
-			const { send } = await import('./send');
+			const { send } = await sender();
 			while ((next = this.waiting[0]) && next.owner === this.#owner) {
 				const outcome = await send(next);
 				if (outcome.type === 'later' || outcome.type === 'stop') break;
 				const done = next;
 				if (outcome.type === 'sent') {
+					noteSent(done.owner, done.id);
 					await forget(done.id);
 					this.items = this.items.filter((item) => item.id !== done.id);
 					sent = true;
@@ -140,6 +157,13 @@ class Outbox {
 	async clear() {
 		await Promise.all(this.items.map((item) => forget(item.id))).catch(() => undefined);
 		this.items = [];
+		if (this.#owner) forgetSent(this.#owner);
+	}
+
+	/** A write went out straight from its form: a kept page that brings its id back gets another. */
+	sent(data: FormData) {
+		const id = data.get('client_id');
+		if (this.#owner && typeof id === 'string') noteSent(this.#owner, id);
 	}
 }
 

@@ -1,5 +1,5 @@
 // The outbox on the phone: one IndexedDB store of items, read by their writer only.
-import type { OutboxItem } from './items';
+import { withSent, type OutboxItem } from './items';
 
 let opened: Promise<IDBDatabase> | undefined;
 
@@ -36,6 +36,39 @@ export async function itemsOf(owner: string): Promise<OutboxItem[]> {
 	return (items as OutboxItem[]).sort((a, b) => a.at - b.at);
 }
 
+/** Keeps a new item; fails (ConstraintError) rather than replace one kept under its id. */
+export const add = (item: OutboxItem) => run('readwrite', (store) => store.add(item));
+
+/** Keeps a changed item (refused, or tried again) over itself. */
 export const keep = (item: OutboxItem) => run('readwrite', (store) => store.put(item));
 
 export const forget = (id: string) => run('readwrite', (store) => store.delete(id));
+
+// The client ids of the person's writes that went out from this phone, the last few only: a
+// kept page that brings one back gets a fresh one. A small list, read at once: localStorage.
+const sentKey = (owner: string) => `kring-outbox-sent-${owner}`;
+
+export function sentIds(owner: string): string[] {
+	try {
+		const sent: unknown = JSON.parse(localStorage.getItem(sentKey(owner)) ?? '[]');
+		return Array.isArray(sent) ? sent.filter((id) => typeof id === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
+export function noteSent(owner: string, id: string) {
+	try {
+		localStorage.setItem(sentKey(owner), JSON.stringify(withSent(sentIds(owner), id)));
+	} catch {
+		// No storage: the database still takes each id once.
+	}
+}
+
+export function forgetSent(owner: string) {
+	try {
+		localStorage.removeItem(sentKey(owner));
+	} catch {
+		// Nothing was kept.
+	}
+}
