@@ -7,6 +7,15 @@ import { invalidateAll } from '$app/navigation';
 import { retryDelay, withFreeId, type OutboxItem } from './items';
 import { add, forget, forgetSent, itemsOf, keep, noteSent, sentIds } from './store';
 
+/**
+ * Two tabs of Kring must not send the same items at once (an older RSVP arriving after a newer
+ * one would win): Web Locks, in Chromium and Safari from 15.4. Without them each tab sends alone.
+ */
+function oneTabAtATime<T>(name: string, act: () => Promise<T>): Promise<T> {
+	const locks = navigator.locks as LockManager | undefined;
+	return locks ? locks.request(name, act) : act();
+}
+
 let sending: Promise<typeof import('./send')> | undefined;
 /** How an item is sent: loaded once, and only when something waits. */
 const sender = () => (sending ??= import('./send'));
@@ -97,28 +106,12 @@ export class Outbox {
 		if (this.#sending || !this.#owner || !this.waiting.length || !navigator.onLine) {
 			return this.#later();
 		}
+		const owner = this.#owner;
 		this.#sending = true;
 		clearTimeout(this.#timer);
 		let sent = false;
-		let next: OutboxItem | undefined;
 		try {
-			const { send } = await sender();
-			while ((next = this.waiting[0]) && next.owner === this.#owner) {
-				const outcome = await send(next);
-				if (outcome.type === 'later' || outcome.type === 'stop') break;
-				const done = next;
-				if (outcome.type === 'sent') {
-					noteSent(done.owner, done.id);
-					await forget(done.id);
-					this.items = this.items.filter((item) => item.id !== done.id);
-					sent = true;
-					this.#tries = 0;
-				} else {
-					const refused = { ...done, refused: outcome.words };
-					await keep(refused);
-					this.items = this.items.map((item) => (item.id === done.id ? refused : item));
-				}
-			}
+			sent = await oneTabAtATime(`kring-outbox-${owner}`, () => this.#send(owner));
 		} catch {
 			// The phone's storage failed: what is kept stays, and the timer tries again.
 		} finally {
@@ -128,6 +121,33 @@ export class Outbox {
 		// connection again, loading afresh may never end.
 		if (sent) invalidateAll().catch(() => undefined);
 		this.#later();
+	}
+
+	/** Sends what waits as the phone keeps it now: another tab may have sent some meanwhile. */
+	async #send(owner: string): Promise<boolean> {
+		const { send } = await sender();
+		const items = await itemsOf(owner);
+		if (owner !== this.#owner) return false;
+		this.items = items;
+		let sent = false;
+		let next: OutboxItem | undefined;
+		while ((next = this.waiting[0]) && next.owner === this.#owner) {
+			const outcome = await send(next);
+			if (outcome.type === 'later' || outcome.type === 'stop') break;
+			const done = next;
+			if (outcome.type === 'sent') {
+				noteSent(done.owner, done.id);
+				await forget(done.id);
+				this.items = this.items.filter((item) => item.id !== done.id);
+				sent = true;
+				this.#tries = 0;
+			} else {
+				const refused = { ...done, refused: outcome.words };
+				await keep(refused);
+				this.items = this.items.map((item) => (item.id === done.id ? refused : item));
+			}
+		}
+		return sent;
 	}
 
 	#later() {

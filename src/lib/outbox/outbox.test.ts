@@ -45,6 +45,20 @@ const me = 'person-1';
 let online = false;
 let locks: Pick<LockManager, 'request'> | undefined;
 
+/** Web Locks as the browser gives them: one holder of a name at a time, across tabs. */
+function webLocks(): Pick<LockManager, 'request'> {
+	const held = new Map<string, Promise<unknown>>();
+	const request = (name: string, act: () => Promise<unknown>) => {
+		const mine = (held.get(name) ?? Promise.resolve()).then(act);
+		held.set(
+			name,
+			mine.catch(() => undefined)
+		);
+		return mine;
+	};
+	return { request } as Pick<LockManager, 'request'>;
+}
+
 function clientId(item: Pick<OutboxItem, 'fields'>) {
 	return item.fields.find(([name]) => name === 'client_id')?.[1];
 }
@@ -142,5 +156,33 @@ describe('a kept page that brings back the same client id', () => {
 		phone.answer = { type: 'sent' };
 		await outbox.flush(true);
 		expect(phone.posted).toEqual(['server-id']);
+	});
+});
+
+describe('two tabs that flush at once', () => {
+	it('send each item once, in order', async () => {
+		locks = webLocks();
+		const one = new Outbox();
+		await one.open(me);
+		await write(one, 'c1', 'komt');
+		await write(one, 'c2', 'komt niet');
+		const two = new Outbox();
+		await two.open(me);
+		expect(two.items).toHaveLength(2);
+
+		online = true;
+		await Promise.all([one.flush(true), two.flush(true)]);
+		expect(phone.posted).toEqual(['c1', 'c2']);
+		expect(phone.items.size).toBe(0);
+		expect(two.items).toEqual([]);
+	});
+
+	it('still send without Web Locks (an older Safari)', async () => {
+		const one = new Outbox();
+		await one.open(me);
+		await write(one, 'c1', 'een');
+		online = true;
+		await one.flush(true);
+		expect(phone.posted).toEqual(['c1']);
 	});
 });
