@@ -5,16 +5,19 @@
 // Kring's service worker: the build's files precached (Workbox), the pages a member opened kept
 // for reading offline (network first, the kept copy when there is no network), and a friendly
 // page for what was never seen; a page slower than a few seconds, or a server error, shows the
-// kept copy too. Pages are kept per signed-in person and dropped the moment the
+// kept copy too. Pages are kept per signed-in person and dropped when sign-out is tapped or the
 // server says someone else (or no one) is signed in: a shared phone shows no one the previous
 // person's groups. Which pages may be kept is the server's word (x-kring-offline).
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
-import { pageAnswer } from '$lib/pwa/network-first';
+import { pageAnswer, PersonTurns } from '$lib/pwa/network-first';
 import {
+	metaCache,
 	offlineKind,
 	offlinePath,
 	personCache,
+	personCachePrefix,
 	personHeader,
+	personKeyUrl,
 	publicCache,
 	savedAtHeader,
 	withSavedAt,
@@ -28,9 +31,8 @@ declare const self: ServiceWorkerGlobalScope & {
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-/** Who the server last said is signed in ('none' when no one), kept across the worker's restarts. */
-const metaCache = 'kring-meta';
-const personKeyUrl = '/__kring/person';
+/** Changes of who is signed in: what a request begun before the last one brings is dropped. */
+const turns = new PersonTurns();
 
 async function currentPerson(): Promise<string> {
 	const kept = await (await caches.open(metaCache)).match(personKeyUrl);
@@ -39,17 +41,32 @@ async function currentPerson(): Promise<string> {
 
 /**
  * Follows the server's word on who is signed in. Someone else, or no one: every other person's
- * kept pages go at once, before this response is even shown.
+ * kept pages go, and answers to requests begun before now change nothing any more.
  */
 async function notePerson(response: Response): Promise<void> {
 	const person = response.headers.get(personHeader);
 	if (!person || !/^(none|[0-9a-f]{16,64})$/.test(person)) return;
 	if (person === (await currentPerson())) return;
+	turns.change();
 	const keep = personCache(person);
 	for (const name of await caches.keys()) {
-		if (name.startsWith('kring-person-') && name !== keep) await caches.delete(name);
+		if (name.startsWith(personCachePrefix) && name !== keep) await caches.delete(name);
 	}
 	await (await caches.open(metaCache)).put(personKeyUrl, new Response(person));
+}
+
+/**
+ * Sign-out tapped: every person's kept pages go now, before the request leaves (it may fail, or
+ * the phone may be offline), and no answer begun earlier brings them back.
+ */
+function signOut(): Promise<void> {
+	turns.change();
+	return turns.run(turns.start(), async () => {
+		for (const name of await caches.keys()) {
+			if (name.startsWith(personCachePrefix)) await caches.delete(name);
+		}
+		await (await caches.open(metaCache)).put(personKeyUrl, new Response('none'));
+	});
 }
 
 /** Keeps a page the server allows to be kept, in the cache of whoever it belongs to. */
@@ -77,25 +94,30 @@ async function fromNetwork(
 	url: string,
 	waitUntil: (work: Promise<unknown>) => void
 ): Promise<Response> {
+	const started = turns.start();
 	const response = await fetch(request);
 	const copy = response.clone();
 	waitUntil(
 		(async () => {
-			await notePerson(copy);
-			await keep(url, copy);
-			await noteLanguage(copy);
+			let refresh = false;
+			await turns.run(started, async () => {
+				await notePerson(copy);
+				await keep(url, copy);
+				refresh = await offlinePageOutdated(copy);
+			});
+			if (refresh) await refreshOfflinePage();
 		})().catch(() => undefined)
 	);
 	return response;
 }
 
 /** The offline page follows the person (it names them) and the language they read Kring in. */
-async function noteLanguage(response: Response): Promise<void> {
+async function offlinePageOutdated(response: Response): Promise<boolean> {
 	const language = response.headers.get('content-language');
 	const person = response.headers.get(personHeader);
-	if (!language || !person) return;
+	if (!language || !person) return false;
 	const page = await (await caches.open(ownCache(person))).match(offlinePath);
-	if (page?.headers.get('content-language') !== language) await refreshOfflinePage();
+	return page?.headers.get('content-language') !== language;
 }
 
 /** The kept copy of a page (this person's, or a public one), marked with when it was kept. */
@@ -125,6 +147,15 @@ self.addEventListener('fetch', (event) => {
 	const { request } = event;
 	const url = new URL(request.url);
 	if (url.origin !== self.location.origin) return;
+	if (request.method === 'POST' && request.mode === 'navigate' && url.pathname === '/signout') {
+		event.respondWith(
+			signOut()
+				.catch(() => undefined)
+				.then(() => fetch(request))
+				.catch(() => offlinePage())
+		);
+		return;
+	}
 	if (request.method !== 'GET') return;
 	if (request.mode === 'navigate') {
 		const key = url.origin + url.pathname + url.search;
@@ -146,10 +177,14 @@ self.addEventListener('fetch', (event) => {
 
 /** The offline page shows who is signed in: it is kept with that person's pages. */
 async function refreshOfflinePage(): Promise<void> {
+	const started = turns.start();
 	const response = await fetch(offlinePath, { credentials: 'same-origin' });
 	const person = response.headers.get(personHeader);
 	if (!response.ok || !person) return;
-	await (await caches.open(ownCache(person))).put(offlinePath, response);
+	await turns.run(started, async () => {
+		await notePerson(response);
+		await (await caches.open(ownCache(person))).put(offlinePath, response);
+	});
 }
 
 self.addEventListener('install', (event) => {
@@ -165,6 +200,8 @@ self.addEventListener('message', (event) => {
 	const message = event.data as PwaMessage | undefined;
 	if (message?.type === 'SKIP_WAITING') {
 		void self.skipWaiting();
+	} else if (message?.type === 'sign-out') {
+		event.waitUntil(signOut().catch(() => undefined));
 	} else if (message?.type === 'keep-page') {
 		// A page reached by a client navigation: its data came as JSON, so its HTML is fetched
 		// once here, to be there offline.

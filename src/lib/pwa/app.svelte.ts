@@ -2,7 +2,7 @@
 // an update (applied only when the member taps it) and holds the browser's install prompt.
 // Always loaded, so kept small: what it shows (banner, update prompt, install hint) is loaded
 // only when there is something to show.
-import type { PwaMessage } from './offline-rules';
+import { metaCache, personCachePrefix, personKeyUrl, type PwaMessage } from './offline-rules';
 import { restoreTypedText, saveTypedText } from './typed-text';
 
 /** Chromium's install prompt (not in TypeScript's DOM types). */
@@ -33,6 +33,30 @@ export function keepPage(url: string): void {
 	void navigator.serviceWorker.ready.then((registration) =>
 		registration.active?.postMessage(message)
 	);
+}
+
+/**
+ * Sign-out tapped: every person's kept pages leave the phone now, before the request goes out
+ * (it may fail, or the phone is offline). The worker is told too, so that no answer it still
+ * waits for brings them back; without a worker, the page empties the caches itself.
+ */
+export async function forgetKeptPages(): Promise<void> {
+	navigator.serviceWorker?.controller?.postMessage({ type: 'sign-out' } satisfies PwaMessage);
+	if (!('caches' in globalThis)) return;
+	for (const name of await caches.keys()) {
+		if (name.startsWith(personCachePrefix)) await caches.delete(name);
+	}
+	await (await caches.open(metaCache)).put(personKeyUrl, new Response('none'));
+}
+
+/** Any sign-out form, wherever it is: once its own handler let it go, the kept pages go. */
+function forgetOnSignOut(): void {
+	document.addEventListener('submit', (event) => {
+		const form = event.target;
+		if (event.defaultPrevented || !(form instanceof HTMLFormElement)) return;
+		if (new URL(form.action, location.href).pathname !== '/signout') return;
+		void forgetKeptPages().catch(() => undefined);
+	});
 }
 
 function offerInstall(): void {
@@ -84,6 +108,7 @@ export function startPwa(): void {
 	started = true;
 	restoreTypedText();
 	offerInstall();
+	forgetOnSignOut();
 	if (!('serviceWorker' in navigator)) return;
 	// This page came from the network before the worker was there (the first visit): keep it too.
 	if (!navigator.serviceWorker.controller) keepPage(location.href);

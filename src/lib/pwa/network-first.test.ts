@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { pageAnswer } from './network-first';
+import { pageAnswer, PersonTurns } from './network-first';
 
 const html = (text: string, status = 200) =>
 	new Response(text, { status, headers: { 'content-type': 'text/html' } });
@@ -73,5 +73,38 @@ describe('a page opened through the service worker', () => {
 			async () => html('x')
 		);
 		expect(await live.text()).toBe('live');
+	});
+});
+
+describe('who a late answer belongs to', () => {
+	test('an answer to a request begun before a change of person is ignored', async () => {
+		const turns = new PersonTurns();
+		const done: string[] = [];
+		const a = turns.start();
+		const b = turns.start();
+		turns.change();
+		const c = turns.start();
+		await Promise.all([
+			turns.run(a, async () => void done.push('a')),
+			turns.run(c, async () => void done.push('c')),
+			turns.run(b, async () => void done.push('b'))
+		]);
+		expect(done).toEqual(['c']);
+	});
+
+	test('work runs one at a time, and a change made by one answer stops older ones', async () => {
+		const turns = new PersonTurns();
+		const done: string[] = [];
+		const first = turns.start();
+		const second = turns.start();
+		await Promise.all([
+			turns.run(first, async () => {
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				turns.change();
+				done.push('first');
+			}),
+			turns.run(second, async () => void done.push('second'))
+		]);
+		expect(done).toEqual(['first']);
 	});
 });

@@ -1,4 +1,5 @@
-// How the service worker answers a page (network first). Pure, so it is tested without a worker.
+// How the service worker answers a page (network first) and keeps late answers from bringing a
+// previous person's pages back. Pure, so it is tested without a worker.
 
 /** How long a page may take before its kept copy is shown: a weak signal must not hang Kring. */
 export const pageTimeoutMs = 4000;
@@ -27,5 +28,37 @@ export async function pageAnswer(
 		return (await kept()) ?? (await offline());
 	} finally {
 		clearTimeout(timer);
+	}
+}
+
+/**
+ * Counts the changes of who is signed in on this phone. A request remembers the count it began
+ * under; what its answer would change (who is signed in, a kept page) is dropped once the count
+ * moved on, so a late answer for A cannot put A's page back after B, or no one, signed in. All
+ * such work runs one at a time, so nothing slips in between the check and the change.
+ */
+export class PersonTurns {
+	#turn = 0;
+	#queue: Promise<unknown> = Promise.resolve();
+
+	start(): number {
+		return this.#turn;
+	}
+
+	change(): void {
+		this.#turn++;
+	}
+
+	current(started: number): boolean {
+		return started === this.#turn;
+	}
+
+	/** Runs work after what was queued before, if no change of person came since `started`. */
+	run(started: number, work: () => Promise<unknown>): Promise<void> {
+		const next = this.#queue.then(async () => {
+			if (this.current(started)) await work();
+		});
+		this.#queue = next.catch(() => undefined);
+		return next;
 	}
 }

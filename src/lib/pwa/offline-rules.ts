@@ -12,11 +12,16 @@ export const savedAtAttribute = 'data-kring-saved-at';
 
 export const offlinePath = '/offline';
 export const publicCache = 'kring-public';
-export const personCache = (person: string) => `kring-person-${person}`;
+export const personCachePrefix = 'kring-person-';
+export const personCache = (person: string) => `${personCachePrefix}${person}`;
+/** Who the worker last heard is signed in ('none' when no one), kept across its restarts. */
+export const metaCache = 'kring-meta';
+export const personKeyUrl = '/__kring/person';
 
 export type OfflineKind = 'person' | 'public';
 
-export type PwaMessage = { type: 'SKIP_WAITING' } | { type: 'keep-page'; url: string };
+export type PwaMessage =
+	{ type: 'SKIP_WAITING' } | { type: 'keep-page'; url: string } | { type: 'sign-out' };
 
 export function offlineKind(headers: Headers): OfflineKind | null {
 	const kind = headers.get(offlineHeader);
