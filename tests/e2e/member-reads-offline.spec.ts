@@ -151,6 +151,25 @@ test("after signing out, the phone shows none of the previous person's pages", a
 	}
 });
 
+test('sign-out tapped offline still takes every kept page off the phone', async ({
+	page,
+	context
+}) => {
+	const { home, group } = await openHomeGroupAndMeetup(page);
+	await page.goto('/me');
+	await waitUntilKept(page, '/me');
+	expect(await personCaches(page)).toHaveLength(1);
+
+	await context.setOffline(true);
+	await page.getByRole('button', { name: 'Afmelden' }).click();
+	await expect.poll(() => personCaches(page)).toEqual([]);
+	for (const { path } of [home, group, { path: '/me' }]) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1, name: 'Geen verbinding' })).toBeVisible();
+		await expect(page.getByText('Karim')).toHaveCount(0);
+	}
+});
+
 test("a phone that changes hands drops the first person's pages", async ({ page, context }) => {
 	await openHomeGroupAndMeetup(page);
 	const [first] = await personCaches(page);
