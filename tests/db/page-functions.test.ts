@@ -144,6 +144,8 @@ describe('app_shell', () => {
 				rules: 'We luisteren naar elkaar.',
 				language: 'nl',
 				join_policy: 'invite_only',
+				// Set once the organisation archived the group: it then takes nothing new.
+				archived_at: null,
 				me: {
 					id: await membershipId(group.id, person.id),
 					role: 'moderator',
@@ -245,10 +247,15 @@ describe('page_home', () => {
 			from generate_series(1, 5000) n`,
 			[group.id, writer.id]
 		);
+		// One answer under each post: the inclusion tables rebuild a post's whole thread for each
+		// new answer, so thousands under one post would take minutes to plant.
 		await db().query(
 			`insert into public.comments (post_id, group_id, author_id, body, created_at)
-			select $1, $2, $3, 'Antwoord ' || n, now() - n * interval '1 minute'
-			from generate_series(1, 5000) n`,
+			select p.id, $2, $3, 'Antwoord ' || p.n, now() - p.n * interval '1 minute'
+			from (
+				select id, row_number() over (order by created_at desc) as n
+				from public.posts where group_id = $2 and id <> $1
+			) p`,
 			[first, group.id, writer.id]
 		);
 		await db().query('analyze public.posts, public.comments');
@@ -285,13 +292,20 @@ describe('page_home', () => {
 			anonymous: false
 		});
 		expect(error).toBeNull();
-		const theirs = await post(busy, group.id, { body: 'Een andere vraag' });
-		// Newer than the answer to me, all within the month: the old body read them all first.
+		// Their own posts, 2,000 with 10 answers each (the inclusion tables rebuild a post's thread
+		// for each new answer, so 20,000 under one post would take minutes to plant). Newer than the
+		// answer to me, all within the month: the old body read them all first.
 		await db().query(
-			`insert into public.comments (post_id, group_id, author_id, body, created_at)
-			select $1, $2, $3, 'Nog eens ' || n, now() - n * interval '1 second'
-			from generate_series(1, 20000) n`,
-			[theirs, group.id, busy.id]
+			`with theirs as (
+				insert into public.posts (group_id, author_id, kind, body, created_at)
+				select $1, $2, 'question', 'Een andere vraag ' || n, now() - interval '1 hour'
+				from generate_series(1, 2000) n
+				returning id
+			)
+			insert into public.comments (post_id, group_id, author_id, body, created_at)
+			select t.id, $1, $2, 'Nog eens ' || n, now() - n * interval '1 second'
+			from theirs t cross join generate_series(1, 10) n`,
+			[group.id, busy.id]
 		);
 		await db().query('analyze public.comments');
 		const answers = await call(person.client, 'answers_to_me', { max_rows: 5 });
