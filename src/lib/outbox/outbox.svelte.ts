@@ -11,9 +11,17 @@ import { add, forget, forgetSent, itemsOf, keep, noteSent, sentIds } from './sto
  * Two tabs of Kring must not send the same items at once (an older RSVP arriving after a newer
  * one would win): Web Locks, in Chromium and Safari from 15.4. Without them each tab sends alone.
  */
-function oneTabAtATime<T>(name: string, act: () => Promise<T>): Promise<T> {
+async function oneTabAtATime(name: string, act: () => Promise<boolean>): Promise<boolean> {
 	const locks = navigator.locks as LockManager | undefined;
-	return locks ? locks.request(name, act) : act();
+	return locks ? await locks.request(name, act) : act();
+}
+
+/**
+ * Asks that the site's storage stay: under pressure a phone may otherwise wipe it whole, the
+ * outbox with it. A refusal changes nothing; the item is kept either way.
+ */
+function keepStorage() {
+	navigator.storage?.persist?.().catch(() => undefined);
 }
 
 let sending: Promise<typeof import('./send')> | undefined;
@@ -94,6 +102,7 @@ export class Outbox {
 		} catch {
 			return false;
 		}
+		if (!this.items.length) keepStorage();
 		const added = item;
 		this.items = [...this.items.filter((kept) => kept.id !== added.id), added];
 		void this.flush();

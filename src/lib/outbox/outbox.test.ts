@@ -44,6 +44,7 @@ const { Outbox } = await import('./outbox.svelte');
 const me = 'person-1';
 let online = false;
 let locks: Pick<LockManager, 'request'> | undefined;
+let persist: ReturnType<typeof vi.fn<() => Promise<boolean>>>;
 
 /** Web Locks as the browser gives them: one holder of a name at a time, across tabs. */
 function webLocks(): Pick<LockManager, 'request'> {
@@ -81,7 +82,9 @@ beforeEach(() => {
 	phone.answer = { type: 'sent' };
 	online = false;
 	locks = undefined;
+	persist = vi.fn(async () => false);
 	vi.stubGlobal('navigator', {
+		storage: { persist: () => persist() },
 		get onLine() {
 			return online;
 		},
@@ -184,5 +187,18 @@ describe('two tabs that flush at once', () => {
 		online = true;
 		await one.flush(true);
 		expect(phone.posted).toEqual(['c1']);
+	});
+});
+
+describe('the storage the outbox lives in', () => {
+	it('is asked to stay when the first item comes in, and a refusal changes nothing', async () => {
+		const outbox = new Outbox();
+		await outbox.open(me);
+		expect(persist).not.toHaveBeenCalled();
+		expect(await write(outbox, 'c1', 'een')).toBe(true);
+		expect(persist).toHaveBeenCalledTimes(1);
+		expect(await write(outbox, 'c2', 'twee')).toBe(true);
+		expect(persist).toHaveBeenCalledTimes(1);
+		expect(phone.items.size).toBe(2);
 	});
 });
