@@ -137,8 +137,9 @@ export class Outbox {
 		const { send } = await sender();
 		const items = await itemsOf(owner);
 		if (owner !== this.#owner) return false;
+		// What another tab sent meanwhile arrived too: this page shows it afresh as well.
+		let sent = this.items.some((item) => !items.some((kept) => kept.id === item.id));
 		this.items = items;
-		let sent = false;
 		let next: OutboxItem | undefined;
 		while ((next = this.waiting[0]) && next.owner === this.#owner) {
 			const outcome = await send(next);
