@@ -148,7 +148,7 @@ test('a moderator refuses a request to join with a reason the person reads', asy
 		.getByLabel(`Waarom weiger je ${name}? (mag leeg blijven)`)
 		.fill('Le groupe est complet.');
 	await els.locator('form[action="?/refuse"]').getByRole('button').click();
-	await expect(els.getByRole('status')).toContainText('De aanvraag is geweigerd.');
+	await expect(els.locator('main').getByRole('status')).toContainText('De aanvraag is geweigerd.');
 	await expect(els.locator('summary', { hasText: `${name} weigeren` })).toHaveCount(0);
 	await expectNoAxeViolations(els);
 
@@ -193,7 +193,7 @@ test('a moderator reads a "left out" message at the top of the queue and answers
 		.getByLabel(`Je antwoord aan ${name}`)
 		.fill('Fijn dat je het zegt. Kom dinsdag bij ons zitten.');
 	await els.getByRole('button', { name: 'Antwoord sturen' }).click();
-	await expect(els.getByRole('status')).toContainText('Je antwoord is verstuurd.');
+	await expect(els.locator('main').getByRole('status')).toContainText('Je antwoord is verstuurd.');
 	await expect(
 		els.getByRole('listitem').filter({ hasText: 'Kom dinsdag bij ons zitten.' })
 	).toContainText('De begeleiders (Els)');

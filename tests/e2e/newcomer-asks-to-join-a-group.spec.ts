@@ -32,7 +32,7 @@ test('a member asks to join, waits, and once refused reads why and when they may
 	await expect(page.getByText('Duid aan dat je akkoord gaat met de afspraken.')).toBeVisible();
 	await page.getByLabel('Ik ga akkoord met deze afspraken').check();
 	await page.getByRole('button', { name: 'Vraag versturen' }).click();
-	await expect(page.getByRole('status')).toContainText('Je vraag is verstuurd.');
+	await expect(page.locator('main').getByRole('status')).toContainText('Je vraag is verstuurd.');
 	await expect(page.getByRole('button', { name: 'Vraag versturen' })).toHaveCount(0);
 	await expectNoAxeViolations(page);
 
@@ -77,7 +77,7 @@ test('a newcomer without an account reads the group and its rules, and asks with
 	await page.getByLabel('Bijnaam').fill('Awa');
 	await page.getByLabel('Ik ga akkoord met deze afspraken').check();
 	await page.getByRole('button', { name: 'Vraag versturen' }).click();
-	await expect(page.getByRole('status')).toContainText('Je vraag is verstuurd.');
+	await expect(page.locator('main').getByRole('status')).toContainText('Je vraag is verstuurd.');
 	await expectNoAxeViolations(page);
 	await context.close();
 });
@@ -125,7 +125,7 @@ test('a refused name leaves no account behind; the typed name stays, and the per
 
 		await page.getByLabel('Pseudo').fill('Elsa');
 		await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
-		await expect(page.getByRole('status')).toContainText('Ta demande est envoyée.');
+		await expect(page.locator('main').getByRole('status')).toContainText('Ta demande est envoyée.');
 		expect(await accounts()).toBe(before + 1);
 		// The account carries the name the group took, not the refused one.
 		await expect(page.getByRole('banner')).toContainText('Elsa');
