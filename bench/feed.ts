@@ -3,11 +3,10 @@
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import ws from 'ws';
-import { SignJWT } from 'jose';
-import { jwtSecret } from '../local-supabase/keys';
 import type { Platform } from '../local-supabase/platform';
 import { synthesise } from '../scripts/synth';
 import { feedQueryMs as budgetMs, feedQueryRequests } from './budgets';
+import { accessToken, executionTimes, median } from './postgres';
 
 const postsInGroup = 20_000;
 
@@ -33,7 +32,7 @@ export async function measureFeed(platform: Platform) {
 			requests++;
 			return fetch(input, init);
 		};
-		const token = await memberToken(member);
+		const token = await accessToken(member);
 		const client = createClient(platform.apiUrl, platform.anonKey, {
 			auth: { persistSession: false, autoRefreshToken: false },
 			realtime: { transport: ws as never },
@@ -46,23 +45,13 @@ export async function measureFeed(platform: Platform) {
 		if (error || !data || data.length !== 50) throw new Error(`feed failed: ${error?.message}`);
 
 		// Postgres time, as the member, warm: the median of five runs.
-		await db.query('begin');
-		await db.query(`select set_config('request.jwt.claims', $1, true)`, [
-			JSON.stringify({ sub: member, role: 'authenticated' })
-		]);
-		await db.query('set local role authenticated');
-		const times: number[] = [];
-		let plan = '';
-		for (let run = 0; run < 5; run++) {
-			const result = await db.query<{ 'QUERY PLAN': string }>(
-				`explain (analyze, buffers) select * from public.group_feed($1, null, null, 50)`,
-				[groupId]
-			);
-			plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
-			times.push(Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1]));
-		}
-		await db.query('rollback');
-		const medianMs = times.sort((a, b) => a - b)[2];
+		const { times, plan } = await executionTimes(
+			db,
+			'select * from public.group_feed($1, null, null, 50)',
+			[groupId],
+			{ as: member, runs: 5, buffers: true }
+		);
+		const medianMs = median(times);
 		console.log(`\nGroup feed, 50 posts of ${postsInGroup} — EXPLAIN ANALYZE (last run):\n${plan}`);
 		console.log(
 			`requests to PostgREST: ${requests}; Postgres execution time, median of 5: ${medianMs} ms (budget ${budgetMs} ms)`
@@ -77,12 +66,4 @@ export async function measureFeed(platform: Platform) {
 	} finally {
 		await db.end();
 	}
-}
-
-/** An access token for a synthetic member, signed as the auth service signs them. */
-async function memberToken(userId: string): Promise<string> {
-	return new SignJWT({ sub: userId, role: 'authenticated', aud: 'authenticated' })
-		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-		.setExpirationTime('10m')
-		.sign(new TextEncoder().encode(jwtSecret));
 }

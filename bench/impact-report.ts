@@ -4,19 +4,19 @@
 // (EXPLAIN ANALYZE as the organisation's admin, warm, median of 9).
 // `npm run bench` runs it from bench/run.ts; alone: `npx tsx bench/impact-report.ts` (its own
 // platform in a temporary folder; adds its result to bench/results.json).
-import { randomBytes } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createClient } from '@supabase/supabase-js';
-import { SignJWT } from 'jose';
 import pg from 'pg';
 import ws from 'ws';
-import { jwtSecret } from '../local-supabase/keys';
-import { startPlatform, type Platform } from '../local-supabase/platform';
-import { freePort } from '../local-supabase/ports';
+import type { Platform } from '../local-supabase/platform';
 import { synthesise } from '../scripts/synth';
+import {
+	accessToken,
+	addToResults,
+	executionTimes,
+	median,
+	onItsOwnPlatform,
+	runAlone
+} from './postgres';
 
 const groups = 10;
 const budgetMs = 200;
@@ -68,23 +68,13 @@ export async function measureImpactReport(
 			throw new Error(`report failed: ${error?.message ?? JSON.stringify(data).slice(0, 300)}`);
 		}
 
-		await db.query('begin');
-		await db.query(`select set_config('request.jwt.claims', $1, true)`, [
-			JSON.stringify({ sub: admin, role: 'authenticated' })
-		]);
-		await db.query('set local role authenticated');
-		const times: number[] = [];
-		for (let run = 0; run < 9; run++) {
-			const result = await db.query<{ 'QUERY PLAN': string }>(
-				`explain (analyze, buffers) select public.impact_report($1, $2, $3)`,
-				[organisation, from, to]
-			);
-			const plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
-			times.push(Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1]));
-		}
-		await db.query('rollback');
-		times.sort((a, b) => a - b);
-		const [fastestMs, medianMs] = [times[0], times[4]];
+		const { times } = await executionTimes(
+			db,
+			'select public.impact_report($1, $2, $3)',
+			[organisation, from, to],
+			{ as: admin, buffers: true }
+		);
+		const [fastestMs, medianMs] = [times[0], median(times)];
 		const { rows: sizes } = await db.query<{ attendance: number; meetups: number }>(
 			`select (select count(*)::int from public.attendance) as attendance,
 				(select count(*)::int from public.meetups) as meetups`
@@ -152,35 +142,7 @@ async function plantAYear(db: pg.Client, organisation: string, admin: string) {
 	await db.query('analyze');
 }
 
-/** An access token for a synthetic person, signed as the auth service signs the legacy ones. */
-async function accessToken(userId: string): Promise<string> {
-	return new SignJWT({ sub: userId, role: 'authenticated', aud: 'authenticated' })
-		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-		.setExpirationTime('10m')
-		.sign(new TextEncoder().encode(jwtSecret));
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-	const dataDir = path.join(tmpdir(), `kring-bench-impact-${randomBytes(6).toString('hex')}`);
-	const platform = await startPlatform({
-		dataDir,
-		apiPort: await freePort(),
-		dbPort: await freePort(),
-		seed: false
-	});
-	let result: Awaited<ReturnType<typeof measureImpactReport>>;
-	try {
-		result = await measureImpactReport(platform);
-	} finally {
-		await platform.stop();
-		await rm(dataDir, { recursive: true, force: true });
-	}
-	const file = 'bench/results.json';
-	const results = JSON.parse(await readFile(file, 'utf8').catch(() => '{}'));
-	results.impactReport = result;
-	await writeFile(file, JSON.stringify(results, null, '\t') + '\n');
-	if (result.overBudget) {
-		console.error('Impact report over budget.');
-		process.exit(1);
-	}
+if (runAlone(import.meta.url)) {
+	const result = await onItsOwnPlatform('impact', measureImpactReport);
+	await addToResults('impactReport', result, 'Impact report over budget.');
 }

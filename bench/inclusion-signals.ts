@@ -5,19 +5,21 @@
 // same call through PostgREST (median of 7 round trips). Budget: 100 ms in Postgres at 50,000.
 // `npm run bench` runs it after the rest and adds its result to bench/results.json; alone:
 // `npx tsx bench/inclusion-signals.ts` (its own platform in a temporary folder).
-import { randomBytes } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { loadavg } from 'node:os';
 import { createClient } from '@supabase/supabase-js';
-import { SignJWT } from 'jose';
 import pg from 'pg';
 import ws from 'ws';
-import { jwtSecret } from '../local-supabase/keys';
-import { startPlatform, type Platform } from '../local-supabase/platform';
-import { freePort } from '../local-supabase/ports';
+import type { Platform } from '../local-supabase/platform';
 import { inclusionSignalsMs } from './budgets';
+import {
+	accessToken,
+	addToResults,
+	asPerson,
+	executionTimes,
+	median,
+	onItsOwnPlatform,
+	runAlone
+} from './postgres';
 
 const sizes = [5_000, 50_000, 500_000];
 const members = 500;
@@ -299,7 +301,7 @@ async function measureOne(
 		realtime: { transport: ws as never },
 		global: {
 			fetch: counting,
-			headers: { Authorization: `Bearer ${await accessToken(group.moderator)}` }
+			headers: { Authorization: `Bearer ${await accessToken(group.moderator, 30)}` }
 		}
 	});
 	// The call as the app makes it; the role's statement timeout (8 s) may end it at 500,000.
@@ -319,27 +321,20 @@ async function measureOne(
 	const calls = restTimes.length + 1;
 	requests = requests / calls;
 
-	await db.query('begin');
-	await db.query(`select set_config('request.jwt.claims', $1, true)`, [
-		JSON.stringify({ sub: group.moderator, role: 'authenticated' })
-	]);
-	await db.query('set local role authenticated');
-	const { rows: signals } = await db.query<{ kind: string }>(
-		'select kind from public.inclusion_signals($1)',
-		[group.groupId]
-	);
-	const times: number[] = [];
-	for (let run = 0; run < runs; run++) {
-		const result = await db.query<{ 'QUERY PLAN': string }>(
-			`explain (analyze) select * from public.inclusion_signals($1)`,
+	const signals = await asPerson(db, group.moderator, async () => {
+		const { rows } = await db.query<{ kind: string }>(
+			'select kind from public.inclusion_signals($1)',
 			[group.groupId]
 		);
-		const plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
-		times.push(Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1]));
-	}
-	await db.query('rollback');
-	const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
-	const memberView = median(await explainTimes(db, group, 'select public.my_inclusion()'));
+		return rows;
+	});
+	const { times } = await executionTimes(
+		db,
+		'select * from public.inclusion_signals($1)',
+		[group.groupId],
+		{ as: group.moderator, runs }
+	);
+	const memberView = median(await memberTimes(db, group, 'select public.my_inclusion()'));
 	const insertMs = await postInsertMs(db, group);
 	const kinds: Record<string, number> = {};
 	for (const signal of signals) kinds[signal.kind] = (kinds[signal.kind] ?? 0) + 1;
@@ -348,8 +343,10 @@ async function measureOne(
 		...insertMs,
 		requests,
 		postgresMedianMs: median(times),
-		postgresFastestMs: Math.min(...times),
-		postgrestMedianMs: restError ? null : Math.round(median(restTimes) * 10) / 10,
+		postgresFastestMs: times[0],
+		postgrestMedianMs: restError
+			? null
+			: Math.round(median([...restTimes].sort((a, b) => a - b)) * 10) / 10,
 		postgrestError: restError,
 		signals: kinds
 	};
@@ -365,26 +362,14 @@ async function measureOne(
 	return result;
 }
 
-/** Execution times (EXPLAIN ANALYZE) of a statement as a planted member who writes now and then. */
-async function explainTimes(db: pg.Client, group: PlantedGroup, statement: string) {
+/** Execution times of a statement as a planted member who writes now and then, fastest first. */
+async function memberTimes(db: pg.Client, group: PlantedGroup, statement: string) {
 	const { rows } = await db.query<{ user_id: string }>(
 		`select user_id from public.group_members
 		where group_id = $1 and role = 'member' and status = 'active' order by nickname limit 1`,
 		[group.groupId]
 	);
-	await db.query('begin');
-	await db.query(`select set_config('request.jwt.claims', $1, true)`, [
-		JSON.stringify({ sub: rows[0].user_id, role: 'authenticated' })
-	]);
-	await db.query('set local role authenticated');
-	const times: number[] = [];
-	for (let run = 0; run < runs; run++) {
-		const result = await db.query<{ 'QUERY PLAN': string }>(`explain (analyze) ${statement}`);
-		const plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
-		times.push(Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1]));
-	}
-	await db.query('rollback');
-	return times;
+	return (await executionTimes(db, statement, [], { as: rows[0].user_id, runs })).times;
 }
 
 /**
@@ -423,36 +408,11 @@ async function postInsertMs(db: pg.Client, group: PlantedGroup) {
 	return { postInsertMs, reactionInsertMs };
 }
 
-/** An access token for a planted person, signed as the auth service signs the legacy ones. */
-async function accessToken(userId: string): Promise<string> {
-	return new SignJWT({ sub: userId, role: 'authenticated', aud: 'authenticated' })
-		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-		.setExpirationTime('30m')
-		.sign(new TextEncoder().encode(jwtSecret));
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-	const dataDir = path.join(tmpdir(), `kring-bench-inclusion-${randomBytes(6).toString('hex')}`);
-	const platform = await startPlatform({
-		dataDir,
-		apiPort: await freePort(),
-		dbPort: await freePort(),
-		seed: false
-	});
-	let result: Awaited<ReturnType<typeof measureInclusionSignals>>;
-	try {
-		result = await measureInclusionSignals(platform);
-	} finally {
-		await platform.stop();
-		await rm(dataDir, { recursive: true, force: true });
-	}
-	// bench/run.ts writes the file first; this adds the signals to it.
-	const file = 'bench/results.json';
-	const results = JSON.parse(await readFile(file, 'utf8').catch(() => '{}'));
-	results.inclusionSignals = result;
-	await writeFile(file, JSON.stringify(results, null, '\t') + '\n');
-	if (result.overBudget) {
-		console.error(`Inclusion signals over budget at 50,000 posts (${inclusionSignalsMs} ms).`);
-		process.exit(1);
-	}
+if (runAlone(import.meta.url)) {
+	const result = await onItsOwnPlatform('inclusion', measureInclusionSignals);
+	await addToResults(
+		'inclusionSignals',
+		result,
+		`Inclusion signals over budget at 50,000 posts (${inclusionSignalsMs} ms).`
+	);
 }

@@ -4,19 +4,19 @@
 // shows the first 100 items and says how many there are.
 // `npm run bench` runs it after bench/run.ts and adds its result to bench/results.json; alone:
 // `npx tsx bench/moderation-queue.ts` (its own platform in a temporary folder).
-import { randomBytes } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createClient } from '@supabase/supabase-js';
-import { SignJWT } from 'jose';
 import pg from 'pg';
 import ws from 'ws';
-import { jwtSecret } from '../local-supabase/keys';
-import { startPlatform, type Platform } from '../local-supabase/platform';
-import { freePort } from '../local-supabase/ports';
+import type { Platform } from '../local-supabase/platform';
 import { synthesise } from '../scripts/synth';
+import {
+	accessToken,
+	addToResults,
+	executionTimes,
+	median,
+	onItsOwnPlatform,
+	runAlone
+} from './postgres';
 
 const openReports = 1_000;
 const budgetMs = 20;
@@ -58,23 +58,13 @@ export async function measureModerationQueue(
 			throw new Error(`queue failed: ${error?.message ?? JSON.stringify(data).slice(0, 200)}`);
 		}
 
-		await db.query('begin');
-		await db.query(`select set_config('request.jwt.claims', $1, true)`, [
-			JSON.stringify({ sub: moderator, role: 'authenticated' })
-		]);
-		await db.query('set local role authenticated');
-		const times: number[] = [];
-		for (let run = 0; run < 9; run++) {
-			const result = await db.query<{ 'QUERY PLAN': string }>(
-				`explain (analyze, buffers) select public.page_moderation_queue($1)`,
-				[groupId]
-			);
-			const plan = result.rows.map((row) => row['QUERY PLAN']).join('\n');
-			times.push(Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1]));
-		}
-		await db.query('rollback');
-		times.sort((a, b) => a - b);
-		const [fastestMs, medianMs] = [times[0], times[4]];
+		const { times } = await executionTimes(
+			db,
+			'select public.page_moderation_queue($1)',
+			[groupId],
+			{ as: moderator, buffers: true }
+		);
+		const [fastestMs, medianMs] = [times[0], median(times)];
 		console.log(
 			`\nModeration queue, ${openReports} open reports on ${data.item_count} items (the first ` +
 				`${data.items.length} shown) and ` +
@@ -171,36 +161,7 @@ export async function addReports(db: pg.Client, groupId: string) {
 	await db.query('analyze public.reports, public.moderation_threads, public.moderation_messages');
 }
 
-/** An access token for a synthetic person, signed as the auth service signs the legacy ones. */
-async function accessToken(userId: string): Promise<string> {
-	return new SignJWT({ sub: userId, role: 'authenticated', aud: 'authenticated' })
-		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-		.setExpirationTime('10m')
-		.sign(new TextEncoder().encode(jwtSecret));
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-	const dataDir = path.join(tmpdir(), `kring-bench-moderation-${randomBytes(6).toString('hex')}`);
-	const platform = await startPlatform({
-		dataDir,
-		apiPort: await freePort(),
-		dbPort: await freePort(),
-		seed: false
-	});
-	let result: Awaited<ReturnType<typeof measureModerationQueue>>;
-	try {
-		result = await measureModerationQueue(platform);
-	} finally {
-		await platform.stop();
-		await rm(dataDir, { recursive: true, force: true });
-	}
-	// bench/run.ts writes the file first; this adds the queue to it.
-	const file = 'bench/results.json';
-	const results = JSON.parse(await readFile(file, 'utf8').catch(() => '{}'));
-	results.moderationQueue = result;
-	await writeFile(file, JSON.stringify(results, null, '\t') + '\n');
-	if (result.overBudget) {
-		console.error('Moderation queue over budget.');
-		process.exit(1);
-	}
+if (runAlone(import.meta.url)) {
+	const result = await onItsOwnPlatform('moderation', measureModerationQueue);
+	await addToResults('moderationQueue', result, 'Moderation queue over budget.');
 }

@@ -5,15 +5,13 @@
 // `npm run bench` runs it from bench/run.ts on the build it made; alone:
 // `npx tsx bench/public-organisation.ts` (needs `npm run build` first; adds its result to
 // bench/results.json).
-import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
 import { startBuiltApp } from '../scripts/built-app';
 import { publicOrganisationBudget as budget } from './budgets';
+import { addToResults, executionTimes, median, runAlone } from './postgres';
 
 const slug = 'bench-open-huis';
 const activities = 20;
@@ -151,19 +149,10 @@ async function postgresTime(dbUrl: string): Promise<number> {
 	const db = new pg.Client({ connectionString: dbUrl });
 	await db.connect();
 	try {
-		await db.query('begin');
-		await db.query('set local role anon');
-		const times: number[] = [];
-		for (let run = 0; run < 9; run++) {
-			const { rows } = await db.query<{ 'QUERY PLAN': string }>(
-				'explain analyze select public.public_organisation($1)',
-				[slug]
-			);
-			const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
-			times.push(Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1]));
-		}
-		await db.query('rollback');
-		return round(times.sort((a, b) => a - b)[4]);
+		const { times } = await executionTimes(db, 'select public.public_organisation($1)', [slug], {
+			as: null
+		});
+		return round(median(times));
 	} finally {
 		await db.end();
 	}
@@ -173,14 +162,6 @@ function round(value: number): number {
 	return Math.round(value * 10) / 10;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-	const result = await measurePublicOrganisation();
-	const file = 'bench/results.json';
-	const results = JSON.parse(await readFile(file, 'utf8').catch(() => '{}'));
-	results.publicOrganisation = result;
-	await writeFile(file, JSON.stringify(results, null, '\t') + '\n');
-	if (result.overBudget) {
-		console.error('Over budget.');
-		process.exit(1);
-	}
+if (runAlone(import.meta.url)) {
+	await addToResults('publicOrganisation', await measurePublicOrganisation(), 'Over budget.');
 }
