@@ -3,6 +3,7 @@ import type { Database } from '$lib/database.types';
 import type { MeetupCard } from '$lib/server/meetups';
 import { outage } from '$lib/server/outage';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { renderSVG } from 'uqr';
 
 type Client = SupabaseClient<Database>;
 export type MemberRole = Database['public']['Enums']['member_role'];
@@ -144,6 +145,12 @@ export async function invites(supabase: Client, groupId: string) {
 		.order('created_at', { ascending: false });
 	if (error) outage(error);
 	return data ?? [];
+}
+
+/** An invite as a moderator passes it on: its link, and the link as a QR code to scan (SVG). */
+export function shareable<Invite extends { code: string }>(invite: Invite, origin: string) {
+	const link = `${origin}/join/${invite.code}`;
+	return { ...invite, link, qr: renderSVG(link, { border: 2 }) };
 }
 
 export async function createInvite(

@@ -9,12 +9,12 @@ import {
 	decideJoinRequest,
 	invites,
 	members,
-	revokeInvite
+	revokeInvite,
+	shareable
 } from '$lib/server/groups';
 import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { renderSVG } from 'uqr';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,10 +28,7 @@ export const load: PageServerLoad = async ({ locals, params, parent, url }) => {
 	]);
 	return {
 		form,
-		invites: open.map((invite) => {
-			const link = `${url.origin}/join/${invite.code}`;
-			return { ...invite, link, qr: renderSVG(link, { border: 2 }) };
-		}),
+		invites: open.map((invite) => shareable(invite, url.origin)),
 		requests: people.filter((person) => person.status === 'pending')
 	};
 };

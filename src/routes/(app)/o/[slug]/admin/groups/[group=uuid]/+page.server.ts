@@ -2,12 +2,11 @@ import { m } from '$lib/paraglide/messages';
 import { groupSchema } from '$lib/schemas/organisations';
 import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { confirm, refuse } from '$lib/server/forms';
-import { createInvite } from '$lib/server/groups';
+import { createInvite, shareable } from '$lib/server/groups';
 import { archiveGroup, groupAdminPage, setModerator, updateGroup } from '$lib/server/organisations';
 import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { renderSVG } from 'uqr';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,11 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		...page,
 		ready: url.searchParams.has('ready'),
-		invites:
-			page.invites?.map((invite) => {
-				const link = `${url.origin}/join/${invite.code}`;
-				return { ...invite, link, qr: renderSVG(link, { border: 2 }) };
-			}) ?? null,
+		invites: page.invites?.map((invite) => shareable(invite, url.origin)) ?? null,
 		form: await superValidate(
 			{
 				name: group.name,
