@@ -78,6 +78,7 @@ alter table private.inclusion_items enable row level security;
 CREATE INDEX inclusion_items_anonymous_idx ON private.inclusion_items USING btree (group_id, created_at) WHERE anonymous;
 CREATE INDEX inclusion_items_author_idx ON private.inclusion_items USING btree (group_id, author, created_at) WHERE (author IS NOT NULL);
 CREATE INDEX inclusion_items_group_created_idx ON private.inclusion_items USING btree (group_id, created_at) INCLUDE (is_post, anonymous, author, post_counts, reached);
+CREATE INDEX inclusion_items_not_reached_idx ON private.inclusion_items USING btree (post_id, created_at) WHERE ((NOT reached) AND (NOT is_post));
 CREATE INDEX inclusion_items_post_idx ON private.inclusion_items USING btree (post_id);
 
 create table private.inclusion_ties (
@@ -223,7 +224,8 @@ create policy "authors and moderators read who wrote a comment" on public.commen
    FROM public.comments c
   WHERE ((c.id = comment_authors.comment_id) AND ( SELECT private.is_moderator(c.group_id) AS is_moderator))))));
 CREATE TRIGGER comment_authors_answer_request_done AFTER INSERT ON public.comment_authors FOR EACH ROW EXECUTE FUNCTION private.answer_request_done();
-CREATE TRIGGER comment_authors_inclusion AFTER INSERT OR DELETE OR UPDATE ON public.comment_authors FOR EACH ROW EXECUTE FUNCTION private.inclusion_comment_author_changed();
+CREATE TRIGGER comment_authors_inclusion AFTER DELETE OR UPDATE ON public.comment_authors FOR EACH ROW EXECUTE FUNCTION private.inclusion_comment_author_changed();
+CREATE TRIGGER comment_authors_inclusion_added AFTER INSERT ON public.comment_authors REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION private.inclusion_comment_authors_added();
 
 create table public.comments (
 	id uuid default gen_random_uuid() not null,
@@ -243,7 +245,8 @@ create table public.comments (
 	constraint comments_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE CASCADE,
 	constraint comments_body_check CHECK (((char_length(btrim(body)) >= 1) AND (char_length(btrim(body)) <= 2000))),
 	constraint comments_check CHECK ((anonymous = (author_id IS NULL))),
-	constraint comments_hidden_reason_check CHECK ((char_length(hidden_reason) <= 500))
+	constraint comments_hidden_reason_check CHECK ((char_length(hidden_reason) <= 500)),
+	constraint comments_inclusion_unnamed TRIGGER DEFERRABLE INITIALLY DEFERRED
 );
 alter table public.comments enable row level security;
 CREATE INDEX comments_author_id_idx ON public.comments USING btree (author_id);
@@ -253,7 +256,9 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (id, post_id, group_id, body, anonymous, edited_at, deleted_at, created_at, hidden_at, hidden_reason) on table public.comments to authenticated;
 create policy "members read comments not hidden or deleted" on public.comments for select to authenticated
 	using ((( SELECT private.is_active_member(comments.group_id) AS is_active_member) AND (((hidden_at IS NULL) AND (deleted_at IS NULL) AND (NOT private.is_hidden_post(post_id))) OR ( SELECT private.is_moderator(comments.group_id) AS is_moderator) OR private.is_my_comment(id))));
-CREATE TRIGGER comments_inclusion AFTER INSERT OR DELETE OR UPDATE OF post_id, author_id, created_at, deleted_at, hidden_at ON public.comments FOR EACH ROW EXECUTE FUNCTION private.inclusion_comment_changed();
+CREATE TRIGGER comments_inclusion AFTER DELETE OR UPDATE OF post_id, author_id, created_at, deleted_at, hidden_at ON public.comments FOR EACH ROW EXECUTE FUNCTION private.inclusion_comment_changed();
+CREATE TRIGGER comments_inclusion_added AFTER INSERT ON public.comments REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION private.inclusion_comments_added();
+CREATE CONSTRAINT TRIGGER comments_inclusion_unnamed AFTER INSERT ON public.comments DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.author_id IS NULL)) EXECUTE FUNCTION private.inclusion_unnamed_answer_settled();
 CREATE TRIGGER comments_not_in_archived_groups BEFORE INSERT OR UPDATE OF body ON public.comments FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.group_members (
@@ -1672,6 +1677,125 @@ end
 $function$;
 grant execute on function private.impact_suppression(integer[],text[]) to service_role;
 
+CREATE OR REPLACE FUNCTION private.inclusion_answer_added(answer uuid)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+ SET plan_cache_mode TO 'force_generic_plan'
+AS $function$
+declare
+	added record;
+	post record;
+	own_reached boolean;
+	previous_at timestamptz;
+	previous_author uuid;
+	scan_from timestamptz;
+begin
+	select c.id, c.post_id, c.group_id, c.created_at, c.anonymous, c.author_id as named,
+		c.author_id is null and c.anonymous and not exists (select 1
+			from public.comment_authors ca where ca.comment_id = c.id) as waiting,
+		coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
+			where ca.comment_id = c.id)) as author
+	into added
+	from public.comments c
+	where c.id = answer and c.deleted_at is null and c.hidden_at is null;
+	-- An answer that does not count changes nothing.
+	if not found then return true; end if;
+	if added.waiting then return false; end if;
+	perform pg_advisory_xact_lock(hashtextextended('inclusion thread ' || added.post_id::text, 0));
+	if exists (select 1 from private.inclusion_items i where i.id = answer) then return true; end if;
+
+	select p.id, p.group_id, p.deleted_at is null and p.hidden_at is null as counts,
+		coalesce(p.author_id, (select pa.author_id from public.post_authors pa
+			where pa.post_id = p.id)) as author
+	into post
+	from public.posts p where p.id = added.post_id;
+
+	-- Its own item: reached when someone else reacted to it or answered after it (planted
+	-- history only: a new answer is the thread's latest, and the later answers are read by the
+	-- thread's time index).
+	own_reached := added.author is not null and (
+		exists (select 1 from public.reactions r
+			where r.comment_id = answer and r.user_id is distinct from added.author)
+		or exists (select 1 from public.comments l
+			where l.post_id = added.post_id and l.created_at > added.created_at
+				and l.deleted_at is null and l.hidden_at is null
+				and coalesce(l.author_id, (select la.author_id from public.comment_authors la
+					where la.comment_id = l.id)) is distinct from added.author));
+	insert into private.inclusion_items (id, group_id, post_id, is_post, anonymous, author,
+		created_at, post_counts, reached)
+	values (answer, post.group_id, post.id, false, added.anonymous, added.named,
+		added.created_at, post.counts, own_reached);
+
+	-- Its post is reached when the answer is by someone else (its item is there when it counts).
+	if post.counts and post.author is not null and added.author is distinct from post.author then
+		update private.inclusion_items i set reached = true
+		where i.id = post.id and not i.reached;
+	end if;
+
+	-- The thread's earlier answers by others, of known authors, not reached yet. Such an answer
+	-- has nothing after it by anyone else: it is one of the answers of the last author before
+	-- this one written since anyone else last answered (or at the same moment), so only those are
+	-- read; when the last author is this one, only those of its moment. (Each is then reached, or
+	-- is this author's: an author answering many times in a row does not read their whole run.)
+	select c.created_at, coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
+		where ca.comment_id = c.id))
+	into previous_at, previous_author
+	from public.comments c
+	where c.post_id = added.post_id and c.created_at < added.created_at and c.id <> answer
+		and c.deleted_at is null and c.hidden_at is null
+	order by c.created_at desc
+	limit 1;
+	if previous_author is null or previous_author = added.author then
+		scan_from := previous_at;
+	else
+		select c.created_at into scan_from
+		from public.comments c
+		where c.post_id = added.post_id and c.created_at < added.created_at
+			and c.deleted_at is null and c.hidden_at is null
+			and coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
+				where ca.comment_id = c.id)) is distinct from previous_author
+		order by c.created_at desc
+		limit 1;
+	end if;
+	update private.inclusion_items i set reached = true
+	from (
+		select e.id, coalesce(e.author, case when e.anonymous then (select ca.author_id
+			from public.comment_authors ca where ca.comment_id = e.id) end) as author
+		from private.inclusion_items e
+		where e.post_id = post.id and not e.reached and not e.is_post
+			and e.created_at >= coalesce(scan_from, '-infinity') and e.created_at < added.created_at
+	) earlier
+	where i.id = earlier.id and earlier.author is not null
+		and earlier.author is distinct from added.author;
+
+	-- The answer ties its author to the post's; reactions to it (planted history, or an unnamed
+	-- answer reacted to before its authorship row came) tie theirs to its author.
+	if post.counts and added.author is not null then
+		with x as (
+			select y.source, least(y.u, added.author) as a, greatest(y.u, added.author) as b, y.at
+			from (
+				select answer as source, post.author as u, added.created_at as at
+				union all
+				select r.id, r.user_id, r.created_at from public.reactions r
+				where r.comment_id = answer
+			) y
+			where y.u is not null and y.u <> added.author
+		), kept as (
+			insert into private.inclusion_interactions (source, group_id, post_id, a, b, at)
+			select x.source, post.group_id, post.id, x.a, x.b, x.at from x
+			on conflict (source) do nothing
+		)
+		insert into private.inclusion_ties as t (group_id, a, b, last_at)
+		select post.group_id, x.a, x.b, max(x.at) from x group by x.a, x.b
+		on conflict (group_id, a, b) do update set last_at = excluded.last_at
+			where t.last_at < excluded.last_at;
+	end if;
+	return true;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.inclusion_backfill(target_group uuid DEFAULT NULL::uuid)
  RETURNS void
  LANGUAGE plpgsql
@@ -1754,14 +1878,36 @@ CREATE OR REPLACE FUNCTION private.inclusion_comment_author_changed()
  SET search_path TO ''
 AS $function$
 begin
-	if tg_op <> 'INSERT' then
-		perform private.inclusion_rebuild_thread(
-			(select c.post_id from public.comments c where c.id = old.comment_id));
-	end if;
-	if tg_op <> 'DELETE' then
+	perform private.inclusion_rebuild_thread(
+		(select c.post_id from public.comments c where c.id = old.comment_id));
+	if tg_op = 'UPDATE' then
 		perform private.inclusion_rebuild_thread(
 			(select c.post_id from public.comments c where c.id = new.comment_id));
 	end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_comment_authors_added()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	thread record;
+begin
+	for thread in
+		select c.post_id, count(*) as n, min(c.id::text)::uuid as one,
+			bool_or(exists (select 1 from private.inclusion_items i where i.id = c.id)) as kept
+		from added a
+		join public.comments c on c.id = a.comment_id and c.author_id is null
+		group by c.post_id
+	loop
+		if thread.n > 1 or thread.kept or not private.inclusion_answer_added(thread.one) then
+			perform private.inclusion_rebuild_thread(thread.post_id);
+		end if;
+	end loop;
 	return null;
 end;
 $function$;
@@ -1773,10 +1919,33 @@ CREATE OR REPLACE FUNCTION private.inclusion_comment_changed()
  SET search_path TO ''
 AS $function$
 begin
-	if tg_op <> 'INSERT' then perform private.inclusion_rebuild_thread(old.post_id); end if;
-	if tg_op <> 'DELETE' and (tg_op = 'INSERT' or new.post_id <> old.post_id) then
+	perform private.inclusion_rebuild_thread(old.post_id);
+	if tg_op = 'UPDATE' and new.post_id <> old.post_id then
 		perform private.inclusion_rebuild_thread(new.post_id);
 	end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_comments_added()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	thread record;
+begin
+	for thread in
+		select a.post_id, count(*) as n, min(a.id::text)::uuid as one
+		from added a group by a.post_id
+	loop
+		if thread.n = 1 then
+			perform private.inclusion_answer_added(thread.one);
+		else
+			perform private.inclusion_rebuild_thread(thread.post_id);
+		end if;
+	end loop;
 	return null;
 end;
 $function$;
@@ -2143,10 +2312,10 @@ CREATE OR REPLACE FUNCTION private.inclusion_post_author_changed()
  SET search_path TO ''
 AS $function$
 begin
-	-- The authorship row of a post no one answered or reacted to yet changes nothing here.
-	if tg_op = 'INSERT'
-		and not exists (select 1 from public.comments c where c.post_id = new.post_id)
-		and not exists (select 1 from public.reactions r where r.post_id = new.post_id) then
+	if tg_op = 'INSERT' and (
+		exists (select 1 from public.posts p where p.id = new.post_id and p.author_id is not null)
+		or (not exists (select 1 from public.comments c where c.post_id = new.post_id)
+			and not exists (select 1 from public.reactions r where r.post_id = new.post_id))) then
 		return null;
 	end if;
 	if tg_op <> 'INSERT' then perform private.inclusion_rebuild_thread(old.post_id); end if;
@@ -2270,12 +2439,20 @@ begin
 			coalesce(p.author_id, (select pa.author_id from public.post_authors pa
 				where pa.post_id = p.id)) as author
 		from public.posts p where p.id = thread
-	), answers as (
+	), answers as materialized (
 		select c.id, c.created_at, c.anonymous, c.author_id as named,
 			coalesce(c.author_id, (select ca.author_id from public.comment_authors ca
 				where ca.comment_id = c.id)) as author
 		from public.comments c
 		where c.post_id = thread and c.deleted_at is null and c.hidden_at is null
+	), later as (
+		-- Each answer with, over the answers written strictly after it (the peer groups before
+		-- its own, newest first), how many there are, how many of known authors, and the lowest
+		-- and highest of those authors. One pass; no join, whatever the plan thinks the sizes are.
+		select a.*, count(*) over w as n, count(a.author) over w as known,
+			min(a.author::text) over w as lo, max(a.author::text) over w as hi
+		from answers a
+		window w as (order by a.created_at desc groups between unbounded preceding and 1 preceding)
 	), fresh as (
 		-- reached: null when the author is not known (kept as it was).
 		select p.id, p.group_id, p.id as post_id, true as is_post, p.anonymous, p.named as author,
@@ -2291,13 +2468,23 @@ begin
 			case when a.author is not null then
 				exists (select 1 from public.reactions r
 					where r.comment_id = a.id and r.user_id is distinct from a.author)
-				or exists (select 1 from answers l
-					where l.created_at > a.created_at and l.author is distinct from a.author)
+				-- Someone else answered later: a later answer by an unknown author, or authors
+				-- other than this one.
+				or (a.n > 0 and (a.known < a.n or a.lo <> a.author::text
+					or a.hi <> a.author::text))
 			end
-		from answers a cross join post p
+		from later a
+		cross join post p
 	), gone as (
+		-- What is kept and no longer there (a set difference: the plan is generic, made for a
+		-- thread of a few rows, and a nested loop over thousands of answers reads them squared).
 		delete from private.inclusion_items i
-		where i.post_id = thread and not exists (select 1 from fresh f where f.id = i.id)
+		using (
+			select k.id from private.inclusion_items k where k.post_id = thread
+			except
+			select f.id from fresh f
+		) g
+		where i.id = g.id
 	), known as (
 		insert into private.inclusion_items as i (id, group_id, post_id, is_post, anonymous, author,
 			created_at, post_counts, reached)
@@ -2354,7 +2541,12 @@ begin
 		where x.u is not null and x.v is not null and x.u <> x.v
 	), gone as (
 		delete from private.inclusion_interactions i
-		where i.post_id = thread and not exists (select 1 from fresh f where f.source = i.source)
+		using (
+			select k.source from private.inclusion_interactions k where k.post_id = thread
+			except
+			select f.source from fresh f
+		) g
+		where i.source = g.source
 	), written as (
 		insert into private.inclusion_interactions as i (source, group_id, post_id, a, b, at)
 		select f.source, f.group_id, thread, f.a, f.b, f.at from fresh f
@@ -2515,6 +2707,23 @@ begin
 			select 1 from public.attendance a where a.meetup_id = mt.id and a.member_id = r.member_id)
 	group by r.member_id
 	having count(*) >= s.needs_min_missed;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_unnamed_answer_settled()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if exists (select 1 from public.comments c
+			where c.id = new.id and c.deleted_at is null and c.hidden_at is null)
+		and not exists (select 1 from private.inclusion_items i where i.id = new.id) then
+		perform private.inclusion_rebuild_thread(
+			(select c.post_id from public.comments c where c.id = new.id));
+	end if;
+	return null;
 end;
 $function$;
 

@@ -186,6 +186,91 @@ describe('the signals follow what moderators and members change', () => {
 	});
 });
 
+describe('thousands of answers under one post', () => {
+	// A new answer changes only what it changes (migration 20261202100000); before, each one
+	// rebuilt its post's whole thread and compared every answer with every later one, so 2,000
+	// answers under one post took minutes. Authors come in runs (one person answering several
+	// times in a row, the post's author among them), one answer in seven is unnamed, and now and
+	// then someone reacts to the answer before.
+	let group: string;
+	let people: Person[];
+
+	beforeAll(async () => {
+		group = (await makeGroup()).id;
+		await joinedModerator(group);
+		people = [
+			await joinedMember(group, 'Eerste'),
+			await joinedMember(group, 'Tweede'),
+			await joinedMember(group, 'Derde')
+		];
+	}, 60_000);
+
+	const authors = () => `array['${people.map((person) => person.id).join("','")}']::uuid[]`;
+
+	test('2,000 answers, one statement each as people write them, in seconds', async () => {
+		const thread = await post(people[0], group);
+		await age(thread);
+		const started = performance.now();
+		await sql(`do $$
+			declare
+				people uuid[] := ${authors()};
+				answer uuid;
+				previous uuid;
+				who uuid;
+				unnamed boolean;
+			begin
+				for n in 1..2000 loop
+					who := people[1 + (n / 3) % 3];
+					unnamed := n % 7 = 0;
+					insert into public.comments (post_id, group_id, author_id, body, anonymous, created_at)
+					values ('${thread}', '${group}', case when unnamed then null else who end,
+						'Antwoord ' || n, unnamed, now() - (2000 - n) * interval '1 second')
+					returning id into answer;
+					insert into public.comment_authors (comment_id, author_id, client_id)
+					values (answer, who, gen_random_uuid());
+					if n % 50 = 0 then
+						insert into public.reactions (group_id, comment_id, user_id, kind, client_id)
+						values ('${group}', previous, people[1 + (n / 3 + 1) % 3], 'thanks',
+							gen_random_uuid());
+					end if;
+					previous := answer;
+				end loop;
+			end $$`);
+		// Seconds, also on a busy machine (minutes before).
+		expect(performance.now() - started).toBeLessThan(20_000);
+		expect(await snapshot(group)).toEqual(await rebuilt(group));
+	}, 60_000);
+
+	test('2,000 answers in one statement, newest first, in seconds; one taken away', async () => {
+		const thread = await post(people[1], group);
+		const started = performance.now();
+		await sql(
+			`with written as (
+				insert into public.comments (post_id, group_id, author_id, body, anonymous, created_at)
+				select $1, $2, case when n % 7 = 0 then null else ($3::uuid[])[1 + (n / 3) % 3] end,
+					'Antwoord ' || n, n % 7 = 0, now() - n * interval '1 second'
+				from generate_series(1, 2000) n
+				returning id, body
+			)
+			insert into public.comment_authors (comment_id, author_id, client_id)
+			select w.id, ($3::uuid[])[1 + (split_part(w.body, ' ', 2)::integer / 3) % 3],
+				gen_random_uuid()
+			from written w`,
+			[thread, group, people.map((person) => person.id)]
+		);
+		expect(performance.now() - started).toBeLessThan(20_000);
+		expect(await snapshot(group)).toEqual(await rebuilt(group));
+
+		await sql(
+			`update public.comments set deleted_at = now()
+			where id = (select id from public.comments where post_id = $1
+				order by created_at limit 1 offset 1000)`,
+			[thread]
+		);
+		expect(await snapshot(group)).toEqual(await rebuilt(group));
+	}, 60_000);
+});
+
 describe('a deleted account leaves no trace in the tables', () => {
 	test('not as an author (also of unnamed posts and answers), a reacter or a tie', async () => {
 		const group = (await makeGroup()).id;
