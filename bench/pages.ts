@@ -132,18 +132,24 @@ export function pageTarget(app: BuiltApp, page: { path: string; person: Person |
 	return { url: app.url + page.path, headers: page.person ? { cookie: page.person.cookie } : {} };
 }
 
-/** From supabase/seed.sql: the Ghent group, its next praatcafé, and its most answered post. */
-async function demoPlaces(db: pg.Client) {
-	const { rows } = await db.query<{ group: string; meetup: string; post: string }>(
+/**
+ * From supabase/seed.sql: the Ghent group, its next praatcafé, its most answered post, and the
+ * code of its open invite (for the join page).
+ */
+export async function demoPlaces(db: pg.Client) {
+	const { rows } = await db.query<{ group: string; meetup: string; post: string; invite: string }>(
 		`select g.id as group,
 			(select m.id from public.meetups m where m.group_id = g.id and m.status = 'scheduled'
 				and m.starts_at > now() order by m.starts_at limit 1) as meetup,
 			(select p.id from public.posts p where p.group_id = g.id and p.deleted_at is null
 				order by (select count(*) from public.comments c where c.post_id = p.id) desc, p.created_at
-				limit 1) as post
+				limit 1) as post,
+			(select i.code from public.invites i where i.group_id = g.id and i.revoked_at is null
+				and i.expires_at > now() order by i.created_at limit 1) as invite
 		from public.groups g where g.slug = 'praatgroep-gent'`
 	);
 	const places = rows[0];
-	if (!places?.meetup || !places.post) throw new Error('the demo data has changed: no Ghent group');
+	if (!places?.meetup || !places.post || !places.invite)
+		throw new Error('the demo data has changed: no Ghent group');
 	return places;
 }
