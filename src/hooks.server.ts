@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { ownerHeader } from '$lib/outbox/items';
 import { authForwardingFetch } from '$lib/server/client-address';
+import { compressed } from '$lib/server/compression';
 import { offlineHeaders, wantsOfflineHeaders } from '$lib/server/offline-headers';
 import { supabaseSettings } from '$lib/server/env';
 import { errorCode, logUnexpected, newRequestId } from '$lib/server/request-log';
@@ -14,6 +15,14 @@ import type { Cookies, Handle, HandleServerError } from '@sveltejs/kit';
 
 type CookieSerializeOptions = Parameters<Cookies['set']>[2];
 import { sequence } from '@sveltejs/kit/hooks';
+
+// Outermost, so that it sends every other handle's response: pages and data compressed for
+// browsers that take it (adapter-node sends them as they are). Not a load's own fetch to this
+// server: SvelteKit reads that body as it is.
+const compression: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	return event.isSubRequest ? response : compressed(event.request, response);
+};
 
 const headers: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = newRequestId();
@@ -89,7 +98,7 @@ const supabase: Handle = async ({ event, resolve }) => {
 	return withHeaders(response, sessionHeaders);
 };
 
-export const handle = sequence(headers, language, supabase);
+export const handle = sequence(compression, headers, language, supabase);
 
 /** An error no code expected: logged once, and the page names the request so it can be reported. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
