@@ -18,7 +18,7 @@ create type public.meetup_status as enum ('scheduled', 'cancelled');
 create type public.member_role as enum ('member', 'host', 'moderator');
 create type public.member_status as enum ('pending', 'active', 'left', 'removed', 'refused');
 create type public.moderation_action as enum ('dismiss', 'hide', 'restore', 'message', 'mute', 'unmute', 'remove', 'refuse_join', 'role_change');
-create type public.notification_kind as enum ('reminder', 'promoted', 'changed', 'cancelled', 'invited', 'answer_asked', 'buddy_asked', 'buddy_accepted', 'moderators_wrote');
+create type public.notification_kind as enum ('reminder', 'promoted', 'changed', 'cancelled', 'invited', 'answer_asked', 'buddy_asked', 'buddy_accepted', 'moderators_wrote', 'admin_joined', 'admin_removed');
 create type public.post_kind as enum ('story', 'question', 'tip', 'looking_for', 'offering');
 create type public.reaction_kind as enum ('recognise', 'support', 'thanks');
 create type public.report_reason as enum ('disrespectful', 'left_out', 'private_info', 'unsafe', 'spam', 'other');
@@ -685,21 +685,31 @@ create table public.notifications (
 	post_id uuid,
 	thread_id uuid,
 	buddy_id uuid,
+	organisation_id uuid,
+	person_id uuid,
+	actor_id uuid,
 	constraint notifications_pkey PRIMARY KEY (id),
+	constraint notifications_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES auth.users(id) ON DELETE SET NULL,
 	constraint notifications_buddy_id_fkey FOREIGN KEY (buddy_id) REFERENCES public.buddies(id) ON DELETE CASCADE,
 	constraint notifications_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
 	constraint notifications_meetup_id_fkey FOREIGN KEY (meetup_id) REFERENCES public.meetups(id) ON DELETE CASCADE,
+	constraint notifications_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES public.organisations(id) ON DELETE CASCADE,
+	constraint notifications_person_id_fkey FOREIGN KEY (person_id) REFERENCES auth.users(id) ON DELETE SET NULL,
 	constraint notifications_post_id_fkey FOREIGN KEY (post_id) REFERENCES public.posts(id) ON DELETE CASCADE,
 	constraint notifications_thread_id_fkey FOREIGN KEY (thread_id) REFERENCES public.moderation_threads(id) ON DELETE CASCADE,
 	constraint notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE,
+	constraint notifications_admin_news_names_the_organisation CHECK (((kind <> ALL (ARRAY['admin_joined'::public.notification_kind, 'admin_removed'::public.notification_kind])) OR (organisation_id IS NOT NULL))),
 	constraint notifications_refers_to_its_subject CHECK ((((kind <> ALL (ARRAY['reminder'::public.notification_kind, 'promoted'::public.notification_kind, 'changed'::public.notification_kind, 'cancelled'::public.notification_kind, 'invited'::public.notification_kind])) OR (meetup_id IS NOT NULL)) AND ((kind <> ALL (ARRAY['invited'::public.notification_kind, 'answer_asked'::public.notification_kind, 'buddy_asked'::public.notification_kind, 'buddy_accepted'::public.notification_kind, 'moderators_wrote'::public.notification_kind])) OR (group_id IS NOT NULL)) AND ((kind <> 'answer_asked'::public.notification_kind) OR (post_id IS NOT NULL)) AND ((kind <> ALL (ARRAY['buddy_asked'::public.notification_kind, 'buddy_accepted'::public.notification_kind])) OR (buddy_id IS NOT NULL)) AND ((kind <> 'moderators_wrote'::public.notification_kind) OR (thread_id IS NOT NULL))))
 );
 alter table public.notifications enable row level security;
+CREATE INDEX notifications_actor_id_idx ON public.notifications USING btree (actor_id);
 CREATE INDEX notifications_buddy_id_idx ON public.notifications USING btree (buddy_id);
 CREATE INDEX notifications_group_id_idx ON public.notifications USING btree (group_id);
 CREATE INDEX notifications_meetup_id_idx ON public.notifications USING btree (meetup_id);
 CREATE UNIQUE INDEX notifications_one_reminder_idx ON public.notifications USING btree (user_id, meetup_id) WHERE (kind = 'reminder'::public.notification_kind);
 CREATE UNIQUE INDEX notifications_one_unread_change_idx ON public.notifications USING btree (user_id, meetup_id) WHERE ((kind = 'changed'::public.notification_kind) AND (read_at IS NULL));
+CREATE INDEX notifications_organisation_id_idx ON public.notifications USING btree (organisation_id);
+CREATE INDEX notifications_person_id_idx ON public.notifications USING btree (person_id);
 CREATE INDEX notifications_post_id_idx ON public.notifications USING btree (post_id);
 CREATE INDEX notifications_thread_id_idx ON public.notifications USING btree (thread_id);
 CREATE INDEX notifications_unread_idx ON public.notifications USING btree (user_id) WHERE (read_at IS NULL);
@@ -1403,13 +1413,22 @@ CREATE OR REPLACE FUNCTION private.end_admin(organisation uuid, person uuid)
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+	me uuid := auth.uid();
+	mine public.organisation_admins;
+	theirs public.organisation_admins;
 begin
 	perform 1 from public.organisations o where o.id = organisation for update;
-	if not exists (
-		select 1 from public.organisation_admins a
-		where a.organisation_id = organisation and a.user_id = person
-	) then
-		raise exception 'not_allowed';
+	select * into mine from public.organisation_admins a
+	where a.organisation_id = organisation and a.user_id = me;
+	if not found then raise exception 'not_allowed'; end if;
+	select * into theirs from public.organisation_admins a
+	where a.organisation_id = organisation and a.user_id = person;
+	if not found then raise exception 'not_allowed'; end if;
+	if person <> me and theirs.created_at < mine.created_at
+		and mine.created_at > now() - interval '7 days'
+	then
+		raise exception 'admin_too_new';
 	end if;
 	if not exists (
 		select 1 from public.organisation_admins a
@@ -1419,6 +1438,7 @@ begin
 	end if;
 	delete from public.organisation_admins a
 	where a.organisation_id = organisation and a.user_id = person;
+	perform private.tell_admins(organisation, 'admin_removed', person, me);
 end;
 $function$;
 
@@ -3429,6 +3449,24 @@ begin
 end;
 $function$;
 
+CREATE OR REPLACE FUNCTION private.tell_admins(organisation uuid, what public.notification_kind, person uuid, actor uuid)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	-- Every admin but the new one, or the one who removed; someone removed is told too, being
+	-- no longer an admin.
+	insert into public.notifications (user_id, kind, organisation_id, person_id, actor_id)
+	select a.user_id, what, organisation, person, actor
+	from public.organisation_admins a
+	where a.organisation_id = organisation
+		and a.user_id is distinct from (case when what = 'admin_joined' then person else actor end)
+	union
+	select person, what, organisation, person, actor
+	where what = 'admin_removed' and person is distinct from actor
+$function$;
+
 CREATE OR REPLACE FUNCTION private.thread_messages_json(thread uuid)
  RETURNS jsonb
  LANGUAGE sql
@@ -3532,7 +3570,7 @@ AS $function$
 	)
 $function$;
 
-CREATE OR REPLACE FUNCTION public.accept_admin_invite(code text)
+CREATE OR REPLACE FUNCTION public.accept_admin_invite(code text, organisation_slug text DEFAULT NULL::text)
  RETURNS text
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -3541,11 +3579,18 @@ AS $function$
 declare
 	me uuid := auth.uid();
 	invite public.organisation_admin_invites;
+	joined boolean;
 begin
 	if me is null then raise exception 'not_signed_in'; end if;
 	select * into invite from public.organisation_admin_invites i
 	where i.code = accept_admin_invite.code for update;
 	if not found then raise exception 'admin_invite_not_found'; end if;
+	if organisation_slug is not null and not exists (
+		select 1 from public.organisations o
+		where o.id = invite.organisation_id and o.slug = organisation_slug
+	) then
+		raise exception 'admin_invite_not_found';
+	end if;
 	-- Following the link again after it worked is not an error.
 	if invite.used_by = me then
 		return (select o.slug from public.organisations o where o.id = invite.organisation_id);
@@ -3558,11 +3603,16 @@ begin
 	where id = invite.id;
 	insert into public.organisation_admins (organisation_id, user_id, added_by)
 	values (invite.organisation_id, me, invite.created_by)
-	on conflict (organisation_id, user_id) do nothing;
+	on conflict (organisation_id, user_id) do nothing
+	returning true into joined;
+	if joined then
+		-- Who made the link is named: the admins know whom to ask about the newcomer.
+		perform private.tell_admins(invite.organisation_id, 'admin_joined', me, invite.created_by);
+	end if;
 	return (select o.slug from public.organisations o where o.id = invite.organisation_id);
 end;
 $function$;
-grant execute on function public.accept_admin_invite(text) to authenticated, service_role;
+grant execute on function public.accept_admin_invite(text,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.accept_invite(invite_code text, nickname text, accept_rules boolean)
  RETURNS uuid
@@ -3706,6 +3756,20 @@ begin
 end;
 $function$;
 grant execute on function public.add_walk_in(uuid,text) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.admin_invite_preview(code text)
+ RETURNS TABLE(name text, slug text, works boolean)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select o.name, o.slug,
+		i.used_at is null and i.expires_at > now() or i.used_by = (select auth.uid())
+	from public.organisation_admin_invites i
+	join public.organisations o on o.id = i.organisation_id
+	where i.code = admin_invite_preview.code and (select auth.uid()) is not null
+$function$;
+grant execute on function public.admin_invite_preview(text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.answer_buddy_request(buddy_request uuid, accept boolean)
  RETURNS text
@@ -6556,7 +6620,7 @@ $function$;
 grant execute on function public.page_my_organisations() to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.page_notifications(before timestamp with time zone DEFAULT NULL::timestamp with time zone, max_rows integer DEFAULT 50)
- RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status, group_id uuid, group_name text, post_id uuid, post_excerpt text, thread_id uuid, buddy_request uuid, buddy_status text, person_nickname text)
+ RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status, group_id uuid, group_name text, post_id uuid, post_excerpt text, thread_id uuid, buddy_request uuid, buddy_status text, person_nickname text, organisation_slug text, organisation_name text, actor_name text, about_me boolean)
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
@@ -6568,12 +6632,13 @@ begin
 	return query
 	with listed as (
 		select n.id, n.kind, n.created_at, n.read_at, n.meetup_id, n.group_id, n.post_id,
-			n.thread_id, n.buddy_id
+			n.thread_id, n.buddy_id, n.organisation_id, n.person_id, n.actor_id
 		from public.notifications n
 		where n.user_id = me and (before is null or n.created_at < before)
 		union all
 		select null::uuid, 'reminder'::public.notification_kind, d.due_at, null::timestamptz,
-			d.meetup_id, null::uuid, null::uuid, null::uuid, null::uuid
+			d.meetup_id, null::uuid, null::uuid, null::uuid, null::uuid, null::uuid, null::uuid,
+			null::uuid
 		from private.reminders_due_to(me, now()) d
 		where before is null or d.due_at < before
 	)
@@ -6587,12 +6652,20 @@ begin
 				select nc.nickname from public.group_members nc where nc.id = b.newcomer_id)
 			when l.kind = 'buddy_accepted' then (
 				select bd.nickname from public.group_members bd where bd.id = b.buddy_id)
-		end
+			when l.kind in ('admin_joined', 'admin_removed') then (
+				select pr.display_name from public.profiles pr where pr.id = l.person_id)
+		end,
+		o.slug, o.name,
+		-- Who removed them; none when they left themselves (or the account is gone).
+		(select pr.display_name from public.profiles pr
+			where pr.id = l.actor_id and l.actor_id is distinct from l.person_id),
+		l.person_id is not distinct from me
 	from listed l
 	left join public.meetups m on m.id = l.meetup_id
 	left join public.groups g on g.id = l.group_id
 	left join public.posts p on p.id = l.post_id and p.deleted_at is null and p.hidden_at is null
 	left join public.buddies b on b.id = l.buddy_id
+	left join public.organisations o on o.id = l.organisation_id
 	where (l.meetup_id is null or private.can_see_meetup(m.group_id, m.open_to))
 		and (l.group_id is null or exists (
 			select 1 from public.group_members gm

@@ -1109,36 +1109,45 @@ export type Database = {
       }
       notifications: {
         Row: {
+          actor_id: string | null
           buddy_id: string | null
           created_at: string
           group_id: string | null
           id: string
           kind: Database["public"]["Enums"]["notification_kind"]
           meetup_id: string | null
+          organisation_id: string | null
+          person_id: string | null
           post_id: string | null
           read_at: string | null
           thread_id: string | null
           user_id: string
         }
         Insert: {
+          actor_id?: string | null
           buddy_id?: string | null
           created_at?: string
           group_id?: string | null
           id?: string
           kind: Database["public"]["Enums"]["notification_kind"]
           meetup_id?: string | null
+          organisation_id?: string | null
+          person_id?: string | null
           post_id?: string | null
           read_at?: string | null
           thread_id?: string | null
           user_id: string
         }
         Update: {
+          actor_id?: string | null
           buddy_id?: string | null
           created_at?: string
           group_id?: string | null
           id?: string
           kind?: Database["public"]["Enums"]["notification_kind"]
           meetup_id?: string | null
+          organisation_id?: string | null
+          person_id?: string | null
           post_id?: string | null
           read_at?: string | null
           thread_id?: string | null
@@ -1164,6 +1173,13 @@ export type Database = {
             columns: ["meetup_id"]
             isOneToOne: false
             referencedRelation: "meetups"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "notifications_organisation_id_fkey"
+            columns: ["organisation_id"]
+            isOneToOne: false
+            referencedRelation: "organisations"
             referencedColumns: ["id"]
           },
           {
@@ -1617,7 +1633,10 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
-      accept_admin_invite: { Args: { code: string }; Returns: string }
+      accept_admin_invite: {
+        Args: { code: string; organisation_slug?: string }
+        Returns: string
+      }
       accept_invite: {
         Args: { accept_rules: boolean; invite_code: string; nickname: string }
         Returns: string
@@ -1638,6 +1657,14 @@ export type Database = {
       add_walk_in: {
         Args: { meetup: string; nickname: string }
         Returns: string
+      }
+      admin_invite_preview: {
+        Args: { code: string }
+        Returns: {
+          name: string
+          slug: string
+          works: boolean
+        }[]
       }
       answer_buddy_request: {
         Args: { accept: boolean; buddy_request: string }
@@ -2075,6 +2102,8 @@ export type Database = {
       page_notifications: {
         Args: { before?: string; max_rows?: number }
         Returns: {
+          about_me: boolean
+          actor_name: string
           buddy_request: string
           buddy_status: string
           created_at: string
@@ -2087,6 +2116,8 @@ export type Database = {
           meetup_starts_at: string
           meetup_status: Database["public"]["Enums"]["meetup_status"]
           meetup_title: string
+          organisation_name: string
+          organisation_slug: string
           person_nickname: string
           post_excerpt: string
           post_id: string
@@ -2362,6 +2393,8 @@ export type Database = {
         | "buddy_asked"
         | "buddy_accepted"
         | "moderators_wrote"
+        | "admin_joined"
+        | "admin_removed"
       post_kind: "story" | "question" | "tip" | "looking_for" | "offering"
       reaction_kind: "recognise" | "support" | "thanks"
       report_reason:
@@ -2526,6 +2559,8 @@ export const Constants = {
         "buddy_asked",
         "buddy_accepted",
         "moderators_wrote",
+        "admin_joined",
+        "admin_removed",
       ],
       post_kind: ["story", "question", "tip", "looking_for", "offering"],
       reaction_kind: ["recognise", "support", "thanks"],

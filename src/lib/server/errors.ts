@@ -81,6 +81,7 @@ const words: Record<string, () => string> = {
 	organisation_slug_taken: m.org_error_slug_taken,
 	admin_invite_not_found: m.org_error_admin_invite_invalid,
 	admin_invite_no_longer_works: m.org_error_admin_invite_used,
+	admin_too_new: m.org_error_admin_too_new,
 	last_admin: m.org_error_last_admin,
 	group_name_invalid: m.org_error_group_name,
 	group_description_too_long: m.org_error_group_description,

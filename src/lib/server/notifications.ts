@@ -42,6 +42,13 @@ export async function markRead(
 const brusselsDay = (when: Date) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(when);
 
+/** Admin news names people by the names admins see of each other; an account gone is "someone". */
+const adminNews = (row: Row, options: { locale: Locale }) => ({
+	organisation: row.organisation_name ?? '',
+	person: row.person_nickname ?? m.org_notif_someone({}, options),
+	actor: row.actor_name ?? m.org_notif_someone({}, options)
+});
+
 /**
  * What happened, in one plain sentence. A reminder says today or tomorrow as it is now. What the
  * moderators ask or write is said by role, never with a moderator's name; a post without a name
@@ -64,6 +71,14 @@ export function notificationText(row: Row, locale: Locale, now = new Date()): st
 			return m.buddy_notif_accepted({ nickname, group: row.group_name }, options);
 		case 'moderators_wrote':
 			return m.kept_notif_moderators_wrote({ group: row.group_name }, options);
+		case 'admin_joined':
+			return m.org_notif_admin_joined(adminNews(row, options), options);
+		// Without a name of who did it (they left, or that account is gone), just what is so.
+		case 'admin_removed':
+			if (row.about_me) return m.org_notif_admin_removed_you(adminNews(row, options), options);
+			return row.actor_name
+				? m.org_notif_admin_removed(adminNews(row, options), options)
+				: m.org_notif_admin_left(adminNews(row, options), options);
 		case 'promoted':
 			return m.notif_promoted(words, options);
 		case 'changed':
@@ -91,7 +106,9 @@ export type NotificationLink =
 	| { to: 'post'; group: string; post: string }
 	| { to: 'home' }
 	| { to: 'group'; group: string }
-	| { to: 'thread'; thread: string };
+	| { to: 'thread'; thread: string }
+	| { to: 'organisation'; slug: string }
+	| { to: 'organisations' };
 
 export function notificationLink(row: Row): NotificationLink {
 	switch (row.kind) {
@@ -104,6 +121,12 @@ export function notificationLink(row: Row): NotificationLink {
 			return { to: 'group', group: row.group_id };
 		case 'moderators_wrote':
 			return { to: 'thread', thread: row.thread_id };
+		// To the admins and their links; someone no longer admin, to their organisations.
+		case 'admin_joined':
+		case 'admin_removed':
+			return row.about_me || !row.organisation_slug
+				? { to: 'organisations' }
+				: { to: 'organisation', slug: row.organisation_slug };
 		default:
 			return { to: 'meetup', meetup: row.meetup_id };
 	}

@@ -95,15 +95,14 @@ export async function myOrganisations(supabase: Client): Promise<MyOrganisation[
 	return data as unknown as MyOrganisation[];
 }
 
-/** What anyone may know of an organisation, for the page that makes someone its admin. */
-export async function organisationBySlug(supabase: Client, slug: string) {
-	const { data, error } = await supabase
-		.from('organisations')
-		.select('name, slug, colour, initials')
-		.eq('slug', slug)
-		.maybeSingle();
+/**
+ * The organisation an admin invite code belongs to, for the page that makes someone its admin: the
+ * code decides, not the address the link shows. Null for a code that does not exist.
+ */
+export async function adminInvitePreview(supabase: Client, code: string) {
+	const { data, error } = await supabase.rpc('admin_invite_preview', { code });
 	if (error) outage(error);
-	return data;
+	return data?.[0] ?? null;
 }
 
 export const registerOrganisation = (
@@ -122,8 +121,9 @@ export const createAdminInvite = (supabase: Client, organisation: string) =>
 export const revokeAdminInvite = (supabase: Client, invite: string) =>
 	supabase.rpc('revoke_admin_invite', { invite });
 
-export const acceptAdminInvite = (supabase: Client, code: string) =>
-	supabase.rpc('accept_admin_invite', { code });
+/** Refused when the code is another organisation's than the page's (slug). */
+export const acceptAdminInvite = (supabase: Client, code: string, slug: string) =>
+	supabase.rpc('accept_admin_invite', { code, organisation_slug: slug });
 
 export const removeAdmin = (supabase: Client, organisation: string, person: string) =>
 	supabase.rpc('remove_organisation_admin', { organisation, person });
