@@ -1972,6 +1972,15 @@ $function$;
 
 CREATE OR REPLACE FUNCTION private.inclusion_history_signals(s public.inclusion_settings)
  RETURNS TABLE(kind text, member uuid, post uuid, evidence jsonb, since timestamp with time zone, fingerprint text)
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select * from private.inclusion_history_signals(s, null);
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_history_signals(s public.inclusion_settings, only_member uuid)
+ RETURNS TABLE(kind text, member uuid, post uuid, evidence jsonb, since timestamp with time zone, fingerprint text)
  LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
@@ -1990,9 +1999,14 @@ declare
 begin
 	return query
 	with members as materialized (
-		-- `place`: the member's bit in the bit strings of ties below.
+		-- `place`: the member's bit in the bit strings of ties below. `mine`: the member whose
+		-- signals are asked for (everyone when none is), a column and not a condition on the
+		-- parameter, so that the generic plan counts on as many subjects as before (planned for
+		-- two, it read the recent items once per member: seconds).
 		select m.id, m.user_id, m.role, m.signals_opt_out,
-			m.role <> 'moderator' and not m.signals_opt_out and m.user_id is not null as subject,
+			m.role <> 'moderator' and not m.signals_opt_out and m.user_id is not null
+				and (only_member is null or m.id = only_member) as subject,
+			only_member is null or m.id = only_member as mine,
 			(row_number() over (order by m.id) - 1)::integer as place
 		from public.group_members m
 		where m.group_id = s.group_id and m.status = 'active'
@@ -2028,6 +2042,8 @@ begin
 			from private.inclusion_items i
 			where i.group_id = s.group_id and i.anonymous
 				and i.created_at >= least(fading_from, ties_from)
+			-- Each author looked up once (not again for the filter below).
+			offset 0
 		) x
 		where x.author is not null
 		group by x.author
@@ -2153,6 +2169,8 @@ begin
 			where i.created_at >= now() - s.dominance_window_days * day
 			group by i.author
 		) pa on pa.author = m.user_id
+		-- Group level: not for one member's own signals.
+		where only_member is null
 	), dominance as (
 		select 'dominance'::text as kind, null::uuid as member, null::uuid as post,
 			jsonb_build_object('share', round(sh.share, 3), 'gini', round(sh.gini, 3),
@@ -2176,24 +2194,35 @@ begin
 
 	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
 	-- meetup both came to, in the window.
-	ties as (
-		-- Both ends of each tie (a pair may be tied by both an interaction and a meetup).
-		select x.place, x.other
+	pairs as materialized (
+		-- Each tie once, as the places of its two members, lowest first: the pairs of
+		-- inclusion_ties are unique, and a meetup adds the pairs it ties that no interaction
+		-- does. Meetups pair members in the order of their ids, the order of their places.
+		select least(ma.place, mb.place) as lo, greatest(ma.place, mb.place) as hi
 		from private.inclusion_ties t
 		join members ma on ma.user_id = t.a
 		join members mb on mb.user_id = t.b
-		cross join lateral (values (ma.place, mb.place), (mb.place, ma.place)) as x(place, other)
 		where t.group_id = s.group_id and t.last_at >= ties_from
 		union all
-		select ma.place, mb.place
+		-- Pairs who came to the same meetup, unless already tied above (looked up by key).
+		select distinct ma.place, mb.place
 		from attended a1
-		join attended a2 on a2.meetup_id = a1.meetup_id and a2.member_id <> a1.member_id
+		join attended a2 on a2.meetup_id = a1.meetup_id and a2.member_id > a1.member_id
 		join members ma on ma.id = a1.member_id
 		join members mb on mb.id = a2.member_id
 		where a1.starts_at >= ties_from
+			and not exists (select 1 from private.inclusion_ties t
+				where t.group_id = s.group_id and t.a = least(ma.user_id, mb.user_id)
+					and t.b = greatest(ma.user_id, mb.user_id) and t.last_at >= ties_from)
 	), neighbours as materialized (
 		-- Each member with a tie and everyone they have one with.
-		select t.place, array_agg(distinct t.other) as others from ties t group by t.place
+		select e.place, array_agg(e.other) as others
+		from (
+			select p.lo as place, p.hi as other from pairs p
+			union all
+			select p.hi, p.lo from pairs p
+		) e
+		group by e.place
 	), degrees as materialized (
 		-- Every member's number of ties, at index place + 1.
 		select array_agg(coalesce(cardinality(n.others), 0) order by m.place) as of_place
@@ -2205,7 +2234,7 @@ begin
 	), active as materialized (
 		-- Members who posted, answered, reacted or came in the window, each looked up by key.
 		select l.* from (
-			select m.id, m.user_id, m.place, m.role, m.signals_opt_out, greatest(
+			select m.id, m.user_id, m.place, m.role, m.signals_opt_out, m.mine, greatest(
 				(select max(i.created_at) from private.inclusion_items i
 					where i.group_id = s.group_id and i.author = m.user_id
 						and i.created_at >= ties_from),
@@ -2236,6 +2265,7 @@ begin
 			''::text as fingerprint
 		from active ac
 		where ac.role <> 'moderator' and not ac.signals_opt_out
+			and ac.mine
 			and not exists (select 1 from neighbours n where n.place = ac.place)
 	), sized as (
 		select n.place, n.others, cardinality(n.others) as degree from neighbours n
@@ -2299,7 +2329,7 @@ begin
 		from circles c
 		cross join lateral unnest(c.circle) as x(member)
 		join members m on m.id = x.member
-		where m.role <> 'moderator' and not m.signals_opt_out
+		where m.role <> 'moderator' and not m.signals_opt_out and m.mine
 		order by m.id, cardinality(c.circle) desc, c.circle
 	)
 	select u.kind, u.member, u.post, u.evidence, u.since, u.fingerprint from unanswered u
@@ -2613,6 +2643,15 @@ $function$;
 
 CREATE OR REPLACE FUNCTION private.inclusion_signal_rows(target_group uuid)
  RETURNS TABLE(kind text, member uuid, post uuid, evidence jsonb, since timestamp with time zone, fingerprint text)
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select * from private.inclusion_signal_rows(target_group, null);
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_signal_rows(target_group uuid, only_member uuid)
+ RETURNS TABLE(kind text, member uuid, post uuid, evidence jsonb, since timestamp with time zone, fingerprint text)
  LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
@@ -2625,7 +2664,7 @@ begin
 	select * into s from public.inclusion_settings where group_id = target_group;
 	if not found then return; end if;
 
-	return query select * from private.inclusion_history_signals(s);
+	return query select * from private.inclusion_history_signals(s, only_member);
 
 	-- 3. Joined lately and no one answered, reacted or wrote to them yet, and has no buddy (a
 	-- buddy who accepted and is still in the group).
@@ -2640,6 +2679,7 @@ begin
 	from public.group_members m
 	where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
 		and not m.signals_opt_out and m.user_id is not null
+		and (only_member is null or m.id = only_member)
 		and m.joined_at > now() - s.newcomer_window_days * day
 		and m.joined_at <= now() - s.newcomer_after_days * day
 		and not exists (
@@ -2674,7 +2714,7 @@ begin
 	with subjects as (
 		select m.id from public.group_members m
 		where m.group_id = target_group and m.status = 'active' and m.role <> 'moderator'
-			and not m.signals_opt_out
+			and not m.signals_opt_out and (only_member is null or m.id = only_member)
 	), firsts as (
 		select distinct on (a.member_id) a.member_id as member, mt.id as meetup, mt.starts_at
 		from public.meetups mt
@@ -2720,6 +2760,7 @@ begin
 	where mt.group_id = target_group and mt.status = 'scheduled' and mt.starts_at <= now()
 		and mt.starts_at >= now() - s.needs_window_days * day
 		and m.status = 'active' and m.role <> 'moderator' and not m.signals_opt_out
+		and (only_member is null or m.id = only_member)
 		and r.status = 'going'
 		and (r.childcare_children > 0 or r.transport_help or r.cost_is_a_problem)
 		and exists (select 1 from public.attendance a where a.meetup_id = mt.id)
@@ -5911,7 +5952,8 @@ begin
 	return jsonb_build_object('groups', coalesce((
 		select jsonb_agg(jsonb_build_object(
 			'id', g.id, 'name', g.name, 'signals_opt_out', m.signals_opt_out,
-			'signals', coalesce((
+			'signals', case when m.signals_opt_out or m.role = 'moderator' then '[]'::jsonb
+				else coalesce((
 				select jsonb_agg(jsonb_build_object(
 					'kind', sr.kind, 'post', sr.post, 'since', sr.since,
 					'evidence', case sr.kind
@@ -5920,13 +5962,13 @@ begin
 							'days', sr.evidence -> 'days')
 						else sr.evidence end)
 					order by sr.since, sr.kind)
-				from private.inclusion_signal_rows(g.id) sr
+				from private.inclusion_signal_rows(g.id, m.id) sr
 				left join public.inclusion_settings st on st.group_id = g.id
-				where sr.member = m.id and not m.signals_opt_out and m.role <> 'moderator'
+				where sr.member = m.id
 					and (sr.kind <> 'closed_circle'
 						or jsonb_array_length(sr.evidence -> 'members')
 							>= coalesce(st.circle_min_size, 3))
-			), '[]'::jsonb),
+			), '[]'::jsonb) end,
 			'actions', coalesce((
 				select jsonb_agg(jsonb_build_object(
 					'kind', a.kind, 'created_at', a.created_at,

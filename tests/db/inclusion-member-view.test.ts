@@ -231,6 +231,48 @@ describe('what a member sees about themself', () => {
 		);
 	});
 
+	test('each member sees exactly the rows the moderators see about them', async () => {
+		// my_inclusion works out one member's own signals only (migration 20261202110000): the
+		// same rows as the whole group's, for that member.
+		const { data, error } = await moderator.client.rpc('inclusion_signals', {
+			target_group: group
+		});
+		expect(error).toBeNull();
+		const rows = data as {
+			kind: string;
+			member: string | null;
+			post: string | null;
+			evidence: Record<string, unknown>;
+			since: string;
+		}[];
+		let seen = 0;
+		for (const person of [noor, sara, ...circle]) {
+			const [here] = (await mine(person.client)).groups;
+			const expected = rows
+				.filter((row) => row.member === person.member && !here.signals_opt_out)
+				.sort((a, b) => a.since.localeCompare(b.since) || a.kind.localeCompare(b.kind))
+				.map((row) => ({
+					kind: row.kind,
+					post: row.post,
+					// A circle is "since" the start of the window: now, 60 days ago, in each call.
+					since: row.kind === 'closed_circle' ? null : row.since,
+					evidence:
+						row.kind === 'closed_circle'
+							? { size: row.evidence.size, days: row.evidence.days }
+							: row.evidence
+				}));
+			const theirs = here.signals.map((signal) => ({
+				kind: signal.kind,
+				post: signal.post,
+				since: signal.kind === 'closed_circle' ? null : signal.since,
+				evidence: signal.evidence
+			}));
+			expect(theirs).toEqual(expected);
+			seen += theirs.length;
+		}
+		expect(seen).toBeGreaterThan(4);
+	});
+
 	test('the actions about me, with the meetup I was invited to, never who did it', async () => {
 		const [here] = (await mine(noor.client)).groups;
 		expect(here.actions).toEqual([
