@@ -94,6 +94,7 @@ export async function measureLighthouse() {
 		const over = overBudget(measured, perfJudged);
 		print(measured, loadBefore, perfJudged, over);
 		return {
+			measuredAt: new Date().toISOString(),
 			lighthouse: '12.2.3',
 			chromium: browser.version,
 			preset: 'default mobile: simulated slow 4G, 4× CPU slowdown, Moto G Power screen',
