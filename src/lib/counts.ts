@@ -1,12 +1,7 @@
 import { m } from '$lib/paraglide/messages';
-// Counts of what is new stop at a cap in the database (they count at most one more than it), so
-// they cost the same however much is new: from there the screen says "20+".
-export const countCap = 20;
+import { shownCount } from '$lib/shown-count';
 
-/** A count as the screen says it: the number, or "20+" once it is over the cap. */
-export function shownCount(count: number): string {
-	return count > countCap ? `${countCap}+` : String(count);
-}
+export { countCap, shownCount } from '$lib/shown-count';
 
 /**
  * What is new in a group, in full ("3 nieuwe berichten en 1 nieuw antwoord sinds je laatste
