@@ -2,8 +2,16 @@
 // an update (applied only when the member taps it) and holds the browser's install prompt.
 // Always loaded, so kept small: what it shows (banner, update prompt, install hint) is loaded
 // only when there is something to show.
-import { metaCache, personCachePrefix, personKeyUrl, type PwaMessage } from './offline-rules';
-import { restoreTypedText, saveTypedText } from './typed-text';
+import {
+	metaCache,
+	personCachePrefix,
+	personKeyUrl,
+	typedTextKey,
+	type PwaMessage
+} from './offline-rules';
+
+/** Saving and putting back typed text, loaded only around an update's reload. */
+const typedText = () => import('./typed-text');
 
 /** Chromium's install prompt (not in TypeScript's DOM types). */
 export interface InstallPromptEvent extends Event {
@@ -106,7 +114,7 @@ async function register(): Promise<void> {
 export function startPwa(): void {
 	if (started) return;
 	started = true;
-	restoreTypedText();
+	if (sessionStorage.getItem(typedTextKey)) void typedText().then((t) => t.restoreTypedText());
 	offerInstall();
 	forgetOnSignOut();
 	if (!('serviceWorker' in navigator)) return;
@@ -120,7 +128,7 @@ export function startPwa(): void {
  * it from the new version (never old pages with new files). What they typed is kept across it.
  */
 export async function updateNow(): Promise<void> {
-	saveTypedText();
+	(await typedText()).saveTypedText();
 	const waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
 	if (!waiting) return location.reload();
 	navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {

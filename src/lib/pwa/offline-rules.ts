@@ -62,3 +62,6 @@ export async function withSavedAt(response: Response): Promise<Response> {
 	const marked = html.replace(/<html(\s|>)/, `<html ${savedAtAttribute}="${savedAt}"$1`);
 	return new Response(marked, { status: 200, headers: response.headers });
 }
+
+/** Where text typed before an update's reload waits to be put back (sessionStorage). */
+export const typedTextKey = 'kring-typed-text';

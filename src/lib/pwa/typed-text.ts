@@ -1,6 +1,6 @@
 // Text typed in a form survives the reload that applies a new version: saved just before it,
-// put back in the same fields just after, then forgotten.
-const key = 'kring-typed-text';
+// put back in the same fields just after, then forgotten. Loaded only then ($lib/pwa/app).
+import { typedTextKey as key } from './offline-rules';
 
 interface TypedField {
 	path: string;
