@@ -282,6 +282,8 @@ async function startChromium() {
 			'--disable-component-update',
 			'--disable-sync',
 			'--disable-dev-shm-usage',
+			// As the journeys' phone (playwright.config.ts): the signed-out pages in Dutch.
+			'--accept-lang=nl-BE,nl',
 			'about:blank'
 		],
 		{ stdio: 'ignore' }
