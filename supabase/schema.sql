@@ -112,6 +112,7 @@ CREATE INDEX answer_requests_asked_member_idx ON public.answer_requests USING bt
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.answer_requests to service_role;
 create policy "no one reads answer requests through the API" on public.answer_requests for select to authenticated
 	using (false);
+CREATE TRIGGER answer_requests_not_in_archived_groups BEFORE INSERT ON public.answer_requests FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.attendance (
 	id uuid default gen_random_uuid() not null,
@@ -134,6 +135,7 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (id, meetup_id, member_id, checked_in_at, walk_in, created_at) on table public.attendance to authenticated;
 create policy "people read their own attendance, hosts and moderators their gr" on public.attendance for select to authenticated
 	using ((( SELECT private.is_my_membership(attendance.member_id) AS is_my_membership) OR ( SELECT private.hosts_meetup(attendance.meetup_id) AS hosts_meetup)));
+CREATE TRIGGER attendance_not_in_archived_groups BEFORE INSERT ON public.attendance FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.buddies (
 	id uuid default gen_random_uuid() not null,
@@ -162,6 +164,7 @@ CREATE UNIQUE INDEX buddies_one_open_idx ON public.buddies USING btree (newcomer
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.buddies to service_role;
 create policy "no one reads buddies through the API" on public.buddies for select to authenticated
 	using (false);
+CREATE TRIGGER buddies_not_in_archived_groups BEFORE INSERT ON public.buddies FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.calendar_feeds (
 	user_id uuid not null,
@@ -193,6 +196,7 @@ alter table public.climate_answers enable row level security;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.climate_answers to service_role;
 create policy "no one reads climate answers through the API" on public.climate_answers for select to authenticated
 	using (false);
+CREATE TRIGGER climate_answers_not_in_archived_groups BEFORE INSERT OR UPDATE OF answers ON public.climate_answers FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.climate_asked (
 	member_id uuid not null,
@@ -495,6 +499,7 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (id, group_id, code, expires_at, max_uses, uses, revoked_at, created_at, claims_member) on table public.invites to authenticated;
 create policy "moderators read their group's invites" on public.invites for select to authenticated
 	using (( SELECT private.is_moderator(invites.group_id) AS is_moderator));
+CREATE TRIGGER invites_not_in_archived_groups BEFORE INSERT ON public.invites FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.meetup_invitations (
 	id uuid default gen_random_uuid() not null,
@@ -516,6 +521,7 @@ CREATE INDEX meetup_invitations_member_idx ON public.meetup_invitations USING bt
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.meetup_invitations to service_role;
 create policy "no one reads meetup invitations through the API" on public.meetup_invitations for select to authenticated
 	using (false);
+CREATE TRIGGER meetup_invitations_not_in_archived_groups BEFORE INSERT ON public.meetup_invitations FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.meetup_series (
 	id uuid default gen_random_uuid() not null,
@@ -592,7 +598,7 @@ grant select (id, title, description, starts_at, ends_at, place, online_url, cos
 create policy "those the meetup is open to read it" on public.meetups for select to anon, authenticated
 	using (( SELECT private.can_see_meetup(meetups.group_id, meetups.open_to) AS can_see_meetup));
 CREATE TRIGGER meetups_not_by_muted_hosts BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_meetup_of_muted_host();
-CREATE TRIGGER meetups_not_in_archived_groups BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
+CREATE TRIGGER meetups_not_in_archived_groups BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, guests_welcome ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER meetups_notify_change AFTER UPDATE OF status, starts_at, ends_at, place, online_url ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.notify_meetup_change();
 
 create table public.moderation_log (
@@ -3375,8 +3381,10 @@ AS $function$
 declare
 	target uuid;
 begin
-	if tg_table_name = 'rsvps' then
+	if tg_table_name in ('rsvps', 'attendance', 'meetup_invitations') then
 		select m.group_id into target from public.meetups m where m.id = new.meetup_id;
+	elsif tg_table_name = 'answer_requests' then
+		select p.group_id into target from public.posts p where p.id = new.post_id;
 	else
 		target := new.group_id;
 	end if;
@@ -4005,6 +4013,11 @@ AS $function$
 begin
 	if not private.is_admin_of_group(target_group) then raise exception 'not_allowed'; end if;
 	update public.groups set archived_at = coalesce(archived_at, now()) where id = target_group;
+	-- What has not begun is called off; a meetup under way ends as it is.
+	update public.meetups m set status = 'cancelled', updated_at = now()
+	where m.group_id = target_group and m.status = 'scheduled' and m.starts_at > now();
+	update public.invites i set revoked_at = now()
+	where i.group_id = target_group and i.revoked_at is null and i.expires_at > now();
 end;
 $function$;
 grant execute on function public.archive_group(uuid) to authenticated, service_role;
@@ -4138,6 +4151,7 @@ begin
 	join public.groups g on g.id = m.group_id
 	where gm.user_id = owner and gm.status = 'active'
 		and m.ends_at > now() - interval '30 days'
+		and g.archived_at is null
 		-- What can_see_meetup() says, for the owner rather than the (anonymous) caller.
 		and (
 			m.open_to = 'public'
@@ -5777,7 +5791,7 @@ $function$;
 grant execute on function public.mark_signal_handled(uuid,text,uuid,uuid,text) to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.meetup_cards(target_group uuid DEFAULT NULL::uuid, only_meetup uuid DEFAULT NULL::uuid, only_mine boolean DEFAULT false, max_rows integer DEFAULT 20)
- RETURNS TABLE(id uuid, group_id uuid, group_name text, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, status public.meetup_status, going integer, maybe integer, waiting integer, my_status public.rsvp_status, my_childcare_children integer, my_transport_help boolean, my_cost_is_a_problem boolean, my_note text, my_waiting_place integer, i_am_member boolean, i_host boolean, guests_welcome boolean, my_guests integer)
+ RETURNS TABLE(id uuid, group_id uuid, group_name text, title text, description text, starts_at timestamp with time zone, ends_at timestamp with time zone, place text, online_url text, cost text, childcare boolean, transport_help boolean, wheelchair_access boolean, languages text[], open_to public.meetup_audience, capacity integer, status public.meetup_status, going integer, maybe integer, waiting integer, my_status public.rsvp_status, my_childcare_children integer, my_transport_help boolean, my_cost_is_a_problem boolean, my_note text, my_waiting_place integer, i_am_member boolean, i_host boolean, guests_welcome boolean, my_guests integer, "full" boolean)
  LANGUAGE sql
  STABLE SECURITY DEFINER
  SET search_path TO ''
@@ -5807,22 +5821,28 @@ AS $function$
 		case when organisation.mine then g.name end,
 		c.title, c.description, c.starts_at, c.ends_at, c.place,
 		c.online_url, c.cost, c.childcare, c.transport_help, c.wheelchair_access, c.languages,
-		c.open_to, c.capacity, c.status,
-		counts.going, counts.maybe, counts.waiting,
+		-- Outside the group, counts of people only from 5 (meetup_counts' rule), and no capacity
+		-- under 5: with "full" it would say how many come (as on the public page).
+		c.open_to, case when member.active or c.capacity >= 5 then c.capacity end, c.status,
+		case when member.active or counts.going >= 5 then counts.going end,
+		case when member.active or counts.maybe >= 5 then counts.maybe end,
+		case when member.active or (counts.waiting >= 5 and counts.going >= 5) then counts.waiting end,
 		me.status, me.childcare_children, me.transport_help, me.cost_is_a_problem, me.note,
 		case when me.status = 'waiting' then (
 			select count(*)::integer from public.rsvps ahead
 			where ahead.meetup_id = c.id and ahead.status = 'waiting'
 				and (ahead.waitlisted_at, ahead.id) <= (me.waitlisted_at, me.id)
 		) end,
-		private.is_active_member(c.group_id),
+		member.active,
 		private.is_host_or_moderator(c.group_id),
 		c.guests_welcome,
-		me.guests
+		me.guests,
+		c.capacity is not null and counts.going >= c.capacity
 	from chosen c
 	join public.groups g on g.id = c.group_id
 	-- Active in a group of the same organisation (this one included) and not removed from this one.
 	cross join lateral (select private.is_active_in_organisation_of(c.group_id) as mine) organisation
+	cross join lateral (select private.is_active_member(c.group_id) as active) member
 	cross join lateral (
 		select
 			-- People, with the ones they bring.

@@ -1994,6 +1994,7 @@ export type Database = {
           cost: string
           description: string
           ends_at: string
+          full: boolean
           going: number
           group_id: string
           group_name: string

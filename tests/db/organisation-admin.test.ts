@@ -301,6 +301,7 @@ describe('an archived group is read-only for its members', () => {
 	let group: string;
 	let meetup: string;
 	let postId: string;
+	let inviteCode: string;
 
 	beforeAll(async () => {
 		admin = await signUp('Beheerder');
@@ -310,11 +311,13 @@ describe('an archived group is read-only for its members', () => {
 		await db().query(`update public.groups set join_policy = 'request' where id = $1`, [group]);
 		meetup = await createMeetup(admin, group);
 		postId = await post(member, group);
+		inviteCode = await makeInvite(group);
 		expect((await admin.client.rpc('archive_group', { target_group: group })).error).toBeNull();
 	});
 
-	// Each write a member (or a newcomer) could make into the group, and the table it lands in.
-	const writes: [string, () => PromiseLike<{ error: { message: string } | null }>][] = [
+	// Each write a member (or a newcomer) could make into the group, and the table it lands in;
+	// refused as archived, or earlier by what archiving did (organisation-archives-a-group.test.ts).
+	const writes: [string, () => PromiseLike<{ error: { message: string } | null }>, string?][] = [
 		[
 			'a post',
 			() =>
@@ -355,17 +358,20 @@ describe('an archived group is read-only for its members', () => {
 					...meetupFields()
 				})
 		],
-		['an RSVP', () => rsvp(member, meetup, 'going')],
+		// Archiving called the meetup off.
+		['an RSVP', () => rsvp(member, meetup, 'going'), 'meetup_cancelled'],
 		[
 			'a join with an invite link',
 			async () => {
 				const newcomer = await signUp('Nieuw');
 				return newcomer.client.rpc('accept_invite', {
-					invite_code: await makeInvite(group),
+					invite_code: inviteCode,
 					nickname: 'Nieuw',
 					accept_rules: true
 				});
-			}
+			},
+			// Archiving revoked the link.
+			'invite_revoked'
 		],
 		[
 			'a request to join',
@@ -380,9 +386,9 @@ describe('an archived group is read-only for its members', () => {
 		]
 	];
 
-	test.each(writes)('%s is refused', async (_, write) => {
+	test.each(writes)('%s is refused', async (_, write, code = 'group_archived') => {
 		const { error } = await write();
-		expect(error?.message).toBe('group_archived');
+		expect(error?.message).toBe(code);
 	});
 
 	test('members still read it, and may leave', async () => {
