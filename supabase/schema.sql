@@ -328,6 +328,7 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 create policy "active members read their group" on public.groups for select to authenticated
 	using (( SELECT private.is_active_member(groups.id) AS is_active_member));
 CREATE TRIGGER groups_add_inclusion_settings AFTER INSERT ON public.groups FOR EACH ROW EXECUTE FUNCTION private.add_inclusion_settings();
+CREATE TRIGGER groups_name_without_hidden_characters BEFORE INSERT OR UPDATE OF name ON public.groups FOR EACH ROW EXECUTE FUNCTION private.refuse_hidden_characters_in_names();
 
 create table public.inclusion_actions (
 	id uuid default gen_random_uuid() not null,
@@ -600,6 +601,7 @@ create policy "those the meetup is open to read it" on public.meetups for select
 CREATE TRIGGER meetups_not_by_muted_hosts BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_meetup_of_muted_host();
 CREATE TRIGGER meetups_not_in_archived_groups BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, guests_welcome ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER meetups_notify_change AFTER UPDATE OF status, starts_at, ends_at, place, online_url ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.notify_meetup_change();
+CREATE TRIGGER meetups_title_without_hidden_characters BEFORE INSERT OR UPDATE OF title ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_hidden_characters_in_names();
 
 create table public.moderation_log (
 	id uuid default gen_random_uuid() not null,
@@ -798,6 +800,7 @@ grant select on table public.organisations to anon, authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.organisations to service_role;
 create policy "anyone reads organisations" on public.organisations for select to anon, authenticated
 	using (true);
+CREATE TRIGGER organisations_name_without_hidden_characters BEFORE INSERT OR UPDATE OF name ON public.organisations FOR EACH ROW EXECUTE FUNCTION private.refuse_hidden_characters_in_names();
 
 create table public.post_authors (
 	post_id uuid not null,
@@ -3360,6 +3363,30 @@ begin
 end;
 $function$;
 grant execute on function private.record_rsvp(uuid,uuid,uuid,public.rsvp_status,integer,boolean,boolean,text,integer) to service_role;
+
+CREATE OR REPLACE FUNCTION private.refuse_hidden_characters_in_names()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_table_name = 'meetups' then
+		if (tg_op = 'INSERT' or new.title is distinct from old.title)
+			and new.title <> private.without_hidden_characters(new.title)
+		then
+			raise exception 'meetup_title_hidden_characters';
+		end if;
+	elsif (tg_op = 'INSERT' or new.name is distinct from old.name)
+		and new.name <> private.without_hidden_characters(new.name)
+	then
+		if tg_table_name = 'organisations' then
+			raise exception 'organisation_name_hidden_characters';
+		end if;
+		raise exception 'group_name_hidden_characters';
+	end if;
+	return new;
+end;
+$function$;
 
 CREATE OR REPLACE FUNCTION private.refuse_meetup_of_muted_host()
  RETURNS trigger

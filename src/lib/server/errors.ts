@@ -25,6 +25,7 @@ const words: Record<string, () => string> = {
 	rsvp_note_too_long: m.rsvp_error_note_long,
 	// Hosting (the meetup form, check-in, members without a phone).
 	meetup_title_invalid: m.meetupform_error_title,
+	meetup_title_hidden_characters: m.org_error_name_hidden,
 	meetup_description_too_long: m.meetupform_error_description_long,
 	meetup_times_invalid: m.meetupform_error_end,
 	meetup_in_the_past: m.meetupform_error_past,
@@ -70,6 +71,7 @@ const words: Record<string, () => string> = {
 	email_account_needed: m.org_error_email_account,
 	organisation_limit_reached: m.org_error_limit,
 	organisation_name_invalid: m.org_error_name,
+	organisation_name_hidden_characters: m.org_error_name_hidden,
 	organisation_description_too_long: m.org_error_description,
 	organisation_address_too_long: m.org_error_address,
 	organisation_contact_too_long: m.org_error_contact,
@@ -84,6 +86,7 @@ const words: Record<string, () => string> = {
 	admin_too_new: m.org_error_admin_too_new,
 	last_admin: m.org_error_last_admin,
 	group_name_invalid: m.org_error_group_name,
+	group_name_hidden_characters: m.org_error_name_hidden,
 	group_description_too_long: m.org_error_group_description,
 	group_rules_too_long: m.org_error_group_rules,
 	group_language_invalid: m.org_error_group_language,
@@ -104,6 +107,7 @@ export const hasWords = (code: string): boolean => Object.hasOwn(words, code);
 /** The form field a database refusal is about, so it is said next to that field. */
 export const fieldOfRefusal: Record<string, string> = {
 	meetup_title_invalid: 'title',
+	meetup_title_hidden_characters: 'title',
 	meetup_description_too_long: 'description',
 	meetup_times_invalid: 'end',
 	meetup_in_the_past: 'date',
@@ -122,6 +126,7 @@ export const fieldOfRefusal: Record<string, string> = {
 	rsvp_children_invalid: 'childcare_children',
 	rsvp_note_too_long: 'note',
 	organisation_name_invalid: 'name',
+	organisation_name_hidden_characters: 'name',
 	organisation_description_too_long: 'description',
 	organisation_address_too_long: 'address',
 	organisation_contact_too_long: 'contact',
@@ -132,6 +137,7 @@ export const fieldOfRefusal: Record<string, string> = {
 	organisation_slug_reserved: 'slug',
 	organisation_slug_taken: 'slug',
 	group_name_invalid: 'name',
+	group_name_hidden_characters: 'name',
 	group_slug_invalid: 'name',
 	group_description_too_long: 'description',
 	group_rules_too_long: 'rules',
