@@ -5,6 +5,7 @@
 // same call through PostgREST (median of 7 round trips). Budget: 100 ms in Postgres at 50,000.
 // `npm run bench` runs it after the rest and adds its result to bench/results.json; alone:
 // `npx tsx bench/inclusion-signals.ts` (its own platform in a temporary folder).
+import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
@@ -328,12 +329,17 @@ async function measureOne(
 		);
 		return rows;
 	});
+	const cpuBefore = await backendCpuMs(db);
 	const { times } = await executionTimes(
 		db,
 		'select * from public.inclusion_signals($1)',
 		[group.groupId],
 		{ as: group.moderator, runs }
 	);
+	// CPU time of the Postgres process per call: on a machine loaded by other work the wall
+	// clock moves more with the load than with the SQL.
+	const postgresCpuMs =
+		cpuBefore === null ? null : Math.round(((await backendCpuMs(db))! - cpuBefore) / runs);
 	const memberView = median(await memberTimes(db, group, 'select public.my_inclusion()'));
 	const insertMs = await postInsertMs(db, group);
 	const kinds: Record<string, number> = {};
@@ -344,6 +350,7 @@ async function measureOne(
 		requests,
 		postgresMedianMs: median(times),
 		postgresFastestMs: times[0],
+		postgresCpuMs,
 		postgrestMedianMs: restError
 			? null
 			: Math.round(median([...restTimes].sort((a, b) => a - b)) * 10) / 10,
@@ -354,12 +361,26 @@ async function measureOne(
 		`Inclusion signals, ${group.posts} posts, ${group.answers} answers, ${group.reactions} ` +
 			`reactions, ${group.meetups} meetups (${group.attendance} check-ins, ${group.rsvps} RSVPs), ` +
 			`${members} members: Postgres median of ${runs} ${result.postgresMedianMs} ms (fastest ` +
-			`${result.postgresFastestMs}), through PostgREST ${restError ?? `${result.postgrestMedianMs} ms`}, ` +
+			`${result.postgresFastestMs}; CPU ${postgresCpuMs} ms), through PostgREST ${restError ?? `${result.postgrestMedianMs} ms`}, ` +
 			`${requests} request a call; signals ${JSON.stringify(kinds)}; my_inclusion of a member ` +
 			`${memberView} ms; a post written ${insertMs.postInsertMs} ms, a reaction ` +
-			`${insertMs.reactionInsertMs} ms (the inclusion triggers included)`
+			`${insertMs.reactionInsertMs} ms, an answer ${insertMs.answerInsertMs} ms (the inclusion ` +
+			`triggers included)`
 	);
 	return result;
+}
+
+/**
+ * CPU time (user and system, milliseconds) the connection's Postgres process has used so far, read
+ * from /proc (the platform runs on this machine); null where there is no /proc.
+ */
+async function backendCpuMs(db: pg.Client): Promise<number | null> {
+	const { rows } = await db.query<{ pid: number }>('select pg_backend_pid() as pid');
+	const stat = await readFile(`/proc/${rows[0].pid}/stat`, 'utf8').catch(() => null);
+	if (stat === null) return null;
+	// Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Execution times of a statement as a planted member who writes now and then, fastest first. */
@@ -374,7 +395,8 @@ async function memberTimes(db: pg.Client, group: PlantedGroup, statement: string
 
 /**
  * What a write costs with the triggers that keep the inclusion summaries: 100 posts, then 100
- * reactions on recent posts, in one statement each (rolled back); milliseconds per row.
+ * reactions and 100 answers on recent posts, in one statement each (rolled back); milliseconds
+ * per row.
  */
 async function postInsertMs(db: pg.Client, group: PlantedGroup) {
 	const perRow = async (statement: string) => {
@@ -403,9 +425,19 @@ async function postInsertMs(db: pg.Client, group: PlantedGroup) {
 		from (select id, row_number() over (order by created_at desc) as n from public.posts
 			where group_id = $1 order by created_at desc limit 100) p
 		join (select user_id, row_number() over (order by id) as n from public.group_members
-			where group_id = $1 and status = 'active') m on m.n = 1 + (p.n * 7) % 400`
+			where group_id = $1 and status = 'active') m on m.n = 1 + (p.n * 7) % 400
+		on conflict do nothing`
 	);
-	return { postInsertMs, reactionInsertMs };
+	// Answers to recent posts, one each: each adds only what it changes (no thread is rebuilt).
+	const answerInsertMs = await perRow(
+		`insert into public.comments (post_id, group_id, author_id, body)
+		select p.id, $1, m.user_id, 'Bench'
+		from (select id, row_number() over (order by created_at desc) as n from public.posts
+			where group_id = $1 order by created_at desc limit 100) p
+		join (select user_id, row_number() over (order by id) as n from public.group_members
+			where group_id = $1 and status = 'active') m on m.n = 1 + (p.n * 11) % 400`
+	);
+	return { postInsertMs, reactionInsertMs, answerInsertMs };
 }
 
 if (runAlone(import.meta.url)) {
