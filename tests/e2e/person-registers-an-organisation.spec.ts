@@ -1,5 +1,6 @@
 // A person with an email account registers their organisation in three screens, makes its first
-// group and leaves with the group's invite link; then invites a second admin, who accepts.
+// group and leaves with the group's invite link; then invites a second admin, who accepts (and who
+// first finds the admin screens closed to them), and the first admin is told.
 import { randomUUID } from 'node:crypto';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { phone, signIn } from './people';
@@ -114,7 +115,16 @@ test('a person registers an organisation, makes its first group and gets its inv
 
 	const els = await phone(browser);
 	await signIn(els, 'moderator@kring.test');
-	await els.goto(new URL(adminLink).pathname);
+	// Not an admin yet: the admin screens say so in plain words, with a way back.
+	await els.goto(`/o/${slug}/admin`);
+	await expect(els.getByRole('heading', { level: 1, name: 'Geen beheerder' })).toBeVisible();
+	await expectNoAxeViolations(els);
+	await expect(els.getByRole('link', { name: 'Naar mijn organisaties' })).toBeVisible();
+	// The link shown under another organisation's address does not work: the code decides.
+	const adminPath = new URL(adminLink).pathname;
+	await els.goto(adminPath.replace(`/o/${slug}/`, '/o/samen-sterk/'));
+	await expect(els.getByText('Deze link werkt niet.')).toBeVisible();
+	await els.goto(adminPath);
 	await expect(
 		els.getByRole('heading', { level: 1, name: `Beheerder worden van ${name}` })
 	).toBeVisible();
@@ -126,4 +136,10 @@ test('a person registers an organisation, makes its first group and gets its inv
 	await page.reload();
 	await expect(page.getByText('Els', { exact: true })).toBeVisible();
 	await expect(page.getByLabel('Link om te delen')).toHaveCount(0);
+
+	// Nadia is told who became admin, and with whose link.
+	await page.goto('/notifications');
+	await expect(
+		page.getByText(`Els is nu beheerder van ${name}, met een link van Nadia.`)
+	).toBeVisible();
 });

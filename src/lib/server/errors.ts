@@ -145,6 +145,15 @@ export const fieldOfRefusal: Record<string, string> = {
 	group_join_policy_invalid: 'join_policy'
 };
 
+/**
+ * The same, on the screens that run an organisation: there "not allowed" means the person is not
+ * (or no longer) an admin of it, not that they left a group.
+ */
+export function explainOrganisationError(error: { message: string; code?: string } | null): string {
+	if (error?.message === 'not_allowed') return m.org_error_not_allowed();
+	return explainDatabaseError(error);
+}
+
 export function explainDatabaseError(error: { message: string; code?: string } | null): string {
 	if (!error) return '';
 	if (error.code === '23514') return m.error_post_too_long();

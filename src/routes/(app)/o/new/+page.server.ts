@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { registerScreens } from '$lib/organisation-options';
 import { registerSchema } from '$lib/schemas/organisations';
-import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
+import { explainOrganisationError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { registerOrganisation } from '$lib/server/organisations';
 import { slugFrom } from '$lib/slug';
@@ -85,7 +85,7 @@ export const actions: Actions = {
 		if (refused) {
 			const field = fieldOfRefusal[refused.message];
 			if (field) form.data.screen = screenOf(field);
-			return refuse(form, { field, message: explainDatabaseError(refused) });
+			return refuse(form, { field, message: explainOrganisationError(refused) });
 		}
 		redirect(303, `/o/${data.slug}/admin/groups/new?first`);
 	}

@@ -5,7 +5,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const page = await organisationAdminPage(locals.supabase, params.slug);
-	// For anyone but its admins there is no such page.
-	if (!page) error(404, m.page_not_found());
+	// Anyone but its admins reads that they are not one (+error.svelte one level up).
+	if (!page) error(403, m.org_not_admin_title());
 	return page;
 };

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { explainDatabaseError } from '$lib/server/errors';
+import { explainOrganisationError } from '$lib/server/errors';
 import { acceptAdminInvite, adminInvitePreview } from '$lib/server/organisations';
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,7 +25,7 @@ export const actions: Actions = {
 			params.code,
 			params.slug
 		);
-		if (refused || !slug) return fail(403, { problem: explainDatabaseError(refused) });
+		if (refused || !slug) return fail(403, { problem: explainOrganisationError(refused) });
 		redirect(303, `/o/${slug}/admin`);
 	}
 };

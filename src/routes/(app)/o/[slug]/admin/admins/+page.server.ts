@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import { explainDatabaseError } from '$lib/server/errors';
+import { explainOrganisationError } from '$lib/server/errors';
 import {
 	createAdminInvite,
 	leaveOrganisation,
@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function pageOr404(locals: App.Locals, slug: string) {
 	const page = await organisationAdminPage(locals.supabase, slug);
-	if (!page) error(404, m.page_not_found());
+	if (!page) error(403, m.org_not_admin_title());
 	return page;
 }
 
@@ -36,13 +36,13 @@ export const actions: Actions = {
 	invite: async ({ locals, params }) => {
 		const { organisation } = await pageOr404(locals, params.slug);
 		const { error: refused } = await createAdminInvite(locals.supabase, organisation.id);
-		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+		if (refused) return fail(403, { problem: explainOrganisationError(refused) });
 	},
 	revoke: async ({ request, locals }) => {
 		const parsed = invite.safeParse(Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { problem: m.error_something_wrong() });
 		const { error: refused } = await revokeAdminInvite(locals.supabase, parsed.data.invite);
-		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+		if (refused) return fail(403, { problem: explainOrganisationError(refused) });
 	},
 	remove: async ({ request, locals, params }) => {
 		const parsed = person.safeParse(Object.fromEntries(await request.formData()));
@@ -53,13 +53,13 @@ export const actions: Actions = {
 			organisation.id,
 			parsed.data.person
 		);
-		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+		if (refused) return fail(403, { problem: explainOrganisationError(refused) });
 		return { done: m.org_admins_removed() };
 	},
 	leave: async ({ locals, params }) => {
 		const { organisation } = await pageOr404(locals, params.slug);
 		const { error: refused } = await leaveOrganisation(locals.supabase, organisation.id);
-		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+		if (refused) return fail(403, { problem: explainOrganisationError(refused) });
 		redirect(303, '/o');
 	}
 };

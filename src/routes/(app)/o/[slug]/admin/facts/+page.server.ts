@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { organisationFactsSchema } from '$lib/schemas/organisations';
-import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
+import { explainOrganisationError, fieldOfRefusal } from '$lib/server/errors';
 import { confirm, refuse } from '$lib/server/forms';
 import { organisationAdminPage, updateOrganisation } from '$lib/server/organisations';
 import { error } from '@sveltejs/kit';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function organisationOr404(locals: App.Locals, slug: string) {
 	const page = await organisationAdminPage(locals.supabase, slug);
-	if (!page) error(404, m.page_not_found());
+	if (!page) error(403, m.org_not_admin_title());
 	return page.organisation;
 }
 
@@ -48,7 +48,7 @@ export const actions: Actions = {
 		if (refused) {
 			return refuse(form, {
 				field: fieldOfRefusal[refused.message],
-				message: explainDatabaseError(refused)
+				message: explainOrganisationError(refused)
 			});
 		}
 		return confirm(form, m.org_facts_saved());

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { groupSchema } from '$lib/schemas/organisations';
-import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
+import { explainOrganisationError, fieldOfRefusal } from '$lib/server/errors';
 import { confirm, refuse } from '$lib/server/forms';
 import { createInvite, shareable } from '$lib/server/groups';
 import { archiveGroup, groupAdminPage, setModerator, updateGroup } from '$lib/server/organisations';
@@ -49,14 +49,14 @@ export const actions: Actions = {
 		if (refused) {
 			return refuse(form, {
 				field: fieldOfRefusal[refused.message],
-				message: explainDatabaseError(refused)
+				message: explainOrganisationError(refused)
 			});
 		}
 		return confirm(form, m.org_group_saved());
 	},
 	invite: async ({ locals, params }) => {
 		const { error: refused } = await createInvite(locals.supabase, params.group, 14, 25);
-		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+		if (refused) return fail(403, { problem: explainOrganisationError(refused) });
 	},
 	moderator: async ({ request, locals }) => {
 		const parsed = member.safeParse(Object.fromEntries(await request.formData()));
@@ -66,7 +66,7 @@ export const actions: Actions = {
 			parsed.data.member,
 			parsed.data.moderator === 'true'
 		);
-		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+		if (refused) return fail(403, { problem: explainOrganisationError(refused) });
 	},
 	archive: async ({ request, locals, params }) => {
 		const parsed = archived.safeParse(Object.fromEntries(await request.formData()));
@@ -76,6 +76,6 @@ export const actions: Actions = {
 			params.group,
 			parsed.data.archived === 'true'
 		);
-		if (refused) return fail(403, { problem: explainDatabaseError(refused) });
+		if (refused) return fail(403, { problem: explainOrganisationError(refused) });
 	}
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { m } from '$lib/paraglide/messages';
 import { newGroupSchema } from '$lib/schemas/organisations';
-import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
+import { explainOrganisationError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { createInvite } from '$lib/server/groups';
 import { createGroup, organisationAdminPage } from '$lib/server/organisations';
@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 async function organisationOr404(locals: App.Locals, slug: string) {
 	const page = await organisationAdminPage(locals.supabase, slug);
-	if (!page) error(404, m.page_not_found());
+	if (!page) error(403, m.org_not_admin_title());
 	return page.organisation;
 }
 
@@ -50,7 +50,7 @@ export const actions: Actions = {
 		);
 		if (refused || !group) {
 			const field = refused ? fieldOfRefusal[refused.message] : undefined;
-			return refuse(form, { field, message: explainDatabaseError(refused) });
+			return refuse(form, { field, message: explainOrganisationError(refused) });
 		}
 		// The group's first link, so the admin leaves with something to share. Should it fail, the
 		// group's page makes one with a tap.
