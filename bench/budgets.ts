@@ -3,15 +3,18 @@
 // reached; where they are not yet (the ratio of most pages), the budget is what is reached today,
 // so a page that gets worse fails, and the goal is printed beside it.
 
-/** Gzipped JavaScript each route loads, in KB (a newcomer's first pages are often on slow lines). */
+/**
+ * Gzipped JavaScript each route loads, in KB (a newcomer's first pages are often on slow lines).
+ * Issue 13: landing and public pages at most 40, every signed-in route at most 60. The group feed
+ * and the post page were let up to 66 for moderation's "Melden" menu; no longer: most of what is
+ * over is words, every message in all three languages (see the README's bench summary).
+ */
 export const javascriptKb: Record<string, number> = {
 	landing: 40,
 	'join page': 55,
 	'signed-in home': 60,
-	// Moderation's "Melden" menu on every post and answer added 5 KB (its words ship in all three
-	// languages); loading those words only when the menu opens is the way back under 60.
-	'group feed': 66,
-	'post page': 66,
+	'group feed': 60,
+	'post page': 60,
 	'meetup page': 60,
 	'host view': 60
 };
