@@ -42,8 +42,12 @@ export async function measureImpactReport(
 		const { organisation_id: organisation, admin } = rows[0];
 		await plantAYear(db, organisation, admin);
 
-		const to = new Date().toISOString().slice(0, 10);
-		const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10);
+		// The report covers whole months: the year planted, rounded out to its months.
+		const now = new Date();
+		const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0))
+			.toISOString()
+			.slice(0, 10);
+		const from = `${new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 7)}-01`;
 		let requests = 0;
 		const counting: typeof fetch = (input, init) => {
 			requests++;

@@ -1611,6 +1611,168 @@ end
 $function$;
 grant execute on function private.impact_people_suppression(integer[],integer[],integer[]) to service_role;
 
+CREATE OR REPLACE FUNCTION private.impact_report_of_days(organisation uuid, from_date date, to_date date)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	-- Meetups are counted as well as people: a column of them is hidden under 5 like any other.
+	measures constant text[] := array[
+		'meetups', 'attendances', 'participants', 'returning', 'new_members', 'posts', 'answers',
+		'meetups_childcare', 'meetups_transport', 'meetups_free'
+	];
+	shares constant text[] := array['childcare', 'transport', 'free'];
+	period_start timestamptz;
+	period_end timestamptz;
+	org record;
+	raw jsonb;
+	group_ids uuid[];
+	cells integer[];
+	flags text[];
+	figures jsonb[];
+	measure text;
+	share text;
+	result_groups jsonb := '[]';
+	total jsonb;
+	one jsonb;
+	people_flags record;
+begin
+	if (select auth.uid()) is null or organisation is null
+		or not private.is_organisation_admin(organisation) then
+		raise exception 'not_allowed';
+	end if;
+	if from_date is null or to_date is null or to_date < from_date or to_date - from_date > 1096 then
+		raise exception 'report_period_invalid';
+	end if;
+	select o.id, o.name, o.slug into org from public.organisations o where o.id = organisation;
+
+	period_start := from_date::timestamp at time zone 'Europe/Brussels';
+	period_end := (to_date + 1)::timestamp at time zone 'Europe/Brussels';
+
+	with report_groups as (
+		select g.id from public.groups g
+		where g.organisation_id = organisation and g.created_at < period_end
+	), held as (
+		select m.id, m.group_id, m.childcare, m.transport_help, m.cost is null as free
+		from public.meetups m
+		join report_groups rg on rg.id = m.group_id
+		where m.status = 'scheduled' and m.starts_at >= period_start
+			and m.starts_at < least(period_end, now())
+	), visits as (
+		-- A member without a phone has no account: their membership is the person.
+		select h.group_id, coalesce(gm.user_id, gm.id) as person, count(*)::integer as times
+		from held h
+		join public.attendance a on a.meetup_id = h.id
+		join public.group_members gm on gm.id = a.member_id
+		group by h.group_id, coalesce(gm.user_id, gm.id)
+	), joined as (
+		select gm.group_id, coalesce(gm.user_id, gm.id) as person
+		from public.group_members gm
+		join report_groups rg on rg.id = gm.group_id
+		where gm.joined_at >= period_start and gm.joined_at < period_end
+			and gm.status in ('active', 'left', 'removed')
+	), per_group as (
+		select rg.id as group_id,
+			(select count(*) from held h where h.group_id = rg.id) as meetups,
+			(select coalesce(sum(v.times), 0) from visits v where v.group_id = rg.id) as attendances,
+			(select count(*) from visits v where v.group_id = rg.id) as participants,
+			(select count(*) from visits v where v.group_id = rg.id and v.times >= 2) as returning,
+			(select count(*) from joined j where j.group_id = rg.id) as new_members,
+			(select count(*) from public.posts p
+				where p.group_id = rg.id and p.created_at >= period_start and p.created_at < period_end
+					and p.deleted_at is null and p.hidden_at is null) as posts,
+			(select count(*) from public.comments c
+				where c.group_id = rg.id and c.created_at >= period_start and c.created_at < period_end
+					and c.deleted_at is null and c.hidden_at is null) as answers,
+			(select count(*) from held h where h.group_id = rg.id and h.childcare) as meetups_childcare,
+			(select count(*) from held h where h.group_id = rg.id and h.transport_help) as meetups_transport,
+			(select count(*) from held h where h.group_id = rg.id and h.free) as meetups_free
+		from report_groups rg
+	), people as (
+		select v.person, sum(v.times) as times from visits v group by v.person
+	)
+	select jsonb_build_object(
+		'groups', coalesce((select jsonb_object_agg(pg.group_id, to_jsonb(pg) - 'group_id') from per_group pg), '{}'),
+		'total', jsonb_build_object(
+			'meetups', (select count(*) from held),
+			'attendances', (select coalesce(sum(v.times), 0) from visits v),
+			-- People are counted once in the total, also when they came to several groups.
+			'participants', (select count(*) from people),
+			'returning', (select count(*) from people where people.times >= 2),
+			'new_members', (select count(distinct j.person) from joined j),
+			'posts', (select coalesce(sum(pg.posts), 0) from per_group pg),
+			'answers', (select coalesce(sum(pg.answers), 0) from per_group pg),
+			'meetups_childcare', (select count(*) from held where held.childcare),
+			'meetups_transport', (select count(*) from held where held.transport_help),
+			'meetups_free', (select count(*) from held where held.free)
+		)
+	) into raw;
+
+	select coalesce(array_agg(g.id order by g.name, g.id), '{}') into group_ids
+	from public.groups g
+	where g.organisation_id = organisation and g.created_at < period_end;
+
+	figures := array_fill('{}'::jsonb, array[cardinality(group_ids) + 1]);
+	-- Attendances, participants and returning bound each other: hidden together, see
+	-- impact_people_suppression.
+	select s.attendances_flags, s.participants_flags, s.returning_flags into people_flags
+	from private.impact_people_suppression(
+		private.impact_column(raw, group_ids, 'attendances'),
+		private.impact_column(raw, group_ids, 'participants'),
+		private.impact_column(raw, group_ids, 'returning')
+	) s;
+	foreach measure in array measures loop
+		cells := private.impact_column(raw, group_ids, measure);
+		flags := case measure
+			when 'attendances' then people_flags.attendances_flags
+			when 'participants' then people_flags.participants_flags
+			when 'returning' then people_flags.returning_flags
+			else private.impact_suppression(cells)
+		end;
+		for i in 1 .. cardinality(cells) loop
+			figures[i] := figures[i] || jsonb_build_object(measure, jsonb_build_object(
+				'value', case when flags[i] is null then cells[i] end,
+				'suppressed', flags[i]
+			));
+		end loop;
+	end loop;
+
+	-- A share is shown only beside both figures it comes from, so it tells nothing they hide.
+	for i in 1 .. cardinality(figures) loop
+		one := '{}';
+		foreach share in array shares loop
+			one := one || jsonb_build_object(share, case
+				when (figures[i] -> 'meetups' ->> 'value') is not null
+					and (figures[i] -> ('meetups_' || share) ->> 'value') is not null
+				then round(100.0 * (figures[i] -> ('meetups_' || share) ->> 'value')::integer
+					/ (figures[i] -> 'meetups' ->> 'value')::integer)::integer
+			end);
+		end loop;
+		figures[i] := figures[i] || jsonb_build_object('shares', one);
+	end loop;
+
+	total := figures[1];
+	select coalesce(jsonb_agg(jsonb_build_object(
+			'id', g.id, 'name', g.name, 'archived', g.archived_at is not null,
+			'figures', figures[u.place + 1]
+		) order by u.place), '[]')
+	into result_groups
+	from unnest(group_ids) with ordinality as u(id, place)
+	join public.groups g on g.id = u.id;
+
+	return jsonb_build_object(
+		'organisation', jsonb_build_object('id', org.id, 'name', org.name, 'slug', org.slug),
+		'from', from_date,
+		'to', to_date,
+		'groups', result_groups,
+		'total', total
+	);
+end
+$function$;
+grant execute on function private.impact_report_of_days(uuid,date,date) to service_role;
+
 CREATE OR REPLACE FUNCTION private.impact_suppression(cells integer[])
  RETURNS text[]
  LANGUAGE sql
@@ -5268,159 +5430,19 @@ CREATE OR REPLACE FUNCTION public.impact_report(organisation uuid, from_date dat
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-declare
-	-- Meetups are counted as well as people: a column of them is hidden under 5 like any other.
-	measures constant text[] := array[
-		'meetups', 'attendances', 'participants', 'returning', 'new_members', 'posts', 'answers',
-		'meetups_childcare', 'meetups_transport', 'meetups_free'
-	];
-	shares constant text[] := array['childcare', 'transport', 'free'];
-	period_start timestamptz;
-	period_end timestamptz;
-	org record;
-	raw jsonb;
-	group_ids uuid[];
-	cells integer[];
-	flags text[];
-	figures jsonb[];
-	measure text;
-	share text;
-	result_groups jsonb := '[]';
-	total jsonb;
-	one jsonb;
-	people_flags record;
 begin
-	if (select auth.uid()) is null or organisation is null
-		or not private.is_organisation_admin(organisation) then
-		raise exception 'not_allowed';
-	end if;
-	if from_date is null or to_date is null or to_date < from_date or to_date - from_date > 1096 then
+	if from_date is distinct from date_trunc('month', from_date)::date
+		or (to_date + 1) is distinct from date_trunc('month', to_date + 1)::date
+	then
+		-- The caller's rights first, as before: only an admin learns why a period is refused.
+		if (select auth.uid()) is null or organisation is null
+			or not private.is_organisation_admin(organisation) then
+			raise exception 'not_allowed';
+		end if;
 		raise exception 'report_period_invalid';
 	end if;
-	select o.id, o.name, o.slug into org from public.organisations o where o.id = organisation;
-
-	period_start := from_date::timestamp at time zone 'Europe/Brussels';
-	period_end := (to_date + 1)::timestamp at time zone 'Europe/Brussels';
-
-	with report_groups as (
-		select g.id from public.groups g
-		where g.organisation_id = organisation and g.created_at < period_end
-	), held as (
-		select m.id, m.group_id, m.childcare, m.transport_help, m.cost is null as free
-		from public.meetups m
-		join report_groups rg on rg.id = m.group_id
-		where m.status = 'scheduled' and m.starts_at >= period_start
-			and m.starts_at < least(period_end, now())
-	), visits as (
-		-- A member without a phone has no account: their membership is the person.
-		select h.group_id, coalesce(gm.user_id, gm.id) as person, count(*)::integer as times
-		from held h
-		join public.attendance a on a.meetup_id = h.id
-		join public.group_members gm on gm.id = a.member_id
-		group by h.group_id, coalesce(gm.user_id, gm.id)
-	), joined as (
-		select gm.group_id, coalesce(gm.user_id, gm.id) as person
-		from public.group_members gm
-		join report_groups rg on rg.id = gm.group_id
-		where gm.joined_at >= period_start and gm.joined_at < period_end
-			and gm.status in ('active', 'left', 'removed')
-	), per_group as (
-		select rg.id as group_id,
-			(select count(*) from held h where h.group_id = rg.id) as meetups,
-			(select coalesce(sum(v.times), 0) from visits v where v.group_id = rg.id) as attendances,
-			(select count(*) from visits v where v.group_id = rg.id) as participants,
-			(select count(*) from visits v where v.group_id = rg.id and v.times >= 2) as returning,
-			(select count(*) from joined j where j.group_id = rg.id) as new_members,
-			(select count(*) from public.posts p
-				where p.group_id = rg.id and p.created_at >= period_start and p.created_at < period_end
-					and p.deleted_at is null and p.hidden_at is null) as posts,
-			(select count(*) from public.comments c
-				where c.group_id = rg.id and c.created_at >= period_start and c.created_at < period_end
-					and c.deleted_at is null and c.hidden_at is null) as answers,
-			(select count(*) from held h where h.group_id = rg.id and h.childcare) as meetups_childcare,
-			(select count(*) from held h where h.group_id = rg.id and h.transport_help) as meetups_transport,
-			(select count(*) from held h where h.group_id = rg.id and h.free) as meetups_free
-		from report_groups rg
-	), people as (
-		select v.person, sum(v.times) as times from visits v group by v.person
-	)
-	select jsonb_build_object(
-		'groups', coalesce((select jsonb_object_agg(pg.group_id, to_jsonb(pg) - 'group_id') from per_group pg), '{}'),
-		'total', jsonb_build_object(
-			'meetups', (select count(*) from held),
-			'attendances', (select coalesce(sum(v.times), 0) from visits v),
-			-- People are counted once in the total, also when they came to several groups.
-			'participants', (select count(*) from people),
-			'returning', (select count(*) from people where people.times >= 2),
-			'new_members', (select count(distinct j.person) from joined j),
-			'posts', (select coalesce(sum(pg.posts), 0) from per_group pg),
-			'answers', (select coalesce(sum(pg.answers), 0) from per_group pg),
-			'meetups_childcare', (select count(*) from held where held.childcare),
-			'meetups_transport', (select count(*) from held where held.transport_help),
-			'meetups_free', (select count(*) from held where held.free)
-		)
-	) into raw;
-
-	select coalesce(array_agg(g.id order by g.name, g.id), '{}') into group_ids
-	from public.groups g
-	where g.organisation_id = organisation and g.created_at < period_end;
-
-	figures := array_fill('{}'::jsonb, array[cardinality(group_ids) + 1]);
-	-- Attendances, participants and returning bound each other: hidden together, see
-	-- impact_people_suppression.
-	select s.attendances_flags, s.participants_flags, s.returning_flags into people_flags
-	from private.impact_people_suppression(
-		private.impact_column(raw, group_ids, 'attendances'),
-		private.impact_column(raw, group_ids, 'participants'),
-		private.impact_column(raw, group_ids, 'returning')
-	) s;
-	foreach measure in array measures loop
-		cells := private.impact_column(raw, group_ids, measure);
-		flags := case measure
-			when 'attendances' then people_flags.attendances_flags
-			when 'participants' then people_flags.participants_flags
-			when 'returning' then people_flags.returning_flags
-			else private.impact_suppression(cells)
-		end;
-		for i in 1 .. cardinality(cells) loop
-			figures[i] := figures[i] || jsonb_build_object(measure, jsonb_build_object(
-				'value', case when flags[i] is null then cells[i] end,
-				'suppressed', flags[i]
-			));
-		end loop;
-	end loop;
-
-	-- A share is shown only beside both figures it comes from, so it tells nothing they hide.
-	for i in 1 .. cardinality(figures) loop
-		one := '{}';
-		foreach share in array shares loop
-			one := one || jsonb_build_object(share, case
-				when (figures[i] -> 'meetups' ->> 'value') is not null
-					and (figures[i] -> ('meetups_' || share) ->> 'value') is not null
-				then round(100.0 * (figures[i] -> ('meetups_' || share) ->> 'value')::integer
-					/ (figures[i] -> 'meetups' ->> 'value')::integer)::integer
-			end);
-		end loop;
-		figures[i] := figures[i] || jsonb_build_object('shares', one);
-	end loop;
-
-	total := figures[1];
-	select coalesce(jsonb_agg(jsonb_build_object(
-			'id', g.id, 'name', g.name, 'archived', g.archived_at is not null,
-			'figures', figures[u.place + 1]
-		) order by u.place), '[]')
-	into result_groups
-	from unnest(group_ids) with ordinality as u(id, place)
-	join public.groups g on g.id = u.id;
-
-	return jsonb_build_object(
-		'organisation', jsonb_build_object('id', org.id, 'name', org.name, 'slug', org.slug),
-		'from', from_date,
-		'to', to_date,
-		'groups', result_groups,
-		'total', total
-	);
-end
+	return private.impact_report_of_days(organisation, from_date, to_date);
+end;
 $function$;
 grant execute on function public.impact_report(uuid,date,date) to authenticated, service_role;
 

@@ -102,8 +102,17 @@ const today = () => new Date().toISOString().slice(0, 10);
 const daysBack = (days: number) =>
 	new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-async function report(sb: SupabaseClient, organisation: string, from = daysBack(60)) {
-	return sb.rpc('impact_report', { organisation, from_date: from, to_date: today() });
+// A report covers whole months: from the first of the month 60 days back to the end of this one.
+const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+const monthEnd = (day: string) =>
+	new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0))
+		.toISOString()
+		.slice(0, 10);
+const from60 = () => monthStart(daysBack(60));
+const toThisMonth = () => monthEnd(today());
+
+async function report(sb: SupabaseClient, organisation: string, from = from60()) {
+	return sb.rpc('impact_report', { organisation, from_date: from, to_date: toThisMonth() });
 }
 
 describe('who reads the report', () => {
@@ -146,8 +155,8 @@ page_impact_report   -         -      -         -          see
 		page_impact_report: (sb) =>
 			sb.rpc('page_impact_report', {
 				organisation_slug: slug,
-				from_date: daysBack(60),
-				to_date: today()
+				from_date: from60(),
+				to_date: toThisMonth()
 			})
 	};
 
@@ -172,6 +181,28 @@ page_impact_report   -         -      -         -          see
 			});
 		});
 	}
+
+	test('a period of other days than whole months is refused', async () => {
+		// Two such periods a few days apart subtracted to the figures of a single day.
+		for (const [from, to] of [
+			[daysBack(60), today()],
+			[from60(), daysBack(6)],
+			[monthStart(today()), monthStart(today())]
+		]) {
+			const { error } = await clients.admin.rpc('impact_report', {
+				organisation: group.organisationId,
+				from_date: from,
+				to_date: to
+			});
+			expect(error?.message, `${from} … ${to}`).toBe('report_period_invalid');
+		}
+		const other = await clients.otherAdmin.rpc('impact_report', {
+			organisation: group.organisationId,
+			from_date: daysBack(60),
+			to_date: today()
+		});
+		expect(other.error?.message).toBe('not_allowed');
+	});
 
 	test('a period that ends before it starts is refused', async () => {
 		const { error } = await clients.admin.rpc('impact_report', {
@@ -250,8 +281,8 @@ describe('what the report counts', () => {
 
 	test('names the organisation and the period', () => {
 		expect(data.organisation.name).toMatch(/^Organisatie /);
-		expect(data.from).toBe(daysBack(60));
-		expect(data.to).toBe(today());
+		expect(data.from).toBe(from60());
+		expect(data.to).toBe(toThisMonth());
 		expect(data.groups.map((g) => g.name)).toEqual(['Praatcafé Gent', 'Zondagsgroep']);
 	});
 });

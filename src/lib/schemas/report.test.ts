@@ -20,10 +20,15 @@ describe('the impact report period', () => {
 			to: '2026-06-30'
 		});
 		expect(ask('period=year&year=2025')).toMatchObject({ from: '2025-01-01', to: '2025-12-31' });
+		// A range is whole months: days within them are rounded out.
 		expect(ask('period=range&from=2026-02-03&to=2026-05-06')).toMatchObject({
 			kind: 'range',
-			from: '2026-02-03',
-			to: '2026-05-06'
+			from: '2026-02-01',
+			to: '2026-05-31'
+		});
+		expect(ask('period=range&from=2024-02-29&to=2024-02-29')).toMatchObject({
+			from: '2024-02-01',
+			to: '2024-02-29'
 		});
 	});
 

@@ -1,6 +1,7 @@
 // The impact report's period, as the picker sends it in the address: a quarter, a year, or from
-// one date to another. One period at a time, so no two periods on a page can be set against each
-// other; the database refuses more than three years.
+// one month to another. One period at a time, so no two periods on a page can be set against each
+// other; a free range is rounded out to whole months, as the database asks (two ranges a few days
+// apart subtracted to one day's figures); the database refuses more than three years.
 import { isDate } from '$lib/zoned';
 import { z } from 'zod';
 
@@ -96,9 +97,13 @@ export function periodFrom(search: URLSearchParams, today: string): Period & { v
 			valid: true
 		};
 	}
-	const days = (Date.parse(asked.to) - Date.parse(asked.from)) / 86_400_000;
+	const from = `${asked.from.slice(0, 7)}-01`;
+	const toYear = Number(asked.to.slice(0, 4));
+	const toMonth = Number(asked.to.slice(5, 7));
+	const to = `${asked.to.slice(0, 7)}-${lastDay(toYear, toMonth)}`;
+	const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
 	if (days < 0 || days > 1096) return { ...fallback, valid: false };
-	return { ...fallback, kind: 'range', from: asked.from, to: asked.to, valid: true };
+	return { ...fallback, kind: 'range', from, to, valid: true };
 }
 
 /** The same period as address parameters, for the CSV link. */
