@@ -3415,6 +3415,205 @@ end;
 $function$;
 grant execute on function private.notify_promotion() to service_role;
 
+CREATE OR REPLACE FUNCTION private.page_group_feed(target_group uuid, before_created_at timestamp with time zone DEFAULT NULL::timestamp with time zone, before_id uuid DEFAULT NULL::uuid, page_size integer DEFAULT 20)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object(
+		'posts', coalesce((
+			select jsonb_agg(to_jsonb(f) - 'ordinality' order by f.ordinality)
+			from public.group_feed(target_group, before_created_at, before_id, page_size)
+				with ordinality f
+		), '[]'),
+		'meetups', case when before_created_at is null then coalesce((
+			select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
+			from public.meetup_cards(target_group, null, false, 2) with ordinality c
+		), '[]') else '[]' end,
+		'news', before_created_at is null and (
+			select unseen.posts + unseen.comments > 0
+			from private.unseen(
+				target_group, me.user_id, coalesce(me.last_seen_at, me.joined_at, '-infinity')
+			) unseen
+		),
+		'climate_question', before_created_at is null and public.climate_question(target_group),
+		'read_at', now()
+	)
+	from public.group_members me
+	where me.group_id = target_group and me.user_id = (select auth.uid()) and me.status = 'active'
+$function$;
+grant execute on function private.page_group_feed(uuid,timestamp with time zone,uuid,integer) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION private.page_home()
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	return (
+		select jsonb_build_object(
+			'groups', coalesce((
+				select jsonb_agg(to_jsonb(g) - 'ordinality' order by g.ordinality)
+				from public.my_groups() with ordinality g
+			), '[]'),
+			'answers', coalesce((
+				select jsonb_agg(to_jsonb(a) - 'ordinality' order by a.ordinality)
+				from public.answers_to_me(5) with ordinality a
+			), '[]'),
+			-- More than the five shown: the app keeps one of each weekly meetup (nextOfEach).
+			'meetups', coalesce((
+				select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
+				from public.meetup_cards(null, null, true, 30) with ordinality c
+			), '[]'),
+			'invitations', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'id', i.id,
+					'meetup', jsonb_build_object('id', mt.id, 'title', mt.title,
+						'starts_at', mt.starts_at),
+					'group', jsonb_build_object('id', g.id, 'name', g.name),
+					'created_at', i.created_at
+				) order by mt.starts_at, i.id)
+				from public.group_members mine
+				join public.meetup_invitations i on i.member_id = mine.id and i.answered_at is null
+				join public.meetups mt on mt.id = i.meetup_id
+				join public.groups g on g.id = mine.group_id
+				where mine.user_id = (select auth.uid()) and mine.status = 'active'
+					and mt.status = 'scheduled' and mt.starts_at > now()
+			), '[]'),
+			'buddy_requests', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'id', b.id,
+					'group', jsonb_build_object('id', g.id, 'name', g.name),
+					'newcomer', jsonb_build_object('nickname', nc.nickname),
+					'created_at', b.created_at
+				) order by b.created_at, b.id)
+				from public.group_members mine
+				join public.buddies b on b.buddy_id = mine.id and b.status = 'asked'
+				join public.group_members nc on nc.id = b.newcomer_id and nc.status = 'active'
+				join public.groups g on g.id = mine.group_id
+				where mine.user_id = (select auth.uid()) and mine.status = 'active'
+			), '[]'),
+			-- "Ook in je organisatie": what the organisation's other groups open to all its members
+			-- (or to everyone), from live groups I am not in, that I have not answered yet.
+			'organisation_meetups', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'id', mt.id, 'title', mt.title, 'starts_at', mt.starts_at, 'ends_at', mt.ends_at,
+					'place', mt.place, 'online', mt.online_url is not null, 'cost', mt.cost,
+					'childcare', mt.childcare, 'transport_help', mt.transport_help,
+					'wheelchair_access', mt.wheelchair_access, 'guests_welcome', mt.guests_welcome,
+					'group', jsonb_build_object('id', g.id, 'name', g.name)
+				) order by mt.starts_at, mt.id)
+				from (
+					select mt.* from public.meetups mt
+					join public.groups g on g.id = mt.group_id and g.archived_at is null
+					where mt.open_to in ('organisation', 'public') and mt.status = 'scheduled'
+						and mt.starts_at > now()
+						and g.organisation_id in (
+							select mg.organisation_id from public.group_members mine
+							join public.groups mg on mg.id = mine.group_id and mg.archived_at is null
+							where mine.user_id = (select auth.uid()) and mine.status = 'active'
+						)
+						and not exists (
+							select 1 from public.group_members here
+							where here.group_id = g.id and here.user_id = (select auth.uid())
+								and here.status in ('active', 'pending', 'removed')
+						)
+						and not exists (
+							select 1 from public.rsvps r
+							join public.group_members gm on gm.id = r.member_id
+							where r.meetup_id = mt.id and gm.user_id = (select auth.uid())
+						)
+					order by mt.starts_at, mt.id
+					limit 5
+				) mt
+				join public.groups g on g.id = mt.group_id
+			), '[]')
+		)
+		where (select auth.uid()) is not null
+	);
+end
+$function$;
+grant execute on function private.page_home() to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION private.page_host_view(target_meetup uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	with hosted as (
+		select public.page_meetup_edit(target_meetup) as meetup
+	)
+	select jsonb_build_object(
+		'meetup', hosted.meetup,
+		'answers', coalesce((
+			-- A name the host may not read (someone of another group of the organisation) is null.
+			select jsonb_agg(jsonb_build_object(
+					'member_id', r.member_id,
+					'nickname', gm.nickname,
+					'role', gm.role,
+					'without_phone', coalesce(gm.without_phone, false),
+					'status', r.status,
+					'childcare_children', r.childcare_children,
+					'transport_help', r.transport_help,
+					'cost_is_a_problem', r.cost_is_a_problem,
+					'note', r.note,
+					'guests', r.guests
+				) order by r.waitlisted_at nulls last, r.created_at)
+			from public.rsvps r
+			left join public.group_members gm on gm.id = r.member_id
+			where r.meetup_id = target_meetup
+		), '[]'::jsonb),
+		'checked_in', coalesce((
+			select jsonb_agg(a.member_id order by a.checked_in_at)
+			from public.attendance a
+			where a.meetup_id = target_meetup
+		), '[]'::jsonb),
+		'members', coalesce((
+			select jsonb_agg(jsonb_build_object(
+					'id', gm.id,
+					'nickname', gm.nickname,
+					'role', gm.role,
+					'without_phone', gm.without_phone
+				) order by gm.nickname)
+			from public.group_members gm
+			where gm.group_id = (hosted.meetup ->> 'group_id')::uuid and gm.status = 'active'
+		), '[]'::jsonb)
+	)
+	from hosted
+	where hosted.meetup is not null
+$function$;
+grant execute on function private.page_host_view(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION private.page_meetup(target_meetup uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+	select to_jsonb(card) from public.meetup_cards(only_meetup => target_meetup) card
+$function$;
+grant execute on function private.page_meetup(uuid) to authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION private.page_post(target_group uuid, target_post uuid)
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select jsonb_build_object(
+		'post', to_jsonb(f),
+		'answers', coalesce((
+			select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
+			from public.post_comments(target_post) with ordinality c
+		), '[]')
+	)
+	from public.group_feed(target_group, null, null, 1, target_post) f
+$function$;
+grant execute on function private.page_post(uuid,uuid) to authenticated, service_role;
+
 CREATE OR REPLACE FUNCTION private.post_author(post uuid)
  RETURNS public.group_members
  LANGUAGE sql
@@ -6109,30 +6308,11 @@ grant execute on function public.page_group_admin(text,uuid) to authenticated, s
 CREATE OR REPLACE FUNCTION public.page_group_feed(target_group uuid, before_created_at timestamp with time zone DEFAULT NULL::timestamp with time zone, before_id uuid DEFAULT NULL::uuid, page_size integer DEFAULT 20)
  RETURNS jsonb
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE
  SET search_path TO ''
 AS $function$
-	select jsonb_build_object(
-		'posts', coalesce((
-			select jsonb_agg(to_jsonb(f) - 'ordinality' order by f.ordinality)
-			from public.group_feed(target_group, before_created_at, before_id, page_size)
-				with ordinality f
-		), '[]'),
-		'meetups', case when before_created_at is null then coalesce((
-			select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
-			from public.meetup_cards(target_group, null, false, 2) with ordinality c
-		), '[]') else '[]' end,
-		'news', before_created_at is null and (
-			select unseen.posts + unseen.comments > 0
-			from private.unseen(
-				target_group, me.user_id, coalesce(me.last_seen_at, me.joined_at, '-infinity')
-			) unseen
-		),
-		'climate_question', before_created_at is null and public.climate_question(target_group),
-		'read_at', now()
-	)
-	from public.group_members me
-	where me.group_id = target_group and me.user_id = (select auth.uid()) and me.status = 'active'
+	select private.page_group_feed(target_group, before_created_at, before_id, page_size)
+		|| jsonb_build_object('shell', public.app_shell(target_group))
 $function$;
 grant execute on function public.page_group_feed(uuid,timestamp with time zone,uuid,integer) to authenticated, service_role;
 
@@ -6208,93 +6388,11 @@ grant execute on function public.page_group_meetups(uuid) to authenticated, serv
 
 CREATE OR REPLACE FUNCTION public.page_home()
  RETURNS jsonb
- LANGUAGE plpgsql
- STABLE SECURITY DEFINER
+ LANGUAGE sql
+ STABLE
  SET search_path TO ''
 AS $function$
-begin
-	return (
-		select jsonb_build_object(
-			'groups', coalesce((
-				select jsonb_agg(to_jsonb(g) - 'ordinality' order by g.ordinality)
-				from public.my_groups() with ordinality g
-			), '[]'),
-			'answers', coalesce((
-				select jsonb_agg(to_jsonb(a) - 'ordinality' order by a.ordinality)
-				from public.answers_to_me(5) with ordinality a
-			), '[]'),
-			-- More than the five shown: the app keeps one of each weekly meetup (nextOfEach).
-			'meetups', coalesce((
-				select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
-				from public.meetup_cards(null, null, true, 30) with ordinality c
-			), '[]'),
-			'invitations', coalesce((
-				select jsonb_agg(jsonb_build_object(
-					'id', i.id,
-					'meetup', jsonb_build_object('id', mt.id, 'title', mt.title,
-						'starts_at', mt.starts_at),
-					'group', jsonb_build_object('id', g.id, 'name', g.name),
-					'created_at', i.created_at
-				) order by mt.starts_at, i.id)
-				from public.group_members mine
-				join public.meetup_invitations i on i.member_id = mine.id and i.answered_at is null
-				join public.meetups mt on mt.id = i.meetup_id
-				join public.groups g on g.id = mine.group_id
-				where mine.user_id = (select auth.uid()) and mine.status = 'active'
-					and mt.status = 'scheduled' and mt.starts_at > now()
-			), '[]'),
-			'buddy_requests', coalesce((
-				select jsonb_agg(jsonb_build_object(
-					'id', b.id,
-					'group', jsonb_build_object('id', g.id, 'name', g.name),
-					'newcomer', jsonb_build_object('nickname', nc.nickname),
-					'created_at', b.created_at
-				) order by b.created_at, b.id)
-				from public.group_members mine
-				join public.buddies b on b.buddy_id = mine.id and b.status = 'asked'
-				join public.group_members nc on nc.id = b.newcomer_id and nc.status = 'active'
-				join public.groups g on g.id = mine.group_id
-				where mine.user_id = (select auth.uid()) and mine.status = 'active'
-			), '[]'),
-			-- "Ook in je organisatie": what the organisation's other groups open to all its members
-			-- (or to everyone), from live groups I am not in, that I have not answered yet.
-			'organisation_meetups', coalesce((
-				select jsonb_agg(jsonb_build_object(
-					'id', mt.id, 'title', mt.title, 'starts_at', mt.starts_at, 'ends_at', mt.ends_at,
-					'place', mt.place, 'online', mt.online_url is not null, 'cost', mt.cost,
-					'childcare', mt.childcare, 'transport_help', mt.transport_help,
-					'wheelchair_access', mt.wheelchair_access, 'guests_welcome', mt.guests_welcome,
-					'group', jsonb_build_object('id', g.id, 'name', g.name)
-				) order by mt.starts_at, mt.id)
-				from (
-					select mt.* from public.meetups mt
-					join public.groups g on g.id = mt.group_id and g.archived_at is null
-					where mt.open_to in ('organisation', 'public') and mt.status = 'scheduled'
-						and mt.starts_at > now()
-						and g.organisation_id in (
-							select mg.organisation_id from public.group_members mine
-							join public.groups mg on mg.id = mine.group_id and mg.archived_at is null
-							where mine.user_id = (select auth.uid()) and mine.status = 'active'
-						)
-						and not exists (
-							select 1 from public.group_members here
-							where here.group_id = g.id and here.user_id = (select auth.uid())
-								and here.status in ('active', 'pending', 'removed')
-						)
-						and not exists (
-							select 1 from public.rsvps r
-							join public.group_members gm on gm.id = r.member_id
-							where r.meetup_id = mt.id and gm.user_id = (select auth.uid())
-						)
-					order by mt.starts_at, mt.id
-					limit 5
-				) mt
-				join public.groups g on g.id = mt.group_id
-			), '[]')
-		)
-		where (select auth.uid()) is not null
-	);
-end
+	select private.page_home() || jsonb_build_object('shell', public.app_shell())
 $function$;
 grant execute on function public.page_home() to authenticated, service_role;
 
@@ -6304,47 +6402,7 @@ CREATE OR REPLACE FUNCTION public.page_host_view(target_meetup uuid)
  STABLE
  SET search_path TO ''
 AS $function$
-	with hosted as (
-		select public.page_meetup_edit(target_meetup) as meetup
-	)
-	select jsonb_build_object(
-		'meetup', hosted.meetup,
-		'answers', coalesce((
-			-- A name the host may not read (someone of another group of the organisation) is null.
-			select jsonb_agg(jsonb_build_object(
-					'member_id', r.member_id,
-					'nickname', gm.nickname,
-					'role', gm.role,
-					'without_phone', coalesce(gm.without_phone, false),
-					'status', r.status,
-					'childcare_children', r.childcare_children,
-					'transport_help', r.transport_help,
-					'cost_is_a_problem', r.cost_is_a_problem,
-					'note', r.note,
-					'guests', r.guests
-				) order by r.waitlisted_at nulls last, r.created_at)
-			from public.rsvps r
-			left join public.group_members gm on gm.id = r.member_id
-			where r.meetup_id = target_meetup
-		), '[]'::jsonb),
-		'checked_in', coalesce((
-			select jsonb_agg(a.member_id order by a.checked_in_at)
-			from public.attendance a
-			where a.meetup_id = target_meetup
-		), '[]'::jsonb),
-		'members', coalesce((
-			select jsonb_agg(jsonb_build_object(
-					'id', gm.id,
-					'nickname', gm.nickname,
-					'role', gm.role,
-					'without_phone', gm.without_phone
-				) order by gm.nickname)
-			from public.group_members gm
-			where gm.group_id = (hosted.meetup ->> 'group_id')::uuid and gm.status = 'active'
-		), '[]'::jsonb)
-	)
-	from hosted
-	where hosted.meetup is not null
+	select private.page_host_view(target_meetup) || jsonb_build_object('shell', public.app_shell())
 $function$;
 grant execute on function public.page_host_view(uuid) to authenticated, service_role;
 
@@ -6368,7 +6426,7 @@ CREATE OR REPLACE FUNCTION public.page_meetup(target_meetup uuid)
  STABLE
  SET search_path TO ''
 AS $function$
-	select to_jsonb(card) from public.meetup_cards(only_meetup => target_meetup) card
+	select private.page_meetup(target_meetup) || jsonb_build_object('shell', public.app_shell())
 $function$;
 grant execute on function public.page_meetup(uuid) to authenticated, service_role;
 
@@ -6837,17 +6895,11 @@ grant execute on function public.page_organisation_admin(text) to authenticated,
 CREATE OR REPLACE FUNCTION public.page_post(target_group uuid, target_post uuid)
  RETURNS jsonb
  LANGUAGE sql
- STABLE SECURITY DEFINER
+ STABLE
  SET search_path TO ''
 AS $function$
-	select jsonb_build_object(
-		'post', to_jsonb(f),
-		'answers', coalesce((
-			select jsonb_agg(to_jsonb(c) - 'ordinality' order by c.ordinality)
-			from public.post_comments(target_post) with ordinality c
-		), '[]')
-	)
-	from public.group_feed(target_group, null, null, 1, target_post) f
+	select private.page_post(target_group, target_post)
+		|| jsonb_build_object('shell', public.app_shell(target_group))
 $function$;
 grant execute on function public.page_post(uuid,uuid) to authenticated, service_role;
 

@@ -190,6 +190,39 @@ describe('app_shell', () => {
 	});
 });
 
+describe('the most-visited pages bring the shell', () => {
+	// One call per page (issue 9): each of these gives, under `shell`, exactly what app_shell gives
+	// for the page's group (none for home and a meetup's pages), so the app makes no second call.
+	test('home, the feed, a post, a meetup and its host view: the same shell as app_shell', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const person = await joinedModerator(group.id, 'Noor');
+		const mine = await post(person, group.id, { body: 'Wie gaat er mee?' });
+		const meetup = await createMeetup(host, group.id);
+		await answered(person, meetup, 'going');
+		await host.client.rpc('cancel_meetup', { meetup });
+		const inGroup = await call(person.client, 'app_shell', { target_group: group.id });
+		const outside = await call(person.client, 'app_shell');
+		expect(inGroup?.group).toMatchObject({ id: group.id, me: { role: 'moderator' } });
+		expect(inGroup?.unread).toBe(1);
+		const pages: [string, object, Json | null][] = [
+			['page_home', {}, outside],
+			['page_group_feed', { target_group: group.id }, inGroup],
+			['page_post', { target_group: group.id, target_post: mine }, inGroup],
+			['page_meetup', { target_meetup: meetup }, outside],
+			['page_host_view', { target_meetup: meetup }, outside]
+		];
+		for (const [fn, args, shell] of pages) {
+			const page = await call(person.client, fn, args);
+			expect(page?.shell, fn).toEqual(shell);
+		}
+		// Still null where the page is not theirs: another group's feed, a meetup they do not host.
+		const stranger = await joinedMember((await makeGroup()).id, 'Elders');
+		expect(await call(stranger.client, 'page_group_feed', { target_group: group.id })).toBeNull();
+		expect(await call(person.client, 'page_host_view', { target_meetup: randomUUID() })).toBeNull();
+	});
+});
+
 describe('page_home', () => {
 	test('my groups with what is new, capped at 21, not counting my own; answers; my meetups', async () => {
 		const quiet = await makeGroup({ name: 'A rustige groep' });

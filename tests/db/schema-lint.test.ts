@@ -20,7 +20,8 @@ async function catalogue<Row>(sql: string): Promise<Row[]> {
 
 // The functions the API roles may execute, as data: adding a function to the API (or to what
 // policies run under the caller's rights) is a change to this list that someone approves.
-// Everything in `public` is what the app calls with rpc(); `private` holds what policies need.
+// Everything in `public` is what the app calls with rpc(); `private` holds what policies need,
+// and the page functions that public wrappers call.
 const executable = {
 	anon: [
 		'private.can_see_meetup(target_group uuid, audience public.meetup_audience)',
@@ -50,6 +51,12 @@ const executable = {
 		'private.is_my_membership(member uuid)',
 		'private.is_my_post(post uuid)',
 		'private.is_organisation_admin(organisation uuid)',
+		// The pages' own functions, which public ones of the same name call beside app_shell.
+		'private.page_group_feed(target_group uuid, before_created_at timestamp with time zone, before_id uuid, page_size integer)',
+		'private.page_home()',
+		'private.page_host_view(target_meetup uuid)',
+		'private.page_meetup(target_meetup uuid)',
+		'private.page_post(target_group uuid, target_post uuid)',
 		'public.accept_admin_invite(code text, organisation_slug text)',
 		'public.accept_invite(invite_code text, nickname text, accept_rules boolean)',
 		'public.add_member_without_phone(target_group uuid, nickname text)',

@@ -2,6 +2,7 @@
 import type { Database } from '$lib/database.types';
 import type { MeetupCard } from '$lib/server/meetups';
 import { outage } from '$lib/server/outage';
+import type { WithShell } from '$lib/server/shell';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { renderSVG } from 'uqr';
 
@@ -53,19 +54,11 @@ export interface HomeBuddyRequest {
 	newcomer: { nickname: string };
 }
 
-export async function homePage(supabase: Client): Promise<HomePage> {
+/** Home in one call, with the shell; null when the database sees no one signed in. */
+export async function homePage(supabase: Client) {
 	const { data, error } = await supabase.rpc('page_home');
 	if (error) outage(error);
-	return (
-		(data as unknown as HomePage | null) ?? {
-			groups: [],
-			answers: [],
-			meetups: [],
-			invitations: [],
-			buddy_requests: [],
-			organisation_meetups: []
-		}
-	);
+	return data as unknown as (HomePage & WithShell) | null;
 }
 
 export async function invitePreview(supabase: Client, code: string) {

@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { spokenLanguages } from '$lib/meetup-options';
 import { meetupRecord, type MeetupEditForm } from '$lib/schemas/meetups';
 import { outage } from '$lib/server/outage';
+import type { WithShell } from '$lib/server/shell';
 import { instantToBrussels } from '$lib/zoned';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
@@ -74,11 +75,11 @@ export async function meetupToEdit(supabase: Client, meetupId: string) {
 	return data as unknown as HostedMeetup | null;
 }
 
-/** The host view's one call: the meetup and who comes, or null when I do not host it. */
+/** The host view's one call: the meetup, who comes and the shell; null when I do not host it. */
 export async function hostView(supabase: Client, meetupId: string) {
 	const { data, error } = await supabase.rpc('page_host_view', { target_meetup: meetupId });
 	if (error) outage(error);
-	return data as unknown as HostView | null;
+	return data as unknown as (HostView & WithShell) | null;
 }
 
 /** The edit form's starting values: what the meetup is now, on a Brussels clock. */

@@ -2,6 +2,7 @@
 // database decides what they may see (meetup_cards checks it) and holds every RSVP rule.
 import type { Database } from '$lib/database.types';
 import { outage } from '$lib/server/outage';
+import type { WithShell } from '$lib/server/shell';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Client = SupabaseClient<Database>;
@@ -34,13 +35,13 @@ export function nextOfEach<T extends Card>(cards: T[]): T[] {
 
 /**
  * The meetup page's one call: the meetup with its group's name, counts, my answer and whether I
- * host; null when not mine to see.
+ * host, and the shell; null when not mine to see.
  */
 export async function oneMeetup(supabase: Client, meetupId: string) {
 	const { data, error } = await supabase.rpc('page_meetup', { target_meetup: meetupId });
 	if (error) outage(error);
-	// page_meetup() returns jsonb: one meetup_cards() row, or null.
-	return data as unknown as MeetupCard | null;
+	// page_meetup() returns jsonb: one meetup_cards() row with the shell, or null.
+	return data as unknown as (MeetupCard & WithShell) | null;
 }
 
 /** A group's meetups still to come (at most 50); null when I am not an active member there. */

@@ -3,6 +3,7 @@
 import type { Database } from '$lib/database.types';
 import type { MeetupCard } from '$lib/server/meetups';
 import { outage } from '$lib/server/outage';
+import type { WithShell } from '$lib/server/shell';
 import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Client = SupabaseClient<Database>;
@@ -30,28 +31,28 @@ export async function feedPage(
 	supabase: Client,
 	groupId: string,
 	before?: { createdAt: string; id: string }
-): Promise<FeedPage | null> {
+): Promise<(FeedPage & WithShell) | null> {
 	const { data, error } = await supabase.rpc('page_group_feed', {
 		target_group: groupId,
 		page_size: pageSize,
 		...(before ? { before_created_at: before.createdAt, before_id: before.id } : {})
 	});
 	if (error) outage(error);
-	return data as unknown as FeedPage | null;
+	return data as unknown as (FeedPage & WithShell) | null;
 }
 
-/** A post with its answers in one call (page_post); null when it is not there for me. */
+/** A post with its answers and the shell in one call (page_post); null when it is not there for me. */
 export async function postPage(
 	supabase: Client,
 	groupId: string,
 	postId: string
-): Promise<{ post: FeedPost; answers: Comment[] } | null> {
+): Promise<({ post: FeedPost; answers: Comment[] } & WithShell) | null> {
 	const { data, error } = await supabase.rpc('page_post', {
 		target_group: groupId,
 		target_post: postId
 	});
 	if (error) outage(error);
-	return data as unknown as { post: FeedPost; answers: Comment[] } | null;
+	return data as unknown as ({ post: FeedPost; answers: Comment[] } & WithShell) | null;
 }
 
 export async function createPost(

@@ -4,17 +4,23 @@ import { explainDatabaseError } from '$lib/server/errors';
 import { homePage } from '$lib/server/groups';
 import { nextOfEach } from '$lib/server/meetups';
 import { answerBuddyRequest } from '$lib/server/my-inclusion';
+import { shellData } from '$lib/server/shell';
+import { signInAddress } from '$lib/server/sign-in-first';
 import { meetupMoment, meetupWhen } from '$lib/time';
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const { groups, answers, meetups, invitations, buddy_requests, organisation_meetups } =
-		await homePage(locals.supabase);
+// One call: home's data with what the layouts show (the shell).
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const [home, { user }] = await Promise.all([homePage(locals.supabase), locals.safeGetSession()]);
+	// The database sees no one: an account deleted while its session was still valid.
+	if (!home || !user) redirect(303, signInAddress(url));
+	const { groups, answers, meetups, invitations, buddy_requests, organisation_meetups } = home;
 	const now = new Date();
 	const locale = getLocale();
 	return {
+		...shellData(home.shell, user, null),
 		groups,
 		answers,
 		meetups: nextOfEach(meetups)

@@ -7,6 +7,7 @@ import { answerClimate } from '$lib/server/my-inclusion';
 import { getLocale } from '$lib/paraglide/runtime';
 import { meetupWhen } from '$lib/time';
 import { createPost, feedPage, pageSize } from '$lib/server/posts';
+import { shellData } from '$lib/server/shell';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -17,24 +18,28 @@ const cursor = z.object({ before: z.iso.datetime({ offset: true }), id: z.uuid()
 const seen = z.object({ read_at: z.iso.datetime({ offset: true }) });
 const climateSchema = z.object({ face: z.enum(['1', '2', '3', '4', '5', 'later']) });
 
-// Reading the feed writes nothing (page_group_feed is read only). "Seen" is the page's own
-// POST (the seen action) after it showed the newest posts, only when there was news.
+// One call: the feed with what the layouts show (the shell, with the group and my role). Reading
+// the feed writes nothing (page_group_feed is read only). "Seen" is the page's own POST (the seen
+// action) after it showed the newest posts, only when there was news.
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const parsed = cursor.safeParse({
 		before: url.searchParams.get('before'),
 		id: url.searchParams.get('id')
 	});
 	const before = parsed.success ? { createdAt: parsed.data.before, id: parsed.data.id } : undefined;
-	const [page, form] = await Promise.all([
+	const [page, form, { user }] = await Promise.all([
 		feedPage(locals.supabase, params.group, before),
-		superValidate({ client_id: crypto.randomUUID() }, zod4(postSchema), { errors: false })
+		superValidate({ client_id: crypto.randomUUID() }, zod4(postSchema), { errors: false }),
+		locals.safeGetSession()
 	]);
-	// Not a member (the group layout says 404 first; this is for a membership ended in between).
-	if (!page) error(404, m.page_not_found());
+	// Not an active member, or no such group.
+	const group = page?.shell.group;
+	if (!page || !group || !user) error(404, m.page_not_found());
 	const now = new Date();
 	const unpinned = page.posts.filter((post) => !post.pinned);
 	const last = unpinned.length >= pageSize ? unpinned[unpinned.length - 1] : undefined;
 	return {
+		...shellData(page.shell, user, group),
 		posts: page.posts,
 		form,
 		paged: Boolean(before),

@@ -4,15 +4,21 @@ import { rsvpSchema } from '$lib/schemas/meetups';
 import { explainDatabaseError, fieldOfRefusal } from '$lib/server/errors';
 import { refuse } from '$lib/server/forms';
 import { answerMeetup, oneMeetup } from '$lib/server/meetups';
+import { shellData } from '$lib/server/shell';
 import { meetupWhen } from '$lib/time';
 import { error } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import type { Actions, PageServerLoad } from './$types';
 
+// One call: the meetup with what the layouts show (the shell).
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const meetup = await oneMeetup(locals.supabase, params.meetup);
-	if (!meetup) error(404, m.page_not_found());
+	const [page, { user }] = await Promise.all([
+		oneMeetup(locals.supabase, params.meetup),
+		locals.safeGetSession()
+	]);
+	if (!page || !user) error(404, m.page_not_found());
+	const { shell, ...meetup } = page;
 	const now = new Date();
 	// A fresh client id per page shown: a double tap or a retry of this answer counts once.
 	const form = await superValidate(
@@ -29,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		{ errors: false }
 	);
 	return {
+		...shellData(shell, user, null),
 		meetup,
 		form,
 		when: meetupWhen(meetup.starts_at, meetup.ends_at, getLocale(), now),

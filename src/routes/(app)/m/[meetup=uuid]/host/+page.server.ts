@@ -15,6 +15,7 @@ import {
 } from '$lib/server/hosting';
 import { outage } from '$lib/server/outage';
 import { takeSaved } from '$lib/server/saved';
+import { shellData } from '$lib/server/shell';
 import { error, fail } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -22,9 +23,13 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, cookies }) => {
-	const view = await hostView(locals.supabase, params.meetup);
+	// One call: the meetup and who comes, with what the layouts show (the shell).
+	const [view, { user }] = await Promise.all([
+		hostView(locals.supabase, params.meetup),
+		locals.safeGetSession()
+	]);
 	// Only the group's hosts and moderators: for anyone else there is no such page.
-	if (!view) error(404, m.page_not_found());
+	if (!view || !user) error(404, m.page_not_found());
 	const { meetup } = view;
 	const answerForm = await superValidate(
 		{ client_id: crypto.randomUUID() },
@@ -32,6 +37,7 @@ export const load: PageServerLoad = async ({ locals, params, cookies }) => {
 		{ errors: false, id: 'answer' }
 	);
 	return {
+		...shellData(view.shell, user, null),
 		meetup,
 		who: whoComes(view),
 		when: meetupDateAndHours(meetup.starts_at, meetup.ends_at, getLocale()),

@@ -13,16 +13,22 @@ import {
 	postPage,
 	toggleReaction
 } from '$lib/server/posts';
+import { shellData } from '$lib/server/shell';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
+// One call: the post and its answers with what the layouts show (the shell, with the group).
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const page = await postPage(locals.supabase, params.group, params.post);
-	if (!page) error(404, m.page_not_found());
-	const { post, answers } = page;
+	const [page, { user }] = await Promise.all([
+		postPage(locals.supabase, params.group, params.post),
+		locals.safeGetSession()
+	]);
+	const group = page?.shell.group;
+	if (!page || !group || !user) error(404, m.page_not_found());
+	const { post, answers, shell } = page;
 	const [commentForm, editForm] = await Promise.all([
 		superValidate({ client_id: crypto.randomUUID() }, zod4(commentSchema), {
 			errors: false,
@@ -33,7 +39,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			id: 'edit'
 		})
 	]);
-	return { post, answers, commentForm, editForm };
+	return { ...shellData(shell, user, group), post, answers, commentForm, editForm };
 };
 
 const reaction = z.object({
