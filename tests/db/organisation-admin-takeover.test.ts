@@ -1,25 +1,9 @@
 // An admin invite link in the wrong hands: the newcomer cannot at once remove the admins who were
 // there before them, every admin is told who came and who went, the invite page's organisation is
 // the code's, and an admin removed while their own removal waits can remove no one.
-import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { db, signUp, type Person } from '../support/platform';
-
-async function register(person: Person, name = 'Samen Vooruit') {
-	const { data, error } = await person.client.rpc('register_organisation', {
-		client_id: randomUUID(),
-		name,
-		slug: `sv-${randomUUID().slice(0, 8)}`,
-		description: '',
-		address: '',
-		contact: '',
-		languages: ['nl'],
-		colour: '#aa3300',
-		initials: 'SV'
-	});
-	expect(error).toBeNull();
-	return data as string;
-}
+import { registerOrganisation } from '../support/organisations';
 
 async function addAdmin(admin: Person, organisation: string, name = 'Nieuw') {
 	const { data: code, error } = await admin.client.rpc('create_admin_invite', { organisation });
@@ -67,7 +51,7 @@ async function news(person: Person) {
 
 test('an admin of less than a week cannot remove the admins who were there before them', async () => {
 	const founder = await signUp('Oprichter');
-	const organisation = await register(founder);
+	const organisation = await registerOrganisation(founder);
 	const newcomer = await addAdmin(founder, organisation);
 
 	expect((await remove(newcomer, organisation, founder)).error?.message).toBe('admin_too_new');
@@ -81,7 +65,7 @@ test('an admin of less than a week cannot remove the admins who were there befor
 
 test('an older admin can remove a new one at once, and a new one can leave', async () => {
 	const founder = await signUp('Oprichter');
-	const organisation = await register(founder);
+	const organisation = await registerOrganisation(founder);
 	const helper = await addAdmin(founder, organisation, 'Helper');
 	const stranger = await addAdmin(founder, organisation, 'Vreemde');
 	// The stranger, newer than the helper, cannot remove them either.
@@ -93,7 +77,7 @@ test('an older admin can remove a new one at once, and a new one can leave', asy
 
 test('every admin is told who became admin through a link, and who was removed', async () => {
 	const founder = await signUp('Oprichter');
-	const organisation = await register(founder, 'De Brug');
+	const organisation = await registerOrganisation(founder, { name: 'De Brug' });
 	const colleague = await addAdmin(founder, organisation, 'Collega');
 	const newcomer = await addAdmin(founder, organisation, 'Nieuwkomer');
 
@@ -140,8 +124,8 @@ test('every admin is told who became admin through a link, and who was removed',
 
 test("the invite page shows the code's organisation, and accepting it on another's page is refused", async () => {
 	const [one, other] = [await signUp('Een'), await signUp('Ander')];
-	const ours = await register(one, 'Ons Huis');
-	const theirs = await register(other, 'Hun Huis');
+	const ours = await registerOrganisation(one, { name: 'Ons Huis' });
+	const theirs = await registerOrganisation(other, { name: 'Hun Huis' });
 	const slugOf = async (id: string) =>
 		(await db().query('select slug from public.organisations where id = $1', [id])).rows[0].slug;
 	const { data: code } = await other.client.rpc('create_admin_invite', { organisation: theirs });
@@ -171,7 +155,7 @@ test("the invite page shows the code's organisation, and accepting it on another
 
 test('an admin removed while their own call waits for the lock removes no one', async () => {
 	const founder = await signUp('Oprichter');
-	const organisation = await register(founder);
+	const organisation = await registerOrganisation(founder);
 	const second = await addAdmin(founder, organisation, 'Tweede');
 	const third = await addAdmin(founder, organisation, 'Derde');
 	await adminSince(organisation, second, 30);

@@ -4,24 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { client, db, signUp, type Person } from '../support/platform';
+import { registerOrganisation } from '../support/organisations';
 import { joinedMember, makeInvite, membershipId, post } from '../support/groups';
 import { createMeetup, rsvp } from '../support/meetups';
-
-async function register(person: Person) {
-	const { data, error } = await person.client.rpc('register_organisation', {
-		client_id: randomUUID(),
-		name: 'Samen Vooruit',
-		slug: `sv-${randomUUID().slice(0, 8)}`,
-		description: '',
-		address: '',
-		contact: '',
-		languages: ['nl'],
-		colour: '#aa3300',
-		initials: 'SV'
-	});
-	expect(error).toBeNull();
-	return data as string;
-}
 
 async function makeGroup(admin: Person, organisation: string) {
 	const { data, error } = await admin.client.rpc('create_group', {
@@ -61,7 +46,7 @@ describe('archiving a group', () => {
 
 	beforeAll(async () => {
 		admin = await signUp('Beheerder');
-		group = await makeGroup(admin, await register(admin));
+		group = await makeGroup(admin, await registerOrganisation(admin));
 		member = await joinedMember(group, 'Lid');
 		other = await joinedMember(group, 'Ander');
 		upcoming = await createMeetup(admin, group);
@@ -177,7 +162,7 @@ describe('archiving a group', () => {
 describe('counts of people outside the group', () => {
 	test('a signed-in non-member sees counts and a capacity only from 5, and whether it is full', async () => {
 		const admin = await signUp('Beheerder');
-		const group = await makeGroup(admin, await register(admin));
+		const group = await makeGroup(admin, await registerOrganisation(admin));
 		const meetup = await createMeetup(admin, group, { open_to: 'public', capacity: 2 });
 		const member = await joinedMember(group, 'Lid');
 		expect((await rsvp(admin, meetup, 'going')).error).toBeNull();

@@ -1,32 +1,16 @@
 // An organisation always has someone who can run it: its only admin cannot delete their account
 // (they are told to invite someone else first), and no path removes the last admin row; deleting
 // the organisation itself still takes its admins along.
-import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { db, signUp, type Person } from '../support/platform';
-
-async function register(person: Person) {
-	const { data, error } = await person.client.rpc('register_organisation', {
-		client_id: randomUUID(),
-		name: 'Samen Vooruit',
-		slug: `sv-${randomUUID().slice(0, 8)}`,
-		description: '',
-		address: '',
-		contact: '',
-		languages: ['nl'],
-		colour: '#aa3300',
-		initials: 'SV'
-	});
-	expect(error).toBeNull();
-	return data as string;
-}
+import { registerOrganisation } from '../support/organisations';
 
 const accountExists = async (person: Person) =>
 	(await db().query('select 1 from auth.users where id = $1', [person.id])).rowCount === 1;
 
 test('the only admin cannot delete their account; once another admin is there, they can', async () => {
 	const founder = await signUp();
-	const organisation = await register(founder);
+	const organisation = await registerOrganisation(founder);
 
 	const refused = await founder.client.rpc('delete_my_account', { also_unnamed: false });
 	expect(refused.error?.message).toBe('last_admin');
@@ -50,7 +34,7 @@ test('the only admin cannot delete their account; once another admin is there, t
 
 test('no path removes the last admin, but deleting the organisation takes it along', async () => {
 	const founder = await signUp();
-	const organisation = await register(founder);
+	const organisation = await registerOrganisation(founder);
 	// As the service role or an operator in the SQL editor would.
 	await expect(db().query('delete from auth.users where id = $1', [founder.id])).rejects.toThrow(
 		'last_admin'
