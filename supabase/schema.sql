@@ -1018,6 +1018,23 @@ begin
 end;
 $function$;
 
+CREATE OR REPLACE FUNCTION private.admin_is_still_new(organisation uuid)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select exists (
+		select 1 from public.organisation_admins mine
+		where mine.organisation_id = organisation and mine.user_id = (select auth.uid())
+			and mine.created_at > now() - interval '7 days'
+			and exists (
+				select 1 from public.organisation_admins older
+				where older.organisation_id = organisation and older.created_at < mine.created_at
+			)
+	)
+$function$;
+
 CREATE OR REPLACE FUNCTION private.admin_sets_moderator(member uuid, moderator boolean)
  RETURNS void
  LANGUAGE plpgsql
@@ -1447,6 +1464,9 @@ begin
 	end if;
 	delete from public.organisation_admins a
 	where a.organisation_id = organisation and a.user_id = person;
+	-- They saw every open link: none of them lets anyone in any more.
+	update public.organisation_admin_invites i set expires_at = least(i.expires_at, now())
+	where i.organisation_id = organisation and i.used_at is null;
 	perform private.tell_admins(organisation, 'admin_removed', person, me);
 end;
 $function$;
@@ -4036,6 +4056,13 @@ begin
 		raise exception 'admin_invite_no_longer_works';
 	end if;
 	if not private.has_email_account() then raise exception 'email_account_needed'; end if;
+	-- A link works only while whoever made it is still an admin there.
+	if not exists (
+		select 1 from public.organisation_admins a
+		where a.organisation_id = invite.organisation_id and a.user_id = invite.created_by
+	) then
+		raise exception 'admin_invite_no_longer_works';
+	end if;
 	update public.organisation_admin_invites set used_by = me, used_at = now()
 	where id = invite.id;
 	insert into public.organisation_admins (organisation_id, user_id, added_by)
@@ -4201,7 +4228,11 @@ CREATE OR REPLACE FUNCTION public.admin_invite_preview(code text)
  SET search_path TO ''
 AS $function$
 	select o.name, o.slug,
-		i.used_at is null and i.expires_at > now() or i.used_by = (select auth.uid())
+		i.used_at is null and i.expires_at > now() and exists (
+			select 1 from public.organisation_admins a
+			where a.organisation_id = i.organisation_id and a.user_id = i.created_by
+		)
+		or i.used_by is not distinct from (select auth.uid())
 	from public.organisation_admin_invites i
 	join public.organisations o on o.id = i.organisation_id
 	where i.code = admin_invite_preview.code and (select auth.uid()) is not null
@@ -4400,6 +4431,11 @@ CREATE OR REPLACE FUNCTION public.archive_group(target_group uuid)
 AS $function$
 begin
 	if not private.is_admin_of_group(target_group) then raise exception 'not_allowed'; end if;
+	if private.admin_is_still_new(
+		(select g.organisation_id from public.groups g where g.id = target_group)
+	) then
+		raise exception 'admin_still_new';
+	end if;
 	update public.groups set archived_at = coalesce(archived_at, now()) where id = target_group;
 	-- What has not begun is called off; a meetup under way ends as it is.
 	update public.meetups m set status = 'cancelled', updated_at = now()
@@ -4728,6 +4764,7 @@ declare
 	created text;
 begin
 	if not private.is_organisation_admin(organisation) then raise exception 'not_allowed'; end if;
+	if private.admin_is_still_new(organisation) then raise exception 'admin_still_new'; end if;
 	insert into public.organisation_admin_invites (organisation_id, created_by)
 	values (organisation, auth.uid())
 	returning code into created;

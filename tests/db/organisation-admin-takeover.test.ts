@@ -190,3 +190,81 @@ test('an admin removed while their own call waits for the lock removes no one', 
 	}
 	expect(await admins(organisation)).toEqual([founder.id, third.id].sort());
 });
+
+test('an admin who goes takes the open admin links with them: removed, they cannot come back', async () => {
+	const founder = await signUp('Oprichter');
+	const organisation = await registerOrganisation(founder);
+	await adminSince(organisation, founder, 30);
+	const stranger = await addAdmin(founder, organisation, 'Vreemde');
+	await adminSince(organisation, stranger, 8);
+	// Links the stranger saw on the admin page, and one they made themselves.
+	const seen = await founder.client.rpc('create_admin_invite', { organisation });
+	const own = await stranger.client.rpc('create_admin_invite', { organisation });
+	expect([seen.error, own.error]).toEqual([null, null]);
+
+	expect((await remove(founder, organisation, stranger)).error).toBeNull();
+	for (const code of [seen.data, own.data]) {
+		const back = await stranger.client.rpc('accept_admin_invite', { code });
+		expect(back.error?.message).toBe('admin_invite_no_longer_works');
+		const preview = await stranger.client.rpc('admin_invite_preview', { code });
+		expect(preview.data).toEqual([expect.objectContaining({ works: false })]);
+	}
+	expect(await admins(organisation)).toEqual([founder.id]);
+
+	// A new link from an admin who stays works as before.
+	const colleague = await addAdmin(founder, organisation, 'Collega');
+	expect(await admins(organisation)).toEqual([founder.id, colleague.id].sort());
+});
+
+test('a link works only while the admin who made it still is one', async () => {
+	const founder = await signUp('Oprichter');
+	const organisation = await registerOrganisation(founder);
+	await adminSince(organisation, founder, 30);
+	const helper = await addAdmin(founder, organisation, 'Helper');
+	await adminSince(organisation, helper, 8);
+	const { data: code } = await helper.client.rpc('create_admin_invite', { organisation });
+	// Leaving ends every open link too; this one is also the leaver's own.
+	expect((await helper.client.rpc('leave_organisation', { organisation })).error).toBeNull();
+	const taker = await signUp('Nieuw');
+	const taken = await taker.client.rpc('accept_admin_invite', { code });
+	expect(taken.error?.message).toBe('admin_invite_no_longer_works');
+	// Even a link made new again by hand in the database: its maker is gone.
+	await db().query(
+		`update public.organisation_admin_invites set expires_at = now() + interval '1 day'
+		where code = $1`,
+		[code]
+	);
+	const again = await taker.client.rpc('accept_admin_invite', { code });
+	expect(again.error?.message).toBe('admin_invite_no_longer_works');
+	expect(await admins(organisation)).toEqual([founder.id]);
+});
+
+test('in their first week a new admin makes no admin links and archives no group', async () => {
+	const founder = await signUp('Oprichter');
+	const organisation = await registerOrganisation(founder);
+	const { data: group, error } = await founder.client.rpc('create_group', {
+		client_id: crypto.randomUUID(),
+		organisation,
+		name: 'Praatcafé',
+		slug: 'praatcafe',
+		description: '',
+		rules: 'We luisteren naar elkaar.',
+		join_policy: 'request',
+		language: 'nl',
+		nickname: 'Oprichter'
+	});
+	expect(error).toBeNull();
+	const newcomer = await addAdmin(founder, organisation);
+
+	const link = await newcomer.client.rpc('create_admin_invite', { organisation });
+	expect(link.error?.message).toBe('admin_still_new');
+	const archived = await newcomer.client.rpc('archive_group', { target_group: group });
+	expect(archived.error?.message).toBe('admin_still_new');
+	const { rows } = await db().query('select archived_at from public.groups where id = $1', [group]);
+	expect(rows[0].archived_at).toBeNull();
+
+	// After a week they can; the founder, with no one before them, always could.
+	await adminSince(organisation, newcomer, 8);
+	expect((await newcomer.client.rpc('create_admin_invite', { organisation })).error).toBeNull();
+	expect((await newcomer.client.rpc('archive_group', { target_group: group })).error).toBeNull();
+});
