@@ -41,7 +41,11 @@ const hidden = [
 	['a line break', 'Samen\r\nX-INJECT:1'],
 	['a control character', 'Samen\u0007Sterk'],
 	['an invisible character', 'Samen\u200bSterk'],
-	['a direction override', 'Samen\u202eSterk']
+	['a direction override', 'Samen\u202eSterk'],
+	// Format characters that show nothing either (review 14, F6).
+	['an Arabic number sign', 'Sam\u0600en'],
+	['a Syriac abbreviation mark', 'Sam\u070fen'],
+	['a hieroglyph format control', 'Sam\u{13430}en']
 ];
 
 describe('names are one line of visible text', () => {
