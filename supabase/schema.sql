@@ -6106,12 +6106,14 @@ AS $function$
 		case when organisation.mine then g.name end,
 		c.title, c.description, c.starts_at, c.ends_at, c.place,
 		c.online_url, c.cost, c.childcare, c.transport_help, c.wheelchair_access, c.languages,
-		-- Outside the group, counts of people only from 5 (meetup_counts' rule), and no capacity
-		-- under 5: with "full" it would say how many come (as on the public page).
+		-- Outside the group, counts of people only when 5 or more others answered so (my own
+		-- answer and guest do not count towards it), and no capacity under 5: with "full" it would
+		-- say how many come (as on the public page).
 		c.open_to, case when member.active or c.capacity >= 5 then c.capacity end, c.status,
-		case when member.active or counts.going >= 5 then counts.going end,
-		case when member.active or counts.maybe >= 5 then counts.maybe end,
-		case when member.active or (counts.waiting >= 5 and counts.going >= 5) then counts.waiting end,
+		case when member.active or counts.others_going >= 5 then counts.going end,
+		case when member.active or counts.others_maybe >= 5 then counts.maybe end,
+		case when member.active or (counts.others_waiting >= 5 and counts.others_going >= 5)
+			then counts.waiting end,
 		me.status, me.childcare_children, me.transport_help, me.cost_is_a_problem, me.note,
 		case when me.status = 'waiting' then (
 			select count(*)::integer from public.rsvps ahead
@@ -6122,7 +6124,10 @@ AS $function$
 		private.is_host_or_moderator(c.group_id),
 		c.guests_welcome,
 		me.guests,
-		c.capacity is not null and counts.going >= c.capacity
+		case
+			when c.capacity is null then false
+			when member.active or c.capacity >= 5 then counts.going >= c.capacity
+		end
 	from chosen c
 	join public.groups g on g.id = c.group_id
 	-- Active in a group of the same organisation (this one included) and not removed from this one.
@@ -6133,8 +6138,17 @@ AS $function$
 			-- People, with the ones they bring.
 			coalesce(sum(1 + r.guests) filter (where r.status = 'going'), 0)::integer as going,
 			coalesce(sum(1 + r.guests) filter (where r.status = 'maybe'), 0)::integer as maybe,
-			coalesce(sum(1 + r.guests) filter (where r.status = 'waiting'), 0)::integer as waiting
-		from public.rsvps r where r.meetup_id = c.id
+			coalesce(sum(1 + r.guests) filter (where r.status = 'waiting'), 0)::integer as waiting,
+			coalesce(sum(1 + r.guests) filter (where r.status = 'going' and not r.is_mine), 0)::integer
+				as others_going,
+			coalesce(sum(1 + r.guests) filter (where r.status = 'maybe' and not r.is_mine), 0)::integer
+				as others_maybe,
+			coalesce(sum(1 + r.guests) filter (where r.status = 'waiting' and not r.is_mine), 0)::integer
+				as others_waiting
+		from (
+			select r.*, r.member_id in (select mine.member_id from mine) as is_mine
+			from public.rsvps r where r.meetup_id = c.id
+		) r
 	) counts
 	left join lateral (
 		select * from mine where mine.meetup_id = c.id order by mine.updated_at desc limit 1
@@ -6150,17 +6164,30 @@ CREATE OR REPLACE FUNCTION public.meetup_counts(meetup uuid)
  SET search_path TO ''
 AS $function$
 	select
-		case when counted.member or counted.going >= 5 then counted.going end,
-		case when counted.member or counted.maybe >= 5 then counted.maybe end,
-		case when counted.member or (counted.waiting >= 5 and counted.going >= 5) then counted.waiting end
+		case when counted.member or counted.others_going >= 5 then counted.going end,
+		case when counted.member or counted.others_maybe >= 5 then counted.maybe end,
+		case when counted.member or (counted.others_waiting >= 5 and counted.others_going >= 5)
+			then counted.waiting end
 	from (
 		select
 			coalesce(sum(1 + r.guests) filter (where r.status = 'going'), 0)::integer as going,
 			coalesce(sum(1 + r.guests) filter (where r.status = 'maybe'), 0)::integer as maybe,
 			coalesce(sum(1 + r.guests) filter (where r.status = 'waiting'), 0)::integer as waiting,
+			coalesce(sum(1 + r.guests) filter (where r.status = 'going' and not mine), 0)::integer
+				as others_going,
+			coalesce(sum(1 + r.guests) filter (where r.status = 'maybe' and not mine), 0)::integer
+				as others_maybe,
+			coalesce(sum(1 + r.guests) filter (where r.status = 'waiting' and not mine), 0)::integer
+				as others_waiting,
 			private.is_active_member(m.group_id) as member
 		from public.meetups m
 		left join public.rsvps r on r.meetup_id = m.id
+		left join lateral (
+			select exists (
+				select 1 from public.group_members gm
+				where gm.id = r.member_id and gm.user_id = (select auth.uid())
+			) as mine
+		) own on true
 		where m.id = meetup and private.can_see_meetup(m.group_id, m.open_to)
 		group by m.id
 	) counted

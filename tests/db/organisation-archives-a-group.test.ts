@@ -8,12 +8,12 @@ import { registerOrganisation } from '../support/organisations';
 import { joinedMember, makeInvite, membershipId, post } from '../support/groups';
 import { createMeetup, rsvp } from '../support/meetups';
 
-async function makeGroup(admin: Person, organisation: string) {
+async function makeGroup(admin: Person, organisation: string, slug = 'praatcafe') {
 	const { data, error } = await admin.client.rpc('create_group', {
 		client_id: randomUUID(),
 		organisation,
 		name: 'Praatcafé',
-		slug: 'praatcafe',
+		slug,
 		description: '',
 		rules: 'We luisteren naar elkaar.',
 		join_policy: 'request',
@@ -175,7 +175,8 @@ describe('counts of people outside the group', () => {
 			const [row] = data as Record<string, unknown>[];
 			return { going: row.going, maybe: row.maybe, capacity: row.capacity, full: row.full };
 		};
-		expect(await card(outsider)).toEqual({ going: null, maybe: null, capacity: null, full: true });
+		// Not even whether it is full: with a capacity under 5 that would say how many come.
+		expect(await card(outsider)).toEqual({ going: null, maybe: null, capacity: null, full: null });
 		expect(await card(member)).toEqual({ going: 2, maybe: 0, capacity: 2, full: true });
 
 		// From 5 on, the outsider sees the same numbers as the group.
@@ -184,5 +185,34 @@ describe('counts of people outside the group', () => {
 			expect((await rsvp(await joinedMember(group, name), meetup, 'going')).error).toBeNull();
 		}
 		expect(await card(outsider)).toEqual({ going: 5, maybe: null, capacity: 8, full: false });
+	});
+
+	test("an outsider's own answer and guest do not count towards the 5", async () => {
+		const admin = await signUp('Beheerder');
+		const organisation = await registerOrganisation(admin);
+		const group = await makeGroup(admin, organisation);
+		const meetup = await createMeetup(admin, group, {
+			open_to: 'organisation',
+			capacity: 20,
+			guests_welcome: true
+		});
+		const others = [admin, await joinedMember(group, 'Een'), await joinedMember(group, 'Twee')];
+		for (const person of others) expect((await rsvp(person, meetup, 'going')).error).toBeNull();
+		// From another group of the organisation, coming with someone: 3 + 2 would make 5.
+		const outsider = await joinedMember(await makeGroup(admin, organisation, 'wandel'), 'Buiten');
+		expect((await rsvp(outsider, meetup, 'going', { guests: 1 })).error).toBeNull();
+		const going = async () => {
+			const { data, error } = await outsider.client.rpc('meetup_cards', { only_meetup: meetup });
+			expect(error).toBeNull();
+			const counted = await outsider.client.rpc('meetup_counts', { meetup });
+			expect(counted.error).toBeNull();
+			return [(data as Record<string, unknown>[])[0].going, counted.data?.[0]?.going];
+		};
+		expect(await going()).toEqual([null, null]);
+		// Five others: the count shows, with the outsider and their guest in it.
+		for (const name of ['Drie', 'Vier']) {
+			expect((await rsvp(await joinedMember(group, name), meetup, 'going')).error).toBeNull();
+		}
+		expect(await going()).toEqual([7, 7]);
 	});
 });
