@@ -6081,38 +6081,59 @@ CREATE OR REPLACE FUNCTION public.meetup_cards(target_group uuid DEFAULT NULL::u
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-	with mine as (
-		select r.* from public.rsvps r
-		join public.group_members gm on gm.id = r.member_id
+	with memberships as (
+		select gm.id, gm.group_id, gm.status, gm.role, g.organisation_id
+		from public.group_members gm
+		join public.groups g on g.id = gm.group_id
 		where gm.user_id = (select auth.uid())
-	), chosen as (
-		select m.* from public.meetups m
+	), mine as (
+		select r.* from public.rsvps r
+		where r.member_id in (select memberships.id from memberships)
+	), looked_at as (
+		select m.*, g.name as group_name, g.archived_at as group_archived_at,
+			m.group_id in (select x.group_id from memberships x where x.status = 'active')
+				as active,
+			coalesce(g.organisation_id in (
+				select x.organisation_id from memberships x where x.status = 'active'
+			), false)
+				and m.group_id not in (select x.group_id from memberships x where x.status = 'removed')
+				as in_organisation,
+			m.group_id in (
+				select x.group_id from memberships x
+				where x.status = 'active' and x.role in ('host', 'moderator')
+			) as hosts
+		from public.meetups m
+		join public.groups g on g.id = m.group_id
 		where (select auth.uid()) is not null
 			and (target_group is null or m.group_id = target_group)
 			and (only_meetup is null or m.id = only_meetup)
 			-- A single meetup is shown also after it ended; lists show what is still to come.
 			and (only_meetup is not null or m.ends_at > now())
-			and (not only_mine or (
-				(private.is_active_member(m.group_id)
-					or m.id in (select meetup_id from mine where mine.status <> 'not_going'))
+	), chosen as (
+		select m.* from looked_at m
+		where (not only_mine or (
+				(m.active or m.id in (select meetup_id from mine where mine.status <> 'not_going'))
 				and m.id not in (select meetup_id from mine where mine.status = 'not_going')
 			))
-			and private.can_see_meetup(m.group_id, m.open_to)
+			and (m.active or (
+				m.open_to <> 'group' and m.group_archived_at is null
+				and (m.open_to = 'public' or m.in_organisation)
+			))
 		order by m.starts_at, m.id
 		limit least(greatest(max_rows, 1), 50)
 	)
 	select c.id,
-		case when organisation.mine then c.group_id end,
-		case when organisation.mine then g.name end,
+		case when c.in_organisation then c.group_id end,
+		case when c.in_organisation then c.group_name end,
 		c.title, c.description, c.starts_at, c.ends_at, c.place,
 		c.online_url, c.cost, c.childcare, c.transport_help, c.wheelchair_access, c.languages,
 		-- Outside the group, counts of people only when 5 or more others answered so (my own
 		-- answer and guest do not count towards it), and no capacity under 5: with "full" it would
 		-- say how many come (as on the public page).
-		c.open_to, case when member.active or c.capacity >= 5 then c.capacity end, c.status,
-		case when member.active or counts.others_going >= 5 then counts.going end,
-		case when member.active or counts.others_maybe >= 5 then counts.maybe end,
-		case when member.active or (counts.others_waiting >= 5 and counts.others_going >= 5)
+		c.open_to, case when c.active or c.capacity >= 5 then c.capacity end, c.status,
+		case when c.active or counts.others_going >= 5 then counts.going end,
+		case when c.active or counts.others_maybe >= 5 then counts.maybe end,
+		case when c.active or (counts.others_waiting >= 5 and counts.others_going >= 5)
 			then counts.waiting end,
 		me.status, me.childcare_children, me.transport_help, me.cost_is_a_problem, me.note,
 		case when me.status = 'waiting' then (
@@ -6120,19 +6141,15 @@ AS $function$
 			where ahead.meetup_id = c.id and ahead.status = 'waiting'
 				and (ahead.waitlisted_at, ahead.id) <= (me.waitlisted_at, me.id)
 		) end,
-		member.active,
-		private.is_host_or_moderator(c.group_id),
+		c.active,
+		c.hosts,
 		c.guests_welcome,
 		me.guests,
 		case
 			when c.capacity is null then false
-			when member.active or c.capacity >= 5 then counts.going >= c.capacity
+			when c.active or c.capacity >= 5 then counts.going >= c.capacity
 		end
 	from chosen c
-	join public.groups g on g.id = c.group_id
-	-- Active in a group of the same organisation (this one included) and not removed from this one.
-	cross join lateral (select private.is_active_in_organisation_of(c.group_id) as mine) organisation
-	cross join lateral (select private.is_active_member(c.group_id) as active) member
 	cross join lateral (
 		select
 			-- People, with the ones they bring.
@@ -6146,7 +6163,7 @@ AS $function$
 			coalesce(sum(1 + r.guests) filter (where r.status = 'waiting' and not r.is_mine), 0)::integer
 				as others_waiting
 		from (
-			select r.*, r.member_id in (select mine.member_id from mine) as is_mine
+			select r.*, r.member_id in (select memberships.id from memberships) as is_mine
 			from public.rsvps r where r.meetup_id = c.id
 		) r
 	) counts

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { client, db, type Person } from '../support/platform';
-import { joinedMember, makeGroup, membershipId } from '../support/groups';
+import { joinedMember, joinedModerator, makeGroup, membershipId } from '../support/groups';
 import { answered as answer, createMeetup, inDays, joinedHost } from '../support/meetups';
 
 type Card = Record<string, unknown> & { id: string; my_status: string | null };
@@ -135,5 +135,139 @@ describe('meetup_cards', () => {
 		const { data } = await cards(member, { only_mine: true });
 		expect(data!.map((card) => card.id)).toEqual([soon, elsewhere, later]);
 		expect(data!.map((card) => card.my_status)).toEqual([null, null, 'maybe']);
+	});
+});
+
+// meetup_cards reads my memberships once and decides with them (issue 9: one statement, not
+// four per meetup); the helpers the policies use say who may see what. For people in every
+// position towards a group, the cards must say what the helpers say, meetup by meetup.
+describe('meetup_cards decides as the helpers do', () => {
+	interface Expected {
+		id: string;
+		member: boolean;
+		hosts: boolean;
+		named: boolean;
+		answer: string | null;
+	}
+
+	/** What private.can_see_meetup and its neighbours say of these meetups, as the person. */
+	async function asTheHelpersSay(person: Person, meetups: string[]): Promise<Expected[]> {
+		const connection = await db().connect();
+		try {
+			await connection.query('begin');
+			await connection.query(`select set_config('request.jwt.claims', $1, true)`, [
+				JSON.stringify({ sub: person.id, role: 'authenticated' })
+			]);
+			const { rows } = await connection.query<Expected>(
+				`select m.id, private.is_active_member(m.group_id) as member,
+					private.is_host_or_moderator(m.group_id) as hosts,
+					private.is_active_in_organisation_of(m.group_id) as named,
+					(select r.status::text from public.rsvps r
+						join public.group_members gm on gm.id = r.member_id
+						where r.meetup_id = m.id and gm.user_id = $2) as answer
+				from public.meetups m
+				where m.id = any ($1) and private.can_see_meetup(m.group_id, m.open_to)
+				order by m.starts_at, m.id`,
+				[meetups, person.id]
+			);
+			return rows;
+		} finally {
+			await connection.query('rollback');
+			connection.release();
+		}
+	}
+
+	test('for members, hosts, moderators, the removed, the organisation and strangers alike', async () => {
+		const group = await makeGroup();
+		const host = await joinedHost(group.id);
+		const sibling = async (name: string, archived = false) => {
+			const { rows } = await db().query<{ id: string }>(
+				`insert into public.groups (organisation_id, name, slug, archived_at)
+				values ($1, $2, $3, case when $4 then now() end) returning id`,
+				[group.organisationId, name, `s-${randomUUID().slice(0, 8)}`, archived]
+			);
+			return rows[0].id;
+		};
+		const neighbours = await sibling('Buur');
+		const closed = await sibling('Gesloten');
+		const closedHost = await joinedHost(closed, 'Oud');
+		const elsewhere = await makeGroup();
+		const stranger = await joinedMember(elsewhere.id, 'Vreemde');
+		const member = await joinedMember(group.id, 'Lid');
+		const moderator = await joinedModerator(group.id, 'Begeleider');
+		const neighbour = await joinedMember(neighbours, 'Buur');
+		const removed = await joinedMember(neighbours, 'Weg');
+		await db().query(
+			`insert into public.group_members (group_id, user_id, nickname, status, joined_at)
+			values ($1, $2, 'Weg', 'active', now())`,
+			[group.id, removed.id]
+		);
+		const pending = await joinedMember(neighbours, 'Wacht');
+		await db().query(
+			`insert into public.group_members (group_id, user_id, nickname, status)
+			values ($1, $2, 'Wacht', 'pending')`,
+			[group.id, pending.id]
+		);
+
+		const at = (day: number, more: Record<string, unknown> = {}) => ({
+			starts_at: inDays(day),
+			ends_at: inDays(day, 2),
+			...more
+		});
+		const meetups = [
+			await createMeetup(host, group.id, at(1)),
+			await createMeetup(host, group.id, at(2, { open_to: 'organisation', capacity: 6 })),
+			await createMeetup(host, group.id, at(3, { open_to: 'public', capacity: 3 })),
+			await createMeetup(closedHost, closed, at(4, { open_to: 'public' })),
+			await createMeetup(closedHost, closed, at(5, { open_to: 'organisation' }))
+		];
+		await db().query(`update public.groups set archived_at = now() where id = $1`, [closed]);
+		await answer(neighbour, meetups[1], 'going');
+		// Answered while still in the group, then removed from it.
+		await answer(removed, meetups[2], 'maybe');
+		await db().query(
+			`update public.group_members set status = 'removed' where group_id = $1 and user_id = $2`,
+			[group.id, removed.id]
+		);
+		await answer(member, meetups[0], 'not_going');
+		await answer(moderator, meetups[2], 'going');
+
+		const people = { host, member, moderator, neighbour, removed, pending, stranger, closedHost };
+		for (const [who, person] of Object.entries(people)) {
+			const expected = await asTheHelpersSay(person, meetups);
+			const ours = (data: Card[] | null) => data!.filter((card) => meetups.includes(card.id));
+			const said = (card: Card) => ({
+				id: card.id,
+				member: card.i_am_member,
+				hosts: card.i_host,
+				named: card.group_id !== null,
+				answer: card.my_status
+			});
+
+			const lists = [
+				...(await Promise.all(
+					[group.id, closed].map((target_group) => cards(person, { target_group, max_rows: 50 }))
+				)),
+				await cards(person, { max_rows: 50 })
+			];
+			const oneByOne = await Promise.all(
+				meetups.map((only_meetup) => cards(person, { only_meetup }))
+			);
+			for (const { error } of [...lists, ...oneByOne]) expect(error, who).toBeNull();
+			expect(ours(lists[2].data).map(said), who).toEqual(expected);
+			expect([...ours(lists[0].data), ...ours(lists[1].data)].map(said), who).toEqual(expected);
+			expect(
+				oneByOne.flatMap(({ data }) => data!.map(said)),
+				who
+			).toEqual(expected);
+
+			// Home: what is coming in my groups and what I answered elsewhere, without what I declined.
+			const { data: home } = await cards(person, { only_mine: true, max_rows: 50 });
+			expect(ours(home).map(said), who).toEqual(
+				expected.filter(
+					(card) => (card.member || card.answer !== null) && card.answer !== 'not_going'
+				)
+			);
+		}
 	});
 });
