@@ -2385,29 +2385,27 @@ begin
 
 	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
 	-- meetup both came to, in the window.
-	pairs as materialized (
-		-- Each tie once, as the places of its two members, lowest first: the pairs of
-		-- inclusion_ties are unique, and a meetup adds the pairs it ties that no interaction
-		-- does. Meetups pair members in the order of their ids, the order of their places.
+	pairs as (
+		-- Each tie as the places of its two members, lowest first: the pairs of inclusion_ties
+		-- (unique already), and the pairs of every meetup of the window both came to (a pair
+		-- tied twice is made one in `neighbours`; no longer looked up in inclusion_ties one by
+		-- one). Meetups pair members in the order of their ids, the order of their places.
 		select least(ma.place, mb.place) as lo, greatest(ma.place, mb.place) as hi
 		from private.inclusion_ties t
 		join members ma on ma.user_id = t.a
 		join members mb on mb.user_id = t.b
 		where t.group_id = s.group_id and t.last_at >= ties_from
 		union all
-		-- Pairs who came to the same meetup, unless already tied above (looked up by key).
-		select distinct ma.place, mb.place
+		select ma.place, mb.place
 		from attended a1
 		join attended a2 on a2.meetup_id = a1.meetup_id and a2.member_id > a1.member_id
 		join members ma on ma.id = a1.member_id
 		join members mb on mb.id = a2.member_id
 		where a1.starts_at >= ties_from
-			and not exists (select 1 from private.inclusion_ties t
-				where t.group_id = s.group_id and t.a = least(ma.user_id, mb.user_id)
-					and t.b = greatest(ma.user_id, mb.user_id) and t.last_at >= ties_from)
 	), neighbours as materialized (
-		-- Each member with a tie and everyone they have one with.
-		select e.place, array_agg(e.other) as others
+		-- Each member with a tie and everyone they have one with, as a sorted array of places
+		-- without repeats (intarray's sort and uniq).
+		select e.place, extensions.uniq(extensions.sort(array_agg(e.other))) as others
 		from (
 			select p.lo as place, p.hi as other from pairs p
 			union all
@@ -2479,39 +2477,28 @@ begin
 		) e
 		where (e.ends + z.degree) * s.circle_inside_share <= (z.degree + 1) * z.degree
 			and (e.ends + z.degree) * s.circle_inside_share <= e.capped + z.degree
-	), hood_members as materialized (
-		select h.center, h.center as place from hoods h
-		union all
-		select h.center, unnest(h.others) from hoods h
-	), adjacency as materialized (
-		-- The ties of the members of those sets as bit strings over all active members.
-		select n.place, (select bit_or(set_bit(z.zeros, o, 1)) from unnest(n.others) o) as bits
-		from neighbours n
-		cross join (select repeat('0', count(*)::integer)::bit varying as zeros from members) z
-		where n.place in (select hm.place from hood_members hm)
 	), candidates as materialized (
-		-- Each set once, however many of its members it was found from.
+		-- Each set once (a member and everyone they have a tie with, as a sorted array of
+		-- places), however many of its members it was found from.
 		select distinct on (h.circle) h.center, h.circle
 		from (
-			select ad.place as center, set_bit(ad.bits, ad.place, 1) as circle
-			from adjacency ad join hoods h on h.center = ad.place
+			select h.center, extensions.sort(h.others || h.center) as circle from hoods h
 		) h
 		order by h.circle, h.center
 	), circles as materialized (
 		-- The share of the tie ends of a set's members that stay inside it: each member's ties
-		-- that are in the set are the bits of (its ties & the set).
+		-- that are in the set are the places in both (intarray's & of two sorted arrays).
 		select counted.inside,
 			(select array_agg(m.id order by m.id) from members m
-				where get_bit(cd.circle, m.place) = 1) as circle
+				where m.place = any (cd.circle)) as circle
 		from (
-			select hm.center,
-				sum(bit_count(ad.bits & cd.circle))::numeric / sum(d.of_place[hm.place + 1])
-					as inside
+			select cd.center,
+				sum(extensions.icount(n.others operator(extensions.&) cd.circle))::numeric
+					/ sum(cardinality(n.others)) as inside
 			from candidates cd
-			join hood_members hm on hm.center = cd.center
-			join adjacency ad on ad.place = hm.place
-			cross join degrees d
-			group by hm.center
+			cross join lateral unnest(cd.circle) as x(place)
+			join neighbours n on n.place = x.place
+			group by cd.center
 		) counted
 		join candidates cd on cd.center = counted.center
 		where counted.inside >= s.circle_inside_share
