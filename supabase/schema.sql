@@ -18,7 +18,7 @@ create type public.meetup_status as enum ('scheduled', 'cancelled');
 create type public.member_role as enum ('member', 'host', 'moderator');
 create type public.member_status as enum ('pending', 'active', 'left', 'removed', 'refused');
 create type public.moderation_action as enum ('dismiss', 'hide', 'restore', 'message', 'mute', 'unmute', 'remove', 'refuse_join', 'role_change');
-create type public.notification_kind as enum ('reminder', 'promoted', 'changed', 'cancelled', 'invited', 'answer_asked', 'buddy_asked', 'buddy_accepted', 'moderators_wrote', 'admin_joined', 'admin_removed');
+create type public.notification_kind as enum ('reminder', 'promoted', 'changed', 'cancelled', 'invited', 'answer_asked', 'buddy_asked', 'buddy_accepted', 'moderators_wrote', 'admin_joined', 'admin_removed', 'moderator_appointed', 'moderator_removed');
 create type public.post_kind as enum ('story', 'question', 'tip', 'looking_for', 'offering');
 create type public.reaction_kind as enum ('recognise', 'support', 'thanks');
 create type public.report_reason as enum ('disrespectful', 'left_out', 'private_info', 'unsafe', 'spam', 'other');
@@ -299,6 +299,7 @@ CREATE TRIGGER group_members_check_nickname BEFORE INSERT OR UPDATE OF nickname,
 CREATE TRIGGER group_members_check_nickname_on_status BEFORE UPDATE OF status ON public.group_members FOR EACH ROW WHEN (((old.status <> ALL (ARRAY['active'::public.member_status, 'left'::public.member_status, 'removed'::public.member_status])) AND (new.status = ANY (ARRAY['active'::public.member_status, 'pending'::public.member_status])) AND (old.status IS DISTINCT FROM new.status) AND (NOT (new.nickname IS DISTINCT FROM old.nickname)))) EXECUTE FUNCTION private.check_member_nickname_on_status();
 CREATE TRIGGER group_members_not_back_into_archived_groups BEFORE UPDATE OF status, user_id ON public.group_members FOR EACH ROW WHEN ((((new.status = ANY (ARRAY['active'::public.member_status, 'pending'::public.member_status])) AND (old.status IS DISTINCT FROM new.status)) OR ((old.user_id IS NULL) AND (new.user_id IS NOT NULL)))) EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER group_members_not_into_archived_groups BEFORE INSERT ON public.group_members FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
+CREATE TRIGGER group_members_tell_of_moderator_change AFTER UPDATE OF role ON public.group_members FOR EACH ROW WHEN (((old.role = 'moderator'::public.member_role) IS DISTINCT FROM (new.role = 'moderator'::public.member_role))) EXECUTE FUNCTION private.tell_of_moderator_change();
 CREATE TRIGGER group_members_withdraw_rsvps_on_leaving AFTER UPDATE OF status ON public.group_members FOR EACH ROW WHEN (((new.status = ANY (ARRAY['left'::public.member_status, 'removed'::public.member_status])) AND (old.status = 'active'::public.member_status))) EXECUTE FUNCTION private.withdraw_rsvps_of_departed_member();
 
 create table public.groups (
@@ -1044,6 +1045,7 @@ AS $function$
 declare
 	target public.group_members;
 	language_of text;
+	organisation uuid;
 	new_role public.member_role := case when moderator then 'moderator' else 'member' end;
 begin
 	select * into target from public.group_members where id = member for update;
@@ -1051,6 +1053,12 @@ begin
 	-- Someone without a phone cannot read the moderation screens.
 	if target.status <> 'active' or target.user_id is null then raise exception 'not_a_member'; end if;
 	if moderator = (target.role = 'moderator') then return; end if;
+	if moderator and target.user_id = (select auth.uid()) then
+		raise exception 'moderator_not_yourself';
+	end if;
+	select g.organisation_id, g.language into organisation, language_of
+	from public.groups g where g.id = target.group_id;
+	if private.admin_is_still_new(organisation) then raise exception 'admin_still_new'; end if;
 	-- The group's row lock: two admins taking away the last two moderators at once go in turn.
 	perform 1 from public.groups g where g.id = target.group_id for no key update;
 	if not moderator and not exists (
@@ -1059,7 +1067,6 @@ begin
 	) then
 		raise exception 'last_moderator';
 	end if;
-	select g.language into language_of from public.groups g where g.id = target.group_id;
 	update public.group_members
 	set role = new_role, muted_until = case when moderator then null else muted_until end
 	where id = member;
@@ -2385,27 +2392,29 @@ begin
 
 	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
 	-- meetup both came to, in the window.
-	pairs as (
-		-- Each tie as the places of its two members, lowest first: the pairs of inclusion_ties
-		-- (unique already), and the pairs of every meetup of the window both came to (a pair
-		-- tied twice is made one in `neighbours`; no longer looked up in inclusion_ties one by
-		-- one). Meetups pair members in the order of their ids, the order of their places.
+	pairs as materialized (
+		-- Each tie once, as the places of its two members, lowest first: the pairs of
+		-- inclusion_ties are unique, and a meetup adds the pairs it ties that no interaction
+		-- does. Meetups pair members in the order of their ids, the order of their places.
 		select least(ma.place, mb.place) as lo, greatest(ma.place, mb.place) as hi
 		from private.inclusion_ties t
 		join members ma on ma.user_id = t.a
 		join members mb on mb.user_id = t.b
 		where t.group_id = s.group_id and t.last_at >= ties_from
 		union all
-		select ma.place, mb.place
+		-- Pairs who came to the same meetup, unless already tied above (looked up by key).
+		select distinct ma.place, mb.place
 		from attended a1
 		join attended a2 on a2.meetup_id = a1.meetup_id and a2.member_id > a1.member_id
 		join members ma on ma.id = a1.member_id
 		join members mb on mb.id = a2.member_id
 		where a1.starts_at >= ties_from
+			and not exists (select 1 from private.inclusion_ties t
+				where t.group_id = s.group_id and t.a = least(ma.user_id, mb.user_id)
+					and t.b = greatest(ma.user_id, mb.user_id) and t.last_at >= ties_from)
 	), neighbours as materialized (
-		-- Each member with a tie and everyone they have one with, as a sorted array of places
-		-- without repeats (intarray's sort and uniq).
-		select e.place, extensions.uniq(extensions.sort(array_agg(e.other))) as others
+		-- Each member with a tie and everyone they have one with.
+		select e.place, array_agg(e.other) as others
 		from (
 			select p.lo as place, p.hi as other from pairs p
 			union all
@@ -2477,28 +2486,39 @@ begin
 		) e
 		where (e.ends + z.degree) * s.circle_inside_share <= (z.degree + 1) * z.degree
 			and (e.ends + z.degree) * s.circle_inside_share <= e.capped + z.degree
+	), hood_members as materialized (
+		select h.center, h.center as place from hoods h
+		union all
+		select h.center, unnest(h.others) from hoods h
+	), adjacency as materialized (
+		-- The ties of the members of those sets as bit strings over all active members.
+		select n.place, (select bit_or(set_bit(z.zeros, o, 1)) from unnest(n.others) o) as bits
+		from neighbours n
+		cross join (select repeat('0', count(*)::integer)::bit varying as zeros from members) z
+		where n.place in (select hm.place from hood_members hm)
 	), candidates as materialized (
-		-- Each set once (a member and everyone they have a tie with, as a sorted array of
-		-- places), however many of its members it was found from.
+		-- Each set once, however many of its members it was found from.
 		select distinct on (h.circle) h.center, h.circle
 		from (
-			select h.center, extensions.sort(h.others || h.center) as circle from hoods h
+			select ad.place as center, set_bit(ad.bits, ad.place, 1) as circle
+			from adjacency ad join hoods h on h.center = ad.place
 		) h
 		order by h.circle, h.center
 	), circles as materialized (
 		-- The share of the tie ends of a set's members that stay inside it: each member's ties
-		-- that are in the set are the places in both (intarray's & of two sorted arrays).
+		-- that are in the set are the bits of (its ties & the set).
 		select counted.inside,
 			(select array_agg(m.id order by m.id) from members m
-				where m.place = any (cd.circle)) as circle
+				where get_bit(cd.circle, m.place) = 1) as circle
 		from (
-			select cd.center,
-				sum(extensions.icount(n.others operator(extensions.&) cd.circle))::numeric
-					/ sum(cardinality(n.others)) as inside
+			select hm.center,
+				sum(bit_count(ad.bits & cd.circle))::numeric / sum(d.of_place[hm.place + 1])
+					as inside
 			from candidates cd
-			cross join lateral unnest(cd.circle) as x(place)
-			join neighbours n on n.place = x.place
-			group by cd.center
+			join hood_members hm on hm.center = cd.center
+			join adjacency ad on ad.place = hm.place
+			cross join degrees d
+			group by hm.center
 		) counted
 		join candidates cd on cd.center = counted.center
 		where counted.inside >= s.circle_inside_share
@@ -3216,6 +3236,16 @@ AS $function$
 	returning id
 $function$;
 
+CREATE OR REPLACE FUNCTION private.masked_email(email text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+ SET search_path TO ''
+AS $function$
+	select case when position('@' in email) > 1
+		then left(email, 1) || '…@' || split_part(email, '@', 2) end
+$function$;
+
 CREATE OR REPLACE FUNCTION private.may_act_on(target public.group_members, moderator uuid)
  RETURNS boolean
  LANGUAGE sql
@@ -3911,6 +3941,27 @@ AS $function$
 	where what = 'admin_removed' and person is distinct from actor
 $function$;
 
+CREATE OR REPLACE FUNCTION private.tell_of_moderator_change()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if new.user_id is null or new.status <> 'active' then return null; end if;
+	insert into public.notifications (user_id, kind, group_id, person_id, actor_id)
+	select gm.user_id,
+		case when new.role = 'moderator' then 'moderator_appointed'
+			else 'moderator_removed' end::public.notification_kind,
+		new.group_id, new.user_id, (select auth.uid())
+	from public.group_members gm
+	where gm.group_id = new.group_id and gm.status = 'active' and gm.user_id is not null
+		and (gm.role = 'moderator' or gm.id = new.id)
+		and gm.user_id is distinct from (select auth.uid());
+	return null;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.thread_messages_json(thread uuid)
  RETURNS jsonb
  LANGUAGE sql
@@ -4026,6 +4077,14 @@ declare
 	joined boolean;
 begin
 	if me is null then raise exception 'not_signed_in'; end if;
+	-- The organisation's lock first, as end_admin takes it: an admin removed at this moment is
+	-- either gone before the link is checked (and it no longer works) or removed after.
+	perform 1 from public.organisations o
+	where o.id = (
+		select i.organisation_id from public.organisation_admin_invites i
+		where i.code = accept_admin_invite.code
+	)
+	for update;
 	select * into invite from public.organisation_admin_invites i
 	where i.code = accept_admin_invite.code for update;
 	if not found then raise exception 'admin_invite_not_found'; end if;
@@ -4035,8 +4094,12 @@ begin
 	) then
 		raise exception 'admin_invite_not_found';
 	end if;
-	-- Following the link again after it worked is not an error.
-	if invite.used_by = me then
+	-- Following the link again after it worked is not an error; nor is following one while an
+	-- admin already, which leaves the link for whom it was made.
+	if invite.used_by = me or exists (
+		select 1 from public.organisation_admins a
+		where a.organisation_id = invite.organisation_id and a.user_id = me
+	) then
 		return (select o.slug from public.organisations o where o.id = invite.organisation_id);
 	end if;
 	if invite.used_at is not null or invite.expires_at <= now() then
@@ -6068,59 +6131,38 @@ CREATE OR REPLACE FUNCTION public.meetup_cards(target_group uuid DEFAULT NULL::u
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-	with memberships as (
-		select gm.id, gm.group_id, gm.status, gm.role, g.organisation_id
-		from public.group_members gm
-		join public.groups g on g.id = gm.group_id
-		where gm.user_id = (select auth.uid())
-	), mine as (
+	with mine as (
 		select r.* from public.rsvps r
-		where r.member_id in (select memberships.id from memberships)
-	), looked_at as (
-		select m.*, g.name as group_name, g.archived_at as group_archived_at,
-			m.group_id in (select x.group_id from memberships x where x.status = 'active')
-				as active,
-			coalesce(g.organisation_id in (
-				select x.organisation_id from memberships x where x.status = 'active'
-			), false)
-				and m.group_id not in (select x.group_id from memberships x where x.status = 'removed')
-				as in_organisation,
-			m.group_id in (
-				select x.group_id from memberships x
-				where x.status = 'active' and x.role in ('host', 'moderator')
-			) as hosts
-		from public.meetups m
-		join public.groups g on g.id = m.group_id
+		join public.group_members gm on gm.id = r.member_id
+		where gm.user_id = (select auth.uid())
+	), chosen as (
+		select m.* from public.meetups m
 		where (select auth.uid()) is not null
 			and (target_group is null or m.group_id = target_group)
 			and (only_meetup is null or m.id = only_meetup)
 			-- A single meetup is shown also after it ended; lists show what is still to come.
 			and (only_meetup is not null or m.ends_at > now())
-	), chosen as (
-		select m.* from looked_at m
-		where (not only_mine or (
-				(m.active or m.id in (select meetup_id from mine where mine.status <> 'not_going'))
+			and (not only_mine or (
+				(private.is_active_member(m.group_id)
+					or m.id in (select meetup_id from mine where mine.status <> 'not_going'))
 				and m.id not in (select meetup_id from mine where mine.status = 'not_going')
 			))
-			and (m.active or (
-				m.open_to <> 'group' and m.group_archived_at is null
-				and (m.open_to = 'public' or m.in_organisation)
-			))
+			and private.can_see_meetup(m.group_id, m.open_to)
 		order by m.starts_at, m.id
 		limit least(greatest(max_rows, 1), 50)
 	)
 	select c.id,
-		case when c.in_organisation then c.group_id end,
-		case when c.in_organisation then c.group_name end,
+		case when organisation.mine then c.group_id end,
+		case when organisation.mine then g.name end,
 		c.title, c.description, c.starts_at, c.ends_at, c.place,
 		c.online_url, c.cost, c.childcare, c.transport_help, c.wheelchair_access, c.languages,
 		-- Outside the group, counts of people only when 5 or more others answered so (my own
 		-- answer and guest do not count towards it), and no capacity under 5: with "full" it would
 		-- say how many come (as on the public page).
-		c.open_to, case when c.active or c.capacity >= 5 then c.capacity end, c.status,
-		case when c.active or counts.others_going >= 5 then counts.going end,
-		case when c.active or counts.others_maybe >= 5 then counts.maybe end,
-		case when c.active or (counts.others_waiting >= 5 and counts.others_going >= 5)
+		c.open_to, case when member.active or c.capacity >= 5 then c.capacity end, c.status,
+		case when member.active or counts.others_going >= 5 then counts.going end,
+		case when member.active or counts.others_maybe >= 5 then counts.maybe end,
+		case when member.active or (counts.others_waiting >= 5 and counts.others_going >= 5)
 			then counts.waiting end,
 		me.status, me.childcare_children, me.transport_help, me.cost_is_a_problem, me.note,
 		case when me.status = 'waiting' then (
@@ -6128,15 +6170,19 @@ AS $function$
 			where ahead.meetup_id = c.id and ahead.status = 'waiting'
 				and (ahead.waitlisted_at, ahead.id) <= (me.waitlisted_at, me.id)
 		) end,
-		c.active,
-		c.hosts,
+		member.active,
+		private.is_host_or_moderator(c.group_id),
 		c.guests_welcome,
 		me.guests,
 		case
 			when c.capacity is null then false
-			when c.active or c.capacity >= 5 then counts.going >= c.capacity
+			when member.active or c.capacity >= 5 then counts.going >= c.capacity
 		end
 	from chosen c
+	join public.groups g on g.id = c.group_id
+	-- Active in a group of the same organisation (this one included) and not removed from this one.
+	cross join lateral (select private.is_active_in_organisation_of(c.group_id) as mine) organisation
+	cross join lateral (select private.is_active_member(c.group_id) as active) member
 	cross join lateral (
 		select
 			-- People, with the ones they bring.
@@ -6150,7 +6196,7 @@ AS $function$
 			coalesce(sum(1 + r.guests) filter (where r.status = 'waiting' and not r.is_mine), 0)::integer
 				as others_waiting
 		from (
-			select r.*, r.member_id in (select memberships.id from memberships) as is_mine
+			select r.*, r.member_id in (select mine.member_id from mine) as is_mine
 			from public.rsvps r where r.meetup_id = c.id
 		) r
 	) counts
@@ -6352,7 +6398,8 @@ AS $function$
 		),
 		-- Those who could moderate: active members with an account, by the name the group knows.
 		'members', coalesce((
-			select jsonb_agg(jsonb_build_object('id', m.id, 'nickname', m.nickname, 'role', m.role)
+			select jsonb_agg(jsonb_build_object('id', m.id, 'nickname', m.nickname, 'role', m.role,
+					'me', m.user_id = (select auth.uid()))
 				order by m.role <> 'moderator', lower(m.nickname))
 			from public.group_members m
 			where m.group_id = g.id and m.status = 'active' and m.user_id is not null
@@ -6857,7 +6904,7 @@ $function$;
 grant execute on function public.page_my_organisations() to authenticated, service_role;
 
 CREATE OR REPLACE FUNCTION public.page_notifications(before timestamp with time zone DEFAULT NULL::timestamp with time zone, max_rows integer DEFAULT 50)
- RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status, group_id uuid, group_name text, post_id uuid, post_excerpt text, thread_id uuid, buddy_request uuid, buddy_status text, person_nickname text, organisation_slug text, organisation_name text, actor_name text, about_me boolean)
+ RETURNS TABLE(id uuid, kind public.notification_kind, created_at timestamp with time zone, read_at timestamp with time zone, meetup_id uuid, meetup_title text, meetup_starts_at timestamp with time zone, meetup_ends_at timestamp with time zone, meetup_status public.meetup_status, group_id uuid, group_name text, post_id uuid, post_excerpt text, thread_id uuid, buddy_request uuid, buddy_status text, person_nickname text, person_email text, organisation_slug text, organisation_name text, actor_name text, about_me boolean)
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
@@ -6891,11 +6938,20 @@ begin
 				select bd.nickname from public.group_members bd where bd.id = b.buddy_id)
 			when l.kind in ('admin_joined', 'admin_removed') then (
 				select pr.display_name from public.profiles pr where pr.id = l.person_id)
+			-- By the name the group knows them.
+			when l.kind in ('moderator_appointed', 'moderator_removed') then (
+				select gm.nickname from public.group_members gm
+				where gm.group_id = l.group_id and gm.user_id = l.person_id)
+		end,
+		case when l.kind = 'admin_joined' then (
+			select private.masked_email(u.email) from auth.users u where u.id = l.person_id)
 		end,
 		o.slug, o.name,
-		-- Who removed them; none when they left themselves (or the account is gone).
-		(select pr.display_name from public.profiles pr
-			where pr.id = l.actor_id and l.actor_id is distinct from l.person_id),
+		-- Who removed an admin; none when they left themselves (or the account is gone).
+		case when l.kind in ('admin_joined', 'admin_removed') then (
+			select pr.display_name from public.profiles pr
+			where pr.id = l.actor_id and l.actor_id is distinct from l.person_id)
+		end,
 		l.person_id is not distinct from me
 	from listed l
 	left join public.meetups m on m.id = l.meetup_id
@@ -7841,10 +7897,18 @@ CREATE OR REPLACE FUNCTION public.update_group(target_group uuid, name text, des
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+	current_group public.groups;
 begin
 	if not private.is_admin_of_group(target_group) then raise exception 'not_allowed'; end if;
 	perform private.check_group_facts(name, description, rules, language);
 	if join_policy is null then raise exception 'group_join_policy_invalid'; end if;
+	select * into current_group from public.groups g where g.id = target_group for no key update;
+	if join_policy <> current_group.join_policy
+		and private.admin_is_still_new(current_group.organisation_id)
+	then
+		raise exception 'admin_still_new';
+	end if;
 	update public.groups g
 	set name = btrim(update_group.name),
 		description = btrim(coalesce(update_group.description, '')),

@@ -2119,6 +2119,7 @@ export type Database = {
           meetup_title: string
           organisation_name: string
           organisation_slug: string
+          person_email: string
           person_nickname: string
           post_excerpt: string
           post_id: string
@@ -2396,6 +2397,8 @@ export type Database = {
         | "moderators_wrote"
         | "admin_joined"
         | "admin_removed"
+        | "moderator_appointed"
+        | "moderator_removed"
       post_kind: "story" | "question" | "tip" | "looking_for" | "offering"
       reaction_kind: "recognise" | "support" | "thanks"
       report_reason:
@@ -2562,6 +2565,8 @@ export const Constants = {
         "moderators_wrote",
         "admin_joined",
         "admin_removed",
+        "moderator_appointed",
+        "moderator_removed",
       ],
       post_kind: ["story", "question", "tip", "looking_for", "offering"],
       reaction_kind: ["recognise", "support", "thanks"],

@@ -85,6 +85,7 @@ const words: Record<string, () => string> = {
 	admin_invite_no_longer_works: m.org_error_admin_invite_used,
 	admin_too_new: m.org_error_admin_too_new,
 	admin_still_new: m.org_error_admin_still_new,
+	moderator_not_yourself: m.org_error_moderator_not_yourself,
 	last_admin: m.org_error_last_admin,
 	group_name_invalid: m.org_error_group_name,
 	group_name_hidden_characters: m.org_error_name_hidden,

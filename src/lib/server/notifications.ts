@@ -42,12 +42,18 @@ export async function markRead(
 const brusselsDay = (when: Date) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(when);
 
-/** Admin news names people by the names admins see of each other; an account gone is "someone". */
-const adminNews = (row: Row, options: { locale: Locale }) => ({
-	organisation: row.organisation_name ?? '',
-	person: row.person_nickname ?? m.org_notif_someone({}, options),
-	actor: row.actor_name ?? m.org_notif_someone({}, options)
-});
+/**
+ * Admin news names people by the names admins see of each other; an account gone is "someone".
+ * A new admin comes with the start of their e-mail address: a name anyone can choose, that not.
+ */
+const adminNews = (row: Row, options: { locale: Locale }) => {
+	const name = row.person_nickname ?? m.org_notif_someone({}, options);
+	return {
+		organisation: row.organisation_name ?? '',
+		person: row.person_email ? `${name} (${row.person_email})` : name,
+		actor: row.actor_name ?? m.org_notif_someone({}, options)
+	};
+};
 
 /**
  * What happened, in one plain sentence. A reminder says today or tomorrow as it is now. What the
@@ -79,6 +85,15 @@ export function notificationText(row: Row, locale: Locale, now = new Date()): st
 			return row.actor_name
 				? m.org_notif_admin_removed(adminNews(row, options), options)
 				: m.org_notif_admin_left(adminNews(row, options), options);
+		// Who moderates a group is told to the person and the group's other moderators.
+		case 'moderator_appointed':
+			return row.about_me
+				? m.notif_moderator_appointed_you({ group: row.group_name }, options)
+				: m.notif_moderator_appointed({ person: nickname, group: row.group_name }, options);
+		case 'moderator_removed':
+			return row.about_me
+				? m.notif_moderator_removed_you({ group: row.group_name }, options)
+				: m.notif_moderator_removed({ person: nickname, group: row.group_name }, options);
 		case 'promoted':
 			return m.notif_promoted(words, options);
 		case 'changed':
@@ -118,6 +133,8 @@ export function notificationLink(row: Row): NotificationLink {
 		case 'buddy_asked':
 			return row.buddy_status === 'asked' ? { to: 'home' } : { to: 'group', group: row.group_id };
 		case 'buddy_accepted':
+		case 'moderator_appointed':
+		case 'moderator_removed':
 			return { to: 'group', group: row.group_id };
 		case 'moderators_wrote':
 			return { to: 'thread', thread: row.thread_id };

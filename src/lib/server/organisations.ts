@@ -50,7 +50,13 @@ export interface GroupFacts {
 export interface GroupAdminPage {
 	organisation: { id: string; name: string; slug: string };
 	group: GroupFacts & { id: string; slug: string; archived_at: string | null };
-	members: { id: string; nickname: string; role: Database['public']['Enums']['member_role'] }[];
+	/** `me`: the admin looking, who cannot appoint themself. */
+	members: {
+		id: string;
+		nickname: string;
+		role: Database['public']['Enums']['member_role'];
+		me: boolean;
+	}[];
 	/** Null when I am not a moderator of the group (only they make invite links). */
 	invites: { code: string; expires_at: string; uses: number; max_uses: number }[] | null;
 }
