@@ -92,6 +92,16 @@ create table private.inclusion_ties (
 alter table private.inclusion_ties enable row level security;
 CREATE INDEX inclusion_ties_recent_idx ON private.inclusion_ties USING btree (group_id, last_at) INCLUDE (a, b);
 
+create table private.my_inclusion_calls (
+	user_id uuid not null,
+	minute_started_at timestamp with time zone not null,
+	calls integer not null,
+	kept jsonb,
+	constraint my_inclusion_calls_pkey PRIMARY KEY (user_id),
+	constraint my_inclusion_calls_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE
+);
+alter table private.my_inclusion_calls enable row level security;
+
 create table public.answer_requests (
 	id uuid default gen_random_uuid() not null,
 	post_id uuid not null,
@@ -2392,29 +2402,27 @@ begin
 
 	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
 	-- meetup both came to, in the window.
-	pairs as materialized (
-		-- Each tie once, as the places of its two members, lowest first: the pairs of
-		-- inclusion_ties are unique, and a meetup adds the pairs it ties that no interaction
-		-- does. Meetups pair members in the order of their ids, the order of their places.
+	pairs as (
+		-- Each tie as the places of its two members, lowest first: the pairs of inclusion_ties
+		-- (unique already), and the pairs of every meetup of the window both came to (a pair
+		-- tied twice is made one in `neighbours`; no longer looked up in inclusion_ties one by
+		-- one). Meetups pair members in the order of their ids, the order of their places.
 		select least(ma.place, mb.place) as lo, greatest(ma.place, mb.place) as hi
 		from private.inclusion_ties t
 		join members ma on ma.user_id = t.a
 		join members mb on mb.user_id = t.b
 		where t.group_id = s.group_id and t.last_at >= ties_from
 		union all
-		-- Pairs who came to the same meetup, unless already tied above (looked up by key).
-		select distinct ma.place, mb.place
+		select ma.place, mb.place
 		from attended a1
 		join attended a2 on a2.meetup_id = a1.meetup_id and a2.member_id > a1.member_id
 		join members ma on ma.id = a1.member_id
 		join members mb on mb.id = a2.member_id
 		where a1.starts_at >= ties_from
-			and not exists (select 1 from private.inclusion_ties t
-				where t.group_id = s.group_id and t.a = least(ma.user_id, mb.user_id)
-					and t.b = greatest(ma.user_id, mb.user_id) and t.last_at >= ties_from)
 	), neighbours as materialized (
-		-- Each member with a tie and everyone they have one with.
-		select e.place, array_agg(e.other) as others
+		-- Each member with a tie and everyone they have one with, as a sorted array of places
+		-- without repeats (intarray's sort and uniq).
+		select e.place, extensions.uniq(extensions.sort(array_agg(e.other))) as others
 		from (
 			select p.lo as place, p.hi as other from pairs p
 			union all
@@ -2486,39 +2494,28 @@ begin
 		) e
 		where (e.ends + z.degree) * s.circle_inside_share <= (z.degree + 1) * z.degree
 			and (e.ends + z.degree) * s.circle_inside_share <= e.capped + z.degree
-	), hood_members as materialized (
-		select h.center, h.center as place from hoods h
-		union all
-		select h.center, unnest(h.others) from hoods h
-	), adjacency as materialized (
-		-- The ties of the members of those sets as bit strings over all active members.
-		select n.place, (select bit_or(set_bit(z.zeros, o, 1)) from unnest(n.others) o) as bits
-		from neighbours n
-		cross join (select repeat('0', count(*)::integer)::bit varying as zeros from members) z
-		where n.place in (select hm.place from hood_members hm)
 	), candidates as materialized (
-		-- Each set once, however many of its members it was found from.
+		-- Each set once (a member and everyone they have a tie with, as a sorted array of
+		-- places), however many of its members it was found from.
 		select distinct on (h.circle) h.center, h.circle
 		from (
-			select ad.place as center, set_bit(ad.bits, ad.place, 1) as circle
-			from adjacency ad join hoods h on h.center = ad.place
+			select h.center, extensions.sort(h.others || h.center) as circle from hoods h
 		) h
 		order by h.circle, h.center
 	), circles as materialized (
 		-- The share of the tie ends of a set's members that stay inside it: each member's ties
-		-- that are in the set are the bits of (its ties & the set).
+		-- that are in the set are the places in both (intarray's & of two sorted arrays).
 		select counted.inside,
 			(select array_agg(m.id order by m.id) from members m
-				where get_bit(cd.circle, m.place) = 1) as circle
+				where m.place = any (cd.circle)) as circle
 		from (
-			select hm.center,
-				sum(bit_count(ad.bits & cd.circle))::numeric / sum(d.of_place[hm.place + 1])
-					as inside
+			select cd.center,
+				sum(extensions.icount(n.others operator(extensions.&) cd.circle))::numeric
+					/ sum(cardinality(n.others)) as inside
 			from candidates cd
-			join hood_members hm on hm.center = cd.center
-			join adjacency ad on ad.place = hm.place
-			cross join degrees d
-			group by hm.center
+			cross join lateral unnest(cd.circle) as x(place)
+			join neighbours n on n.place = x.place
+			group by cd.center
 		) counted
 		join candidates cd on cd.center = counted.center
 		where counted.inside >= s.circle_inside_share
@@ -3326,6 +3323,56 @@ AS $function$
 		limit 21
 	) waiting
 $function$;
+
+CREATE OR REPLACE FUNCTION private.my_inclusion_worked_out()
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	me uuid := (select auth.uid());
+begin
+	if me is null then return jsonb_build_object('groups', '[]'::jsonb); end if;
+	return jsonb_build_object('groups', coalesce((
+		select jsonb_agg(jsonb_build_object(
+			'id', g.id, 'name', g.name, 'signals_opt_out', m.signals_opt_out,
+			'signals', case when m.signals_opt_out or m.role = 'moderator' then '[]'::jsonb
+				else coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'kind', sr.kind, 'post', sr.post, 'since', sr.since,
+					'evidence', case sr.kind
+						when 'closed_circle' then jsonb_build_object(
+							'size', jsonb_array_length(sr.evidence -> 'members'),
+							'days', sr.evidence -> 'days')
+						else sr.evidence end)
+					order by sr.since, sr.kind)
+				from private.inclusion_signal_rows(g.id, m.id) sr
+				left join public.inclusion_settings st on st.group_id = g.id
+				where sr.member = m.id
+					and (sr.kind <> 'closed_circle'
+						or jsonb_array_length(sr.evidence -> 'members')
+							>= coalesce(st.circle_min_size, 3))
+			), '[]'::jsonb) end,
+			'actions', coalesce((
+				select jsonb_agg(jsonb_build_object(
+					'kind', a.kind, 'created_at', a.created_at,
+					'meetup', case when mt.id is not null
+						then jsonb_build_object('id', mt.id, 'title', mt.title) end,
+					'post', a.post_id)
+					order by a.created_at desc)
+				from public.inclusion_actions a
+				left join public.meetups mt on mt.id = a.meetup_id
+				where a.member_id = m.id
+			), '[]'::jsonb))
+			order by g.name, g.id)
+		from public.group_members m
+		join public.groups g on g.id = m.group_id
+		where m.user_id = me and m.status = 'active'
+	), '[]'::jsonb));
+end;
+$function$;
+grant execute on function private.my_inclusion_worked_out() to service_role;
 
 CREATE OR REPLACE FUNCTION private.names_look_alike(one text, other text)
  RETURNS boolean
@@ -6131,38 +6178,59 @@ CREATE OR REPLACE FUNCTION public.meetup_cards(target_group uuid DEFAULT NULL::u
  STABLE SECURITY DEFINER
  SET search_path TO ''
 AS $function$
-	with mine as (
-		select r.* from public.rsvps r
-		join public.group_members gm on gm.id = r.member_id
+	with memberships as (
+		select gm.id, gm.group_id, gm.status, gm.role, g.organisation_id
+		from public.group_members gm
+		join public.groups g on g.id = gm.group_id
 		where gm.user_id = (select auth.uid())
-	), chosen as (
-		select m.* from public.meetups m
+	), mine as (
+		select r.* from public.rsvps r
+		where r.member_id in (select memberships.id from memberships)
+	), looked_at as (
+		select m.*, g.name as group_name, g.archived_at as group_archived_at,
+			m.group_id in (select x.group_id from memberships x where x.status = 'active')
+				as active,
+			coalesce(g.organisation_id in (
+				select x.organisation_id from memberships x where x.status = 'active'
+			), false)
+				and m.group_id not in (select x.group_id from memberships x where x.status = 'removed')
+				as in_organisation,
+			m.group_id in (
+				select x.group_id from memberships x
+				where x.status = 'active' and x.role in ('host', 'moderator')
+			) as hosts
+		from public.meetups m
+		join public.groups g on g.id = m.group_id
 		where (select auth.uid()) is not null
 			and (target_group is null or m.group_id = target_group)
 			and (only_meetup is null or m.id = only_meetup)
 			-- A single meetup is shown also after it ended; lists show what is still to come.
 			and (only_meetup is not null or m.ends_at > now())
-			and (not only_mine or (
-				(private.is_active_member(m.group_id)
-					or m.id in (select meetup_id from mine where mine.status <> 'not_going'))
+	), chosen as (
+		select m.* from looked_at m
+		where (not only_mine or (
+				(m.active or m.id in (select meetup_id from mine where mine.status <> 'not_going'))
 				and m.id not in (select meetup_id from mine where mine.status = 'not_going')
 			))
-			and private.can_see_meetup(m.group_id, m.open_to)
+			and (m.active or (
+				m.open_to <> 'group' and m.group_archived_at is null
+				and (m.open_to = 'public' or m.in_organisation)
+			))
 		order by m.starts_at, m.id
 		limit least(greatest(max_rows, 1), 50)
 	)
 	select c.id,
-		case when organisation.mine then c.group_id end,
-		case when organisation.mine then g.name end,
+		case when c.in_organisation then c.group_id end,
+		case when c.in_organisation then c.group_name end,
 		c.title, c.description, c.starts_at, c.ends_at, c.place,
 		c.online_url, c.cost, c.childcare, c.transport_help, c.wheelchair_access, c.languages,
 		-- Outside the group, counts of people only when 5 or more others answered so (my own
 		-- answer and guest do not count towards it), and no capacity under 5: with "full" it would
 		-- say how many come (as on the public page).
-		c.open_to, case when member.active or c.capacity >= 5 then c.capacity end, c.status,
-		case when member.active or counts.others_going >= 5 then counts.going end,
-		case when member.active or counts.others_maybe >= 5 then counts.maybe end,
-		case when member.active or (counts.others_waiting >= 5 and counts.others_going >= 5)
+		c.open_to, case when c.active or c.capacity >= 5 then c.capacity end, c.status,
+		case when c.active or counts.others_going >= 5 then counts.going end,
+		case when c.active or counts.others_maybe >= 5 then counts.maybe end,
+		case when c.active or (counts.others_waiting >= 5 and counts.others_going >= 5)
 			then counts.waiting end,
 		me.status, me.childcare_children, me.transport_help, me.cost_is_a_problem, me.note,
 		case when me.status = 'waiting' then (
@@ -6170,19 +6238,15 @@ AS $function$
 			where ahead.meetup_id = c.id and ahead.status = 'waiting'
 				and (ahead.waitlisted_at, ahead.id) <= (me.waitlisted_at, me.id)
 		) end,
-		member.active,
-		private.is_host_or_moderator(c.group_id),
+		c.active,
+		c.hosts,
 		c.guests_welcome,
 		me.guests,
 		case
 			when c.capacity is null then false
-			when member.active or c.capacity >= 5 then counts.going >= c.capacity
+			when c.active or c.capacity >= 5 then counts.going >= c.capacity
 		end
 	from chosen c
-	join public.groups g on g.id = c.group_id
-	-- Active in a group of the same organisation (this one included) and not removed from this one.
-	cross join lateral (select private.is_active_in_organisation_of(c.group_id) as mine) organisation
-	cross join lateral (select private.is_active_member(c.group_id) as active) member
 	cross join lateral (
 		select
 			-- People, with the ones they bring.
@@ -6196,7 +6260,7 @@ AS $function$
 			coalesce(sum(1 + r.guests) filter (where r.status = 'waiting' and not r.is_mine), 0)::integer
 				as others_waiting
 		from (
-			select r.*, r.member_id in (select mine.member_id from mine) as is_mine
+			select r.*, r.member_id in (select memberships.id from memberships) as is_mine
 			from public.rsvps r where r.meetup_id = c.id
 		) r
 	) counts
@@ -6324,49 +6388,38 @@ grant execute on function public.my_groups() to authenticated, service_role;
 CREATE OR REPLACE FUNCTION public.my_inclusion()
  RETURNS jsonb
  LANGUAGE plpgsql
- STABLE SECURITY DEFINER
+ SECURITY DEFINER
  SET search_path TO ''
 AS $function$
 declare
 	me uuid := (select auth.uid());
+	per_minute constant integer := 20;
+	counted private.my_inclusion_calls;
+	answer jsonb;
 begin
-	if me is null then return jsonb_build_object('groups', '[]'::jsonb); end if;
-	return jsonb_build_object('groups', coalesce((
-		select jsonb_agg(jsonb_build_object(
-			'id', g.id, 'name', g.name, 'signals_opt_out', m.signals_opt_out,
-			'signals', case when m.signals_opt_out or m.role = 'moderator' then '[]'::jsonb
-				else coalesce((
-				select jsonb_agg(jsonb_build_object(
-					'kind', sr.kind, 'post', sr.post, 'since', sr.since,
-					'evidence', case sr.kind
-						when 'closed_circle' then jsonb_build_object(
-							'size', jsonb_array_length(sr.evidence -> 'members'),
-							'days', sr.evidence -> 'days')
-						else sr.evidence end)
-					order by sr.since, sr.kind)
-				from private.inclusion_signal_rows(g.id, m.id) sr
-				left join public.inclusion_settings st on st.group_id = g.id
-				where sr.member = m.id
-					and (sr.kind <> 'closed_circle'
-						or jsonb_array_length(sr.evidence -> 'members')
-							>= coalesce(st.circle_min_size, 3))
-			), '[]'::jsonb) end,
-			'actions', coalesce((
-				select jsonb_agg(jsonb_build_object(
-					'kind', a.kind, 'created_at', a.created_at,
-					'meetup', case when mt.id is not null
-						then jsonb_build_object('id', mt.id, 'title', mt.title) end,
-					'post', a.post_id)
-					order by a.created_at desc)
-				from public.inclusion_actions a
-				left join public.meetups mt on mt.id = a.meetup_id
-				where a.member_id = m.id
-			), '[]'::jsonb))
-			order by g.name, g.id)
-		from public.group_members m
-		join public.groups g on g.id = m.group_id
-		where m.user_id = me and m.status = 'active'
-	), '[]'::jsonb));
+	-- No one signed in, or an account deleted while its token still runs: nothing is counted
+	-- (there is no one to count; the answer is empty).
+	if me is null or not exists (select 1 from auth.users u where u.id = me) then
+		return private.my_inclusion_worked_out();
+	end if;
+	insert into private.my_inclusion_calls as c (user_id, minute_started_at, calls)
+	values (me, now(), 1)
+	on conflict (user_id) do update set
+		minute_started_at = case when c.minute_started_at <= now() - interval '1 minute'
+			then now() else c.minute_started_at end,
+		calls = case when c.minute_started_at <= now() - interval '1 minute'
+			then 1 else c.calls + 1 end,
+		kept = case when c.minute_started_at <= now() - interval '1 minute'
+			then null else c.kept end
+	returning * into counted;
+	if counted.calls > per_minute and counted.kept is not null then
+		return counted.kept;
+	end if;
+	answer := private.my_inclusion_worked_out();
+	if counted.calls >= per_minute then
+		update private.my_inclusion_calls set kept = answer where user_id = me;
+	end if;
+	return answer;
 end;
 $function$;
 grant execute on function public.my_inclusion() to authenticated, service_role;
