@@ -2,6 +2,8 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
+import { oneLanguagePerClient } from './src/lib/i18n-build';
+import settings from './project.inlang/settings.json' with { type: 'json' };
 
 export default defineConfig({
 	build: {
@@ -21,6 +23,9 @@ export default defineConfig({
 			// `npm run check` compiles the same messages before Vite runs: keep its --strategy the same.
 			strategy: ['cookie', 'custom-page', 'preferredLanguage', 'baseLocale']
 		}),
+		// A page downloads its own language's words only: one copy of the client per language, which
+		// the server points each page at (src/lib/i18n-build.ts, src/lib/i18n-assets.ts).
+		oneLanguagePerClient({ languages: settings.locales, baseLanguage: settings.baseLocale }),
 		// The service worker (src/service-worker.ts, Workbox) gets the list of the build's files to
 		// precache. The web app manifest is a route of its own (src/routes/manifest), one per
 		// language; the page registers the worker itself ($lib/pwa/app.svelte.ts), so that an

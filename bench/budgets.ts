@@ -6,8 +6,9 @@
 /**
  * Gzipped JavaScript each route loads, in KB (a newcomer's first pages are often on slow lines).
  * Issue 13: landing and public pages at most 40, every signed-in route at most 60. The group feed
- * and the post page were let up to 66 for moderation's "Melden" menu; no longer: most of what is
- * over is words, every message in all three languages (see the README's bench summary).
+ * and the post page were let up to 66 for moderation's "Melden" menu; no longer. A page now loads
+ * its own language's words only; what is over is mostly Svelte, SvelteKit and the root layout
+ * (see the README's bench summary).
  */
 export const javascriptKb: Record<string, number> = {
 	landing: 40,

@@ -1,0 +1,101 @@
+// One client per language (issue 13): Paraglide compiles every message as a function holding its
+// Dutch, French and English words, so each page's scripts carried all three (12.5 KB of the group
+// feed's 72). Build-time only, used by vite.config.ts:
+//
+// - In the client build each message asks the marker below for the language first.
+// - Once the client is written, every script is minified again once per language with the marker
+//   set to that language: the other two languages' words are dead code and go. The base language's
+//   scripts stay where SvelteKit put them (_app/immutable/…); the others go to
+//   _app/immutable/<language>/…, the same files in the same layout, so their relative imports hold.
+// - The server points each page at its language's scripts ($lib/i18n-assets).
+//
+// The server build is left as it is: it renders every language.
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { transform } from 'esbuild';
+import type { Plugin } from 'vite';
+
+/** What a message in the client build asks for its language: set only in the per-language copies. */
+export const languageMarker = 'globalThis.__KRING_LANGUAGE__';
+
+/** How Paraglide's compiled message (message-modules) picks its language. */
+const paraglideChoice = 'const locale = experimentalStaticLocale ?? options.locale ?? getLocale()';
+
+export function oneLanguagePerClient(options: {
+	languages: readonly string[];
+	baseLanguage: string;
+	appDir?: string;
+}): Plugin {
+	const appDir = options.appDir ?? '_app';
+	let ssr = true;
+	return {
+		name: 'kring:one-language-per-client',
+		apply: 'build',
+		configResolved(config) {
+			ssr = Boolean(config.build.ssr);
+		},
+		transform(code, id, transformOptions) {
+			if (ssr || transformOptions?.ssr) return;
+			if (!/\/src\/lib\/paraglide\/messages\/(?!_index\.js)[^/]+\.js$/.test(id)) return;
+			if (!code.includes(paraglideChoice)) {
+				// A new Paraglide compiles messages differently: fail rather than ship three languages.
+				throw new Error(`${id}: no "${paraglideChoice}" to give the page's language to`);
+			}
+			return {
+				code: code.replace(
+					paraglideChoice,
+					`const locale = ${languageMarker} ?? options.locale ?? getLocale()`
+				),
+				map: null
+			};
+		},
+		writeBundle: {
+			sequential: true,
+			async handler(output) {
+				if (ssr || !output.dir) return;
+				const immutable = path.join(output.dir, appDir, 'immutable');
+				const files = await filesUnder(immutable);
+				const sources = new Map<string, string>();
+				for (const file of files) {
+					if (file.endsWith('.js')) sources.set(file, await readFile(file, 'utf8'));
+				}
+				// The other languages first, from the scripts as built; the base language last, in place.
+				const languages = [
+					...options.languages.filter((language) => language !== options.baseLanguage),
+					options.baseLanguage
+				];
+				for (const language of languages) {
+					const target =
+						language === options.baseLanguage ? immutable : path.join(immutable, language);
+					for (const file of files) {
+						const destination = path.join(target, path.relative(immutable, file));
+						await mkdir(path.dirname(destination), { recursive: true });
+						const source = sources.get(file);
+						if (source === undefined) {
+							if (destination !== file) await copyFile(file, destination);
+							continue;
+						}
+						const { code } = await transform(source, {
+							format: 'esm',
+							minify: true,
+							treeShaking: true,
+							charset: 'utf8',
+							define: { [languageMarker]: JSON.stringify(language) }
+						});
+						if (code.includes('__KRING_LANGUAGE__')) {
+							throw new Error(`${destination}: the language was not set everywhere`);
+						}
+						await writeFile(destination, code);
+					}
+				}
+			}
+		}
+	};
+}
+
+async function filesUnder(directory: string): Promise<string[]> {
+	const entries = await readdir(directory, { withFileTypes: true, recursive: true });
+	return entries
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.join(entry.parentPath, entry.name));
+}

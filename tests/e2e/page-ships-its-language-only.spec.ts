@@ -1,0 +1,50 @@
+// Issue 13: a page downloads the words of its own language only (one copy of the client per
+// language, src/lib/i18n-build.ts). The join page's title, "Welkom bij {group}", is in the
+// page's scripts in the page's language and in no other; the page still runs, under its
+// Content-Security-Policy (the fixtures report any violation).
+import { devices } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const joinPage = '/join/dEmO-k7Qx2LpN9vR4sT8wYz3';
+
+const titles = { nl: 'Welkom bij', fr: 'Bienvenue dans', en: 'Welcome to' } as const;
+type Language = keyof typeof titles;
+
+for (const language of Object.keys(titles) as Language[]) {
+	test(`a page in ${language} loads the ${language} words only`, async ({ browser }) => {
+		const context = await browser.newContext({
+			...devices['Pixel 7'],
+			locale: { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' }[language]
+		});
+		try {
+			const page = await context.newPage();
+			const errors: string[] = [];
+			page.on('pageerror', (error) => errors.push(error.message));
+			const scripts: string[] = [];
+			page.on('request', (request) => {
+				if (request.resourceType() === 'script') scripts.push(request.url());
+			});
+			await page.goto(joinPage, { waitUntil: 'networkidle' });
+			await expect(page.locator('html')).toHaveAttribute('lang', language);
+			await expect(page.getByRole('heading', { level: 1 })).toContainText(titles[language]);
+
+			expect(scripts.length).toBeGreaterThan(0);
+			const own = language === 'nl' ? /\/_app\/immutable\/(entry|nodes|chunks)\// : `/${language}/`;
+			const words: Record<Language, number> = { nl: 0, fr: 0, en: 0 };
+			for (const url of scripts) {
+				expect(url).toMatch(own);
+				const body = await (await context.request.get(url)).text();
+				for (const other of Object.keys(titles) as Language[]) {
+					if (body.includes(titles[other])) words[other] += 1;
+				}
+			}
+			expect(words).toEqual({ nl: 0, fr: 0, en: 0, [language]: 1 });
+
+			// SvelteKit started (it asks for the route's own scripts itself) and nothing failed.
+			expect(scripts.some((url) => url.includes('/nodes/'))).toBe(true);
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+}
