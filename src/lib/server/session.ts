@@ -2,6 +2,8 @@
 // access token verified once per request, locally, against the project's published signing keys
 // (supabase-js keeps the JWKS for every client): a page costs no call to the auth server. The
 // database client is handed that token instead of reading and decoding the cookie for every call.
+// A token verified before and far from its expiry is read from the cookie directly: the cookie
+// client of @supabase/ssr is made only when something needs it (renewing, signing in or out).
 import type { Database } from '$lib/database.types';
 import { createServerClient, type GetAllCookies, type SetAllCookies } from '@supabase/ssr';
 import { createClient, type JwtPayload, type SupabaseClient } from '@supabase/supabase-js';
@@ -61,6 +63,50 @@ async function claimsOf(auth: SupabaseClient['auth'], token: string): Promise<Jw
 	return verified.data.claims;
 }
 
+/**
+ * auth-js renews a session whose token expires within this margin (EXPIRY_MARGIN_MS): only a
+ * token further from its expiry is taken from the cookie without the cookie client.
+ */
+const renewalMarginMs = 90_000;
+
+/**
+ * The session's access token as @supabase/ssr keeps it: the cookie sb-<ref>-auth-token, or its
+ * chunks .0, .1, … in order, holding "base64-" and the session's JSON in base64url. Null when it
+ * is absent or written any other way (the cookie client then reads it).
+ */
+export function sessionCookieToken(
+	cookies: Array<{ name: string; value: string }>,
+	url: string
+): { accessToken: string; expiresAt: number } | null {
+	const name = `sb-${new URL(url).hostname.split('.')[0]}-auth-token`;
+	const values = new Map(cookies.map((cookie) => [cookie.name, cookie.value]));
+	let value = values.get(name);
+	if (!value) {
+		const chunks: string[] = [];
+		for (let i = 0; values.has(`${name}.${i}`); i++) chunks.push(values.get(`${name}.${i}`)!);
+		value = chunks.join('');
+	}
+	if (!value?.startsWith('base64-')) return null;
+	try {
+		const session = JSON.parse(Buffer.from(value.slice(7), 'base64url').toString('utf8'));
+		const { access_token, refresh_token, expires_at } = session ?? {};
+		if (typeof access_token !== 'string' || typeof refresh_token !== 'string') return null;
+		if (typeof expires_at !== 'number') return null;
+		return { accessToken: access_token, expiresAt: expires_at };
+	} catch {
+		return null;
+	}
+}
+
+/** The session in the cookie, when its token was verified before and is not about to expire. */
+function keptSession(cookies: Array<{ name: string; value: string }>, url: string) {
+	const session = sessionCookieToken(cookies, url);
+	if (!session || session.expiresAt * 1000 - Date.now() < renewalMarginMs) return null;
+	const claims = verifiedTokens.get(session.accessToken);
+	if (!claims || typeof claims.exp !== 'number' || claims.exp * 1000 <= Date.now()) return null;
+	return { user: sessionUser(claims), accessToken: session.accessToken };
+}
+
 async function verify(auth: SupabaseClient['auth']) {
 	// Reads the cookie, and renews the session first when its token is (about to be) expired.
 	const { data, error } = await auth.getSession();
@@ -76,20 +122,24 @@ export function requestClients(
 	key: string,
 	options: { cookies: { getAll: GetAllCookies; setAll: SetAllCookies }; fetch: typeof fetch }
 ): RequestClients {
-	let checked: ReturnType<typeof verify> | undefined;
-	const sessionClient = createServerClient<Database>(url, key, {
-		cookies: {
-			getAll: options.cookies.getAll,
-			setAll: (cookies, headers) => {
-				// Signed in, out, or renewed during this request: the next check reads the new cookie.
-				checked = undefined;
-				return options.cookies.setAll(cookies, headers);
-			}
-		},
-		global: { fetch: options.fetch },
-		realtime: { transport: ws as never }
-	});
-	const verified = () => (checked ??= verify(sessionClient.auth));
+	let sessionClient: SupabaseClient<Database> | undefined;
+	const cookieClient = () =>
+		(sessionClient ??= createServerClient<Database>(url, key, {
+			cookies: {
+				getAll: options.cookies.getAll,
+				setAll: (cookies, headers) => {
+					// Signed in, out, or renewed during this request: the next check reads the new cookie.
+					checked = undefined;
+					return options.cookies.setAll(cookies, headers);
+				}
+			},
+			global: { fetch: options.fetch },
+			realtime: { transport: ws as never }
+		}));
+	const cookies = options.cookies.getAll();
+	const kept = Array.isArray(cookies) ? keptSession(cookies, url) : null;
+	let checked: ReturnType<typeof verify> | undefined = kept ? Promise.resolve(kept) : undefined;
+	const verified = () => (checked ??= verify(cookieClient().auth));
 	const supabase = createClient<Database>(url, key, {
 		accessToken: async () => (await verified())?.accessToken ?? null,
 		global: { fetch: databaseFetch },
@@ -97,7 +147,9 @@ export function requestClients(
 	});
 	return {
 		supabase,
-		sessionClient,
+		get sessionClient() {
+			return cookieClient();
+		},
 		safeGetSession: async () => ({ user: (await verified())?.user ?? null })
 	};
 }
