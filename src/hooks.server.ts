@@ -1,7 +1,8 @@
 import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { baseLocale, getLocale } from '$lib/paraglide/runtime';
+import { linksInLanguage, pageInLanguage, policyWithHashes } from '$lib/i18n-assets';
 import { ownerHeader } from '$lib/outbox/items';
 import { authForwardingFetch } from '$lib/server/client-address';
 import { compressed } from '$lib/server/compression';
@@ -33,12 +34,27 @@ const headers: Handle = async ({ event, resolve }) => {
 	});
 };
 
+// The page in its language, with that language's scripts only ($lib/i18n-assets): the build
+// makes one copy of the client per language, without the other two languages' words.
 const language: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+	paraglideMiddleware(event.request, async ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		const hashes: Array<[string, string]> = [];
+		const response = await resolve(event, {
+			transformPageChunk: ({ html }) => {
+				const page = pageInLanguage(html.replace('%paraglide.lang%', locale), locale, baseLocale);
+				hashes.push(...page.hashes);
+				return page.html;
+			}
 		});
+		const changed: Record<string, string> = {};
+		const policy = response.headers.get('content-security-policy');
+		if (policy && hashes.length > 0) {
+			changed['content-security-policy'] = policyWithHashes(policy, hashes);
+		}
+		const links = response.headers.get('link');
+		if (links) changed.link = linksInLanguage(links, locale, baseLocale);
+		return withHeaders(response, changed);
 	});
 
 const supabase: Handle = async ({ event, resolve }) => {
