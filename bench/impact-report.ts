@@ -42,12 +42,14 @@ export async function measureImpactReport(
 		const { organisation_id: organisation, admin } = rows[0];
 		await plantAYear(db, organisation, admin);
 
-		// The report covers whole months: the year planted, rounded out to its months.
-		const now = new Date();
-		const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0))
-			.toISOString()
-			.slice(0, 10);
-		const from = `${new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 7)}-01`;
+		// The report covers whole months that are over: the year planted before this month,
+		// rounded out to its months.
+		const { rows: period } = await db.query<{ from: string; to: string }>(
+			`select to_char(date_trunc('month', start - interval '364 days'), 'YYYY-MM-DD') as from,
+				to_char(start - interval '1 day', 'YYYY-MM-DD') as to
+			from (select date_trunc('month', now() at time zone 'Europe/Brussels') as start) this_month`
+		);
+		const { from, to } = period[0];
 		let requests = 0;
 		const counting: typeof fetch = (input, init) => {
 			requests++;
@@ -103,10 +105,14 @@ export async function measureImpactReport(
 	}
 }
 
+// The first moment of this month in Brussels: the report counts only what came before it.
+const thisMonth = `(select date_trunc('month', now() at time zone 'Europe/Brussels')
+	at time zone 'Europe/Brussels' as this_month) start_of_month`;
+
 /**
- * The admin, 5 members without a phone a group, and a weekly meetup a group over the last year
- * (every third one with childcare, every fourth with transport help, half of them free), each
- * with 12-20 of the group's members checked in.
+ * The admin, 5 members without a phone a group, and a weekly meetup a group over the year before
+ * this month (every third one with childcare, every fourth with transport help, half of them
+ * free), each with 12-20 of the group's members checked in. The groups began before that year.
  */
 async function plantAYear(db: pg.Client, organisation: string, admin: string) {
 	await db.query(
@@ -114,19 +120,26 @@ async function plantAYear(db: pg.Client, organisation: string, admin: string) {
 		[organisation, admin]
 	);
 	await db.query(
+		`update public.groups set created_at = this_month - interval '400 days'
+		from ${thisMonth}
+		where organisation_id = $1`,
+		[organisation]
+	);
+	await db.query(
 		`insert into public.group_members (group_id, nickname, status, joined_at)
-		select g.id, 'Zonder telefoon ' || n, 'active', now() - interval '200 days'
-		from public.groups g, generate_series(1, 5) n
+		select g.id, 'Zonder telefoon ' || n, 'active', this_month - interval '200 days'
+		from public.groups g, generate_series(1, 5) n, ${thisMonth}
 		where g.organisation_id = $1`,
 		[organisation]
 	);
 	await db.query(
 		`insert into public.meetups (group_id, title, starts_at, ends_at, place, childcare,
 			transport_help, cost, created_at)
-		select g.id, 'Praatcafé ' || w, now() - w * interval '7 days' + interval '1 hour',
-			now() - w * interval '7 days' + interval '3 hours', 'Buurthuis', w % 3 = 0, w % 4 = 0,
-			case when w % 2 = 0 then '€ 2' end, now() - w * interval '7 days' - interval '14 days'
-		from public.groups g, generate_series(1, 52) w
+		select g.id, 'Praatcafé ' || w, this_month - w * interval '7 days' + interval '1 hour',
+			this_month - w * interval '7 days' + interval '3 hours', 'Buurthuis', w % 3 = 0,
+			w % 4 = 0, case when w % 2 = 0 then '€ 2' end,
+			this_month - w * interval '7 days' - interval '14 days'
+		from public.groups g, generate_series(1, 52) w, ${thisMonth}
 		where g.organisation_id = $1`,
 		[organisation]
 	);

@@ -5766,6 +5766,7 @@ AS $function$
 begin
 	if from_date is distinct from date_trunc('month', from_date)::date
 		or (to_date + 1) is distinct from date_trunc('month', to_date + 1)::date
+		or to_date >= date_trunc('month', now() at time zone 'Europe/Brussels')::date
 	then
 		-- The caller's rights first, as before: only an admin learns why a period is refused.
 		if (select auth.uid()) is null or organisation is null

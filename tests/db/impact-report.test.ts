@@ -54,20 +54,40 @@ async function siblingGroup(of: Group, name: string): Promise<Group> {
 	return { id: rows[0].id, organisationId: of.organisationId };
 }
 
+// The report counts months that are over: what it is asked about happened last month, around the
+// 15th (noon, Brussels), and the period runs from the first of the month two months before that
+// to the end of last month.
+const brusselsToday = () =>
+	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+const monthEnd = (day: string) =>
+	new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0))
+		.toISOString()
+		.slice(0, 10);
+/** The first day of the month `back` months before the one of `day`. */
+const monthsBack = (day: string, back: number) =>
+	new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 - back, 1))
+		.toISOString()
+		.slice(0, 10);
+const lastMonth = () => monthsBack(brusselsToday(), 1);
+const reportFrom = () => monthsBack(brusselsToday(), 3);
+const reportTo = () => monthEnd(lastMonth());
+const anchor = () => `${lastMonth().slice(0, 7)}-15T12:00:00+01:00`;
+
 /** Members without a phone, added as a host adds them; gives their membership ids. */
 async function membersWithoutPhone(groupId: string, count: number): Promise<string[]> {
 	if (count === 0) return [];
 	const { rows } = await db().query<{ id: string }>(
 		`insert into public.group_members (group_id, nickname, status, joined_at)
-		select $1, 'Deelnemer ' || n, 'active', now() - interval '30 days'
+		select $1, 'Deelnemer ' || n, 'active', $3::timestamptz - interval '30 days'
 		from generate_series(1, $2::integer) n
 		returning id`,
-		[groupId, count]
+		[groupId, count, anchor()]
 	);
 	return rows.map((row) => row.id);
 }
 
-/** A meetup that already took place (days ago), with these members checked in. */
+/** A meetup that took place some days before the 15th of last month, with these members checked in. */
 async function heldMeetup(
 	groupId: string,
 	daysAgo: number,
@@ -77,15 +97,16 @@ async function heldMeetup(
 	const { rows } = await db().query<{ id: string }>(
 		`insert into public.meetups (group_id, title, starts_at, ends_at, place, childcare,
 			transport_help, cost)
-		values ($1, 'Praatcafé', now() - make_interval(days => $2), now() - make_interval(days => $2)
-			+ interval '2 hours', 'Buurthuis', $3, $4, $5)
+		values ($1, 'Praatcafé', $6::timestamptz - make_interval(days => $2),
+			$6::timestamptz - make_interval(days => $2) + interval '2 hours', 'Buurthuis', $3, $4, $5)
 		returning id`,
 		[
 			groupId,
 			daysAgo,
 			needs.childcare ?? false,
 			needs.transport ?? false,
-			needs.free ? null : '€ 2'
+			needs.free ? null : '€ 2',
+			anchor()
 		]
 	);
 	if (attendees.length > 0) {
@@ -102,17 +123,14 @@ const today = () => new Date().toISOString().slice(0, 10);
 const daysBack = (days: number) =>
 	new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-// A report covers whole months: from the first of the month 60 days back to the end of this one.
-const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
-const monthEnd = (day: string) =>
-	new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0))
-		.toISOString()
-		.slice(0, 10);
-const from60 = () => monthStart(daysBack(60));
-const toThisMonth = () => monthEnd(today());
-
-async function report(sb: SupabaseClient, organisation: string, from = from60()) {
-	return sb.rpc('impact_report', { organisation, from_date: from, to_date: toThisMonth() });
+async function report(sb: SupabaseClient, organisation: string) {
+	// A group counts from the day it began: the groups planted now began before the period.
+	await db().query(
+		`update public.groups set created_at = $2::timestamptz - interval '120 days'
+		where organisation_id = $1`,
+		[organisation, anchor()]
+	);
+	return sb.rpc('impact_report', { organisation, from_date: reportFrom(), to_date: reportTo() });
 }
 
 describe('who reads the report', () => {
@@ -155,8 +173,8 @@ page_impact_report   -         -      -         -          see
 		page_impact_report: (sb) =>
 			sb.rpc('page_impact_report', {
 				organisation_slug: slug,
-				from_date: from60(),
-				to_date: toThisMonth()
+				from_date: reportFrom(),
+				to_date: reportTo()
 			})
 	};
 
@@ -186,7 +204,7 @@ page_impact_report   -         -      -         -          see
 		// Two such periods a few days apart subtracted to the figures of a single day.
 		for (const [from, to] of [
 			[daysBack(60), today()],
-			[from60(), daysBack(6)],
+			[reportFrom(), daysBack(6)],
 			[monthStart(today()), monthStart(today())]
 		]) {
 			const { error } = await clients.admin.rpc('impact_report', {
@@ -200,6 +218,36 @@ page_impact_report   -         -      -         -          see
 			organisation: group.organisationId,
 			from_date: daysBack(60),
 			to_date: today()
+		});
+		expect(other.error?.message).toBe('not_allowed');
+	});
+
+	test('a period that has not ended is refused, so asking again later shows no one new', async () => {
+		// Attack review 14, F3: this month asked twice, a minute apart, differed by the one person
+		// who joined in between.
+		const thisMonth = brusselsToday();
+		for (const [from, to] of [
+			[monthStart(thisMonth), monthEnd(thisMonth)],
+			[reportFrom(), monthEnd(thisMonth)],
+			[monthsBack(thisMonth, -1), monthEnd(monthsBack(thisMonth, -1))]
+		]) {
+			const { error } = await clients.admin.rpc('impact_report', {
+				organisation: group.organisationId,
+				from_date: from,
+				to_date: to
+			});
+			expect(error?.message, `${from} … ${to}`).toBe('report_period_invalid');
+		}
+		const lastWholeMonth = await clients.admin.rpc('impact_report', {
+			organisation: group.organisationId,
+			from_date: lastMonth(),
+			to_date: reportTo()
+		});
+		expect(lastWholeMonth.error).toBeNull();
+		const other = await clients.otherAdmin.rpc('impact_report', {
+			organisation: group.organisationId,
+			from_date: monthStart(thisMonth),
+			to_date: monthEnd(thisMonth)
 		});
 		expect(other.error?.message).toBe('not_allowed');
 	});
@@ -281,8 +329,8 @@ describe('what the report counts', () => {
 
 	test('names the organisation and the period', () => {
 		expect(data.organisation.name).toMatch(/^Organisatie /);
-		expect(data.from).toBe(from60());
-		expect(data.to).toBe(toThisMonth());
+		expect(data.from).toBe(reportFrom());
+		expect(data.to).toBe(reportTo());
 		expect(data.groups.map((g) => g.name)).toEqual(['Praatcafé Gent', 'Zondagsgroep']);
 	});
 });

@@ -17,16 +17,24 @@ test('the admin reads the quarter, picks a year and downloads the CSV', async ({
 	await page.getByRole('radio', { name: 'Jaar' }).check();
 	await page.getByRole('button', { name: 'Toon het rapport' }).click();
 	await expect(page).toHaveURL(/period=year/);
-	const year = new Date().getFullYear();
+	// The report counts months that are over: the year runs to the end of last month.
+	const now = new Date();
+	const lastDay = new Date(Date.UTC(now.getFullYear(), now.getMonth(), 0));
+	const year = lastDay.getUTCFullYear();
+	const to = lastDay.toISOString().slice(0, 10);
+	const words = new Intl.DateTimeFormat('nl', { dateStyle: 'long', timeZone: 'UTC' }).format(
+		lastDay
+	);
+	await expect(page.getByText(`Van 1 januari ${year} tot en met ${words}`)).toBeVisible();
 	await expect(
-		page.getByText(`Van 1 januari ${year} tot en met 31 december ${year}`)
+		page.getByText(`alleen maanden die voorbij zijn: tot en met ${words}`)
 	).toBeVisible();
 
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('link', { name: /Download als CSV/ }).click()
 	]);
-	expect(download.suggestedFilename()).toBe(`impact-samen-sterk-${year}-01-01-${year}-12-31.csv`);
+	expect(download.suggestedFilename()).toBe(`impact-samen-sterk-${year}-01-01-${to}.csv`);
 	const csv = await readFile((await download.path())!, 'utf8');
 	const [header, ...rows] = csv.trim().split('\r\n');
 	expect(header.split(',')[0]).toBe('Groep');

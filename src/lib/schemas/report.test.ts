@@ -1,16 +1,54 @@
 import { describe, expect, test } from 'vitest';
-import { periodFrom, periodSearch, quarterDays, recentQuarters } from './report';
+import { lastReportDay, periodFrom, periodSearch, quarterDays, recentQuarters } from './report';
 
 const ask = (query: string) => periodFrom(new URLSearchParams(query), '2026-11-29');
 
 describe('the impact report period', () => {
-	test('without one, it is the quarter of today', () => {
+	test('without one, it is the last quarter that is over', () => {
 		expect(ask('')).toMatchObject({
 			kind: 'quarter',
-			from: '2026-10-01',
-			to: '2026-12-31',
+			from: '2026-07-01',
+			to: '2026-09-30',
 			valid: true
 		});
+		expect(periodFrom(new URLSearchParams(), '2026-10-01')).toMatchObject({
+			from: '2026-07-01',
+			to: '2026-09-30'
+		});
+		expect(periodFrom(new URLSearchParams(), '2027-01-05')).toMatchObject({
+			from: '2026-10-01',
+			to: '2026-12-31',
+			year: '2026'
+		});
+	});
+
+	test('a period runs up to the end of the last whole month, never into this one', () => {
+		// This month's figures grow: asked twice, they would show who came in between.
+		expect(lastReportDay('2026-11-29')).toBe('2026-10-31');
+		expect(lastReportDay('2026-03-01')).toBe('2026-02-28');
+		expect(lastReportDay('2027-01-31')).toBe('2026-12-31');
+		expect(ask('period=quarter&quarter=2026-Q4')).toMatchObject({
+			from: '2026-10-01',
+			to: '2026-10-31',
+			valid: true
+		});
+		expect(ask('period=year&year=2026')).toMatchObject({
+			from: '2026-01-01',
+			to: '2026-10-31',
+			valid: true
+		});
+		expect(ask('period=range&from=2026-09-03&to=2026-12-06')).toMatchObject({
+			from: '2026-09-01',
+			to: '2026-10-31',
+			valid: true
+		});
+		for (const query of [
+			'period=range&from=2026-11-01&to=2026-11-29',
+			'period=quarter&quarter=2027-Q1',
+			'period=year&year=2027'
+		]) {
+			expect(ask(query), query).toMatchObject({ from: '2026-07-01', valid: false });
+		}
 	});
 
 	test('a quarter, a year and a range give their first and last day', () => {
@@ -32,7 +70,7 @@ describe('the impact report period', () => {
 		});
 	});
 
-	test('what is not a period falls back to this quarter and says so', () => {
+	test('what is not a period falls back to the last whole quarter and says so', () => {
 		for (const query of [
 			'period=range&from=2026-05-06&to=2026-02-03',
 			'period=range&from=2020-01-01&to=2026-01-01',
@@ -46,7 +84,7 @@ describe('the impact report period', () => {
 			'period=range&from=0001-01-01&to=0001-02-01',
 			'period=range&from=9999-01-01&to=9999-02-01'
 		]) {
-			expect(ask(query)).toMatchObject({ kind: 'quarter', from: '2026-10-01', valid: false });
+			expect(ask(query)).toMatchObject({ kind: 'quarter', from: '2026-07-01', valid: false });
 		}
 	});
 
@@ -55,7 +93,12 @@ describe('the impact report period', () => {
 	});
 
 	test('the CSV link asks for the same period', () => {
-		const period = ask('period=range&from=2026-02-03&to=2026-05-06');
-		expect(ask(periodSearch(period))).toEqual(period);
+		for (const query of [
+			'period=range&from=2026-02-03&to=2026-05-06',
+			'period=quarter&quarter=2026-Q4'
+		]) {
+			const period = ask(query);
+			expect(ask(periodSearch(period))).toEqual(period);
+		}
 	});
 });
