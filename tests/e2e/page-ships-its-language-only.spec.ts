@@ -1,7 +1,8 @@
 // Issue 13: a page downloads the words of its own language only (one copy of the client per
 // language, src/lib/i18n-build.ts). The join page's title, "Welkom bij {group}", is in the
 // page's scripts in the page's language and in no other; the page still runs, under its
-// Content-Security-Policy (the fixtures report any violation).
+// Content-Security-Policy (the fixtures report any violation). Offline, a page kept in French
+// runs from the scripts the service worker precached.
 import { devices } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -48,3 +49,51 @@ for (const language of Object.keys(titles) as Language[]) {
 		}
 	});
 }
+
+test.describe('offline', () => {
+	test.use({ serviceWorkers: 'allow' });
+
+	test('offline, a page kept in French still runs: the worker precached the French scripts', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'fr-BE' });
+		try {
+			const page = await context.newPage();
+			await page.goto('/');
+			await page.getByRole('link', { name: 'Commencer avec un pseudo' }).click();
+			await page.getByLabel('Pseudo').fill('Lina');
+			await page.getByRole('button', { name: 'Continuer' }).click();
+			await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Lina' })).toBeVisible();
+			// Active once the build's files are precached; home is then kept for Lina.
+			await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+			await page.reload({ waitUntil: 'networkidle' });
+			await expect
+				.poll(() =>
+					page.evaluate(async () => {
+						for (const name of await caches.keys()) {
+							if (!name.startsWith('kring-person-')) continue;
+							if (await (await caches.open(name)).match(location.href)) return true;
+						}
+						return false;
+					})
+				)
+				.toBe(true);
+
+			const errors: string[] = [];
+			page.on('pageerror', (error) => errors.push(error.message));
+			const scripts: string[] = [];
+			page.on('request', (request) => {
+				if (request.resourceType() === 'script') scripts.push(request.url());
+			});
+			await context.setOffline(true);
+			await page.reload({ waitUntil: 'networkidle' });
+			await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Lina' })).toBeVisible();
+			await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+			expect(scripts.some((url) => url.includes('/_app/immutable/fr/nodes/'))).toBe(true);
+			expect(scripts.every((url) => url.includes('/_app/immutable/fr/'))).toBe(true);
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+});
