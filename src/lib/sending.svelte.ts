@@ -4,6 +4,7 @@
 // keyboard would then cover the words that say what is wrong.
 import type { SubmitFunction } from '@sveltejs/kit';
 import { tick } from 'svelte';
+import { fieldTooLong } from '$lib/components/length-counter';
 
 /** Where a write waits when the phone has no connection (src/lib/outbox). */
 export interface Outbox {
@@ -41,6 +42,14 @@ export class Sending {
 		if (this.now) return cancel();
 		if (this.#outbox?.takesNow()) {
 			cancel();
+			// A text over its limit would wait and then be refused, maybe hours later: it stays in
+			// its field instead, where the counter already says how much is too much.
+			const tooLong = fieldTooLong(formElement);
+			if (tooLong) {
+				tooLong.setAttribute('aria-invalid', 'true');
+				void showFirstProblem(formElement);
+				return;
+			}
 			void this.#keep(formElement, action, formData);
 			return;
 		}

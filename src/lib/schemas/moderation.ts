@@ -3,11 +3,8 @@ import { reportReasons } from '$lib/kinds';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 
-const words = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max, { error: () => m.leftout_too_long() });
+const words = (max: number, tooLong: () => string) =>
+	z.string().trim().max(max, { error: tooLong });
 
 /** One of post, comment or member: the report menu sends the one it is about. */
 export const reportSchema = z
@@ -17,7 +14,7 @@ export const reportSchema = z
 		post: z.uuid().optional(),
 		comment: z.uuid().optional(),
 		member: z.uuid().optional(),
-		body: words(1000).default(''),
+		body: words(1000, m.report_words_too_long).default(''),
 		// Where the person was, to go back to after a report sent without JavaScript.
 		back: z.string().default('')
 	})
@@ -28,7 +25,7 @@ export const leftOutSchema = z.object({
 	group: z.uuid(),
 	// Empty: all the moderators of the group.
 	to: z.union([z.uuid(), z.literal('')]).default(''),
-	body: words(2000).default('')
+	body: words(2000, m.leftout_too_long).default('')
 });
 
 export const replySchema = z.object({
