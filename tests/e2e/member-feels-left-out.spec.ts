@@ -107,7 +107,7 @@ test('a member tells one moderator they feel left out; only that moderator reads
 	const els = await phone(browser);
 	await signIn(els, 'moderator@kring.test');
 	await els.getByRole('link', { name: /^Praatgroep Gent(?! ·)/ }).click();
-	await els.getByRole('link', { name: /^Meldingen voor begeleiders/ }).click();
+	await els.getByRole('link', { name: /^Gemeld aan de begeleiders/ }).click();
 	const inQueue = els.getByRole('listitem').filter({ hasText: words });
 	await expect(inQueue).toContainText('Karim voelt zich buitengesloten');
 	await expect(inQueue).toContainText('alleen aan jou');

@@ -8,7 +8,7 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 import { gent, signIn } from './people';
 import { signedInClient } from './platform-file';
 
-const sent = 'De begeleiders zien je melding. Niemand anders weet dat jij ze stuurde.';
+const sent = 'De begeleiders zien wat je meldde. Niemand anders weet dat jij het meldde.';
 
 /** A post by Els in the Ghent group, and an answer to it by her, for Karim to report. */
 async function postWithAnswer(mark: string) {
@@ -77,7 +77,7 @@ test('a member reports a post in two taps, hears who sees it, and is told when i
 	await post.getByLabel('Wil je iets uitleggen?').fill('Het blijft maar duren.');
 	await post.getByRole('button', { name: 'Niet respectvol' }).click();
 	await expect(post.getByRole('status')).toHaveText(
-		'Je had dit al gemeld. De begeleiders zien je melding.'
+		'Je had dit al gemeld. De begeleiders zien het.'
 	);
 
 	// Karim's own posts and answers have no "Melden".

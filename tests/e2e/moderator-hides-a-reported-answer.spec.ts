@@ -59,6 +59,14 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 	});
 	expect(error).toBeNull();
 	const postPage = `/g/${gent}/p/${post as string}`;
+	// Els answers first herself: an answer no one reports.
+	const elsAnswer = await elsClient.rpc('create_comment', {
+		client_id: randomUUID(),
+		post: post as string,
+		body: `Ik ga zeker mee. (${mark})`,
+		anonymous: false
+	});
+	expect(elsAnswer.error).toBeNull();
 
 	const ruben = await phone(browser);
 	await joinGhentOnceLoaded(ruben, `Ruben ${mark}`);
@@ -80,10 +88,10 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 	const answerCard = karim.getByRole('article').filter({ hasText: answer });
 	await answerCard.getByText('Melden').click();
 	await answerCard.getByRole('button', { name: 'Iemand wordt buitengesloten' }).click();
-	await expect(karim.getByText('De begeleiders zien je melding.')).toBeVisible();
+	await expect(karim.getByText('De begeleiders zien wat je meldde.')).toBeVisible();
 
 	// Els sees it in the queue, counted in the group's navigation; only moderators have it.
-	await expect(fien.getByRole('link', { name: /Meldingen voor begeleiders/ })).toHaveCount(0);
+	await expect(fien.getByRole('link', { name: /Gemeld aan de begeleiders/ })).toHaveCount(0);
 	for (const path of ['', '/log', `/item?comment=${post as string}`]) {
 		const response = await fien.goto(`/g/${gent}/moderation${path}`);
 		expect(response?.status(), `a member opens /moderation${path}`).toBe(404);
@@ -91,9 +99,9 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 	const els = await phone(browser);
 	await signIn(els, 'moderator@kring.test');
 	await els.goto(`/g/${gent}`);
-	await els.getByRole('link', { name: /^Meldingen voor begeleiders: \d+ open$/ }).click();
+	await els.getByRole('link', { name: /^Gemeld aan de begeleiders: \d+ open$/ }).click();
 	await expect(
-		els.getByRole('heading', { level: 1, name: 'Meldingen voor begeleiders' })
+		els.getByRole('heading', { level: 1, name: 'Gemeld aan de begeleiders' })
 	).toBeVisible();
 	const reported = els.getByRole('listitem').filter({ hasText: answer });
 	await expect(reported).toContainText('Een antwoord dat gemeld werd');
@@ -111,6 +119,10 @@ test('a reported answer that leaves someone out is hidden with a reason, and its
 	await expect(els.getByText(question)).toBeVisible();
 	const marked = els.getByRole('article').filter({ hasText: 'Dit antwoord werd gemeld' });
 	await expect(marked).toContainText(answer);
+	// Screen readers hear "gemeld" only on what was reported, as the eye sees the flag only there.
+	await expect(els.getByRole('article', { name: 'Een antwoord dat gemeld werd' })).toHaveCount(1);
+	await expect(els.getByRole('article', { name: /^Antwoord, door / })).toHaveCount(1);
+	await expect(els.getByRole('article', { name: 'Het bericht', exact: true })).toHaveCount(1);
 	await expectNoAxeViolations(els);
 
 	// Hiding asks why; without a reason nothing happens and Els is told so.

@@ -48,7 +48,7 @@ describe('report', () => {
 		const { client } = database({ data: null, error: { message: 'report_limit_reached' } });
 		const { error } = await report(client, sent);
 		expect(explainDatabaseError(error)).toBe(
-			'Je stuurde vandaag al 10 meldingen. Morgen kan je weer melden. Is het dringend? Spreek een begeleider aan.'
+			'Je meldde vandaag al 10 keer iets. Morgen kan je weer melden. Is het dringend? Spreek een begeleider aan.'
 		);
 	});
 });
