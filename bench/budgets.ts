@@ -64,7 +64,7 @@ export const pages: Record<string, ViewBudget> = {
 		calls: 1,
 		levels: 1,
 		statements: 2,
-		statementsInFunctions: 45,
+		statementsInFunctions: 20,
 		writeStatements: 0,
 		writeTransactions: 0,
 		minRatio: 0.5
@@ -73,7 +73,7 @@ export const pages: Record<string, ViewBudget> = {
 		calls: 1,
 		levels: 1,
 		statements: 2,
-		statementsInFunctions: 125,
+		statementsInFunctions: 20,
 		writeStatements: 0,
 		writeTransactions: 0,
 		minRatio: 0.5
@@ -82,7 +82,7 @@ export const pages: Record<string, ViewBudget> = {
 		calls: 1,
 		levels: 1,
 		statements: 2,
-		statementsInFunctions: 15,
+		statementsInFunctions: 10,
 		writeStatements: 0,
 		writeTransactions: 0,
 		minRatio: 0.4
