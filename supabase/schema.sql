@@ -612,6 +612,7 @@ create policy "those the meetup is open to read it" on public.meetups for select
 CREATE TRIGGER meetups_not_by_muted_hosts BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_meetup_of_muted_host();
 CREATE TRIGGER meetups_not_in_archived_groups BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, guests_welcome ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER meetups_notify_change AFTER UPDATE OF status, starts_at, ends_at, place, online_url ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.notify_meetup_change();
+CREATE TRIGGER meetups_place_without_hidden_characters BEFORE INSERT OR UPDATE OF place ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_hidden_characters_in_facts();
 CREATE TRIGGER meetups_title_without_hidden_characters BEFORE INSERT OR UPDATE OF title ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_hidden_characters_in_names();
 
 create table public.moderation_log (
@@ -811,6 +812,7 @@ grant select on table public.organisations to anon, authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.organisations to service_role;
 create policy "anyone reads organisations" on public.organisations for select to anon, authenticated
 	using (true);
+CREATE TRIGGER organisations_facts_without_hidden_characters BEFORE INSERT OR UPDATE OF address, contact, initials ON public.organisations FOR EACH ROW EXECUTE FUNCTION private.refuse_hidden_characters_in_facts();
 CREATE TRIGGER organisations_name_without_hidden_characters BEFORE INSERT OR UPDATE OF name ON public.organisations FOR EACH ROW EXECUTE FUNCTION private.refuse_hidden_characters_in_names();
 
 create table public.post_authors (
@@ -3808,6 +3810,39 @@ begin
 end;
 $function$;
 grant execute on function private.record_rsvp(uuid,uuid,uuid,public.rsvp_status,integer,boolean,boolean,text,integer) to service_role;
+
+CREATE OR REPLACE FUNCTION private.refuse_hidden_characters_in_facts()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_table_name = 'meetups' then
+		if (tg_op = 'INSERT' or new.place is distinct from old.place)
+			and new.place <> private.without_hidden_characters(new.place)
+		then
+			raise exception 'meetup_place_hidden_characters';
+		end if;
+		return new;
+	end if;
+	if (tg_op = 'INSERT' or new.address is distinct from old.address)
+		and new.address <> private.without_hidden_characters(new.address)
+	then
+		raise exception 'organisation_address_hidden_characters';
+	end if;
+	if (tg_op = 'INSERT' or new.contact is distinct from old.contact)
+		and new.contact <> private.without_hidden_characters(new.contact)
+	then
+		raise exception 'organisation_contact_hidden_characters';
+	end if;
+	if (tg_op = 'INSERT' or new.initials is distinct from old.initials)
+		and new.initials <> private.without_hidden_characters(new.initials)
+	then
+		raise exception 'organisation_initials_hidden_characters';
+	end if;
+	return new;
+end;
+$function$;
 
 CREATE OR REPLACE FUNCTION private.refuse_hidden_characters_in_names()
  RETURNS trigger

@@ -123,3 +123,102 @@ describe('names are one line of visible text', () => {
 		).rejects.toThrow('organisation_name_hidden_characters');
 	});
 });
+
+// What the public page, the embeddable list and calendar feeds show beside the name: an
+// organisation's address, contact details and initials, and a meetup's place.
+describe('an address, contact details, initials and a place are visible text too', () => {
+	const characters = [
+		['a line break', '\n'],
+		['a control character', '\u0007'],
+		['an invisible character', '\u200b'],
+		['a direction override', '\u202e'],
+		['an Arabic number sign', '\u0600'],
+		['a hieroglyph format control', '\u{13430}']
+	];
+	let admin: Person;
+	let organisation: string;
+	let group: string;
+
+	const withFacts = (person: Person, overrides: Record<string, string>) =>
+		person.client.rpc('register_organisation', {
+			client_id: randomUUID(),
+			slug: `sv-${randomUUID().slice(0, 8)}`,
+			...facts('Samen Sterk'),
+			...overrides
+		});
+
+	beforeAll(async () => {
+		admin = await signUp('Beheerder');
+		const registered = await withFacts(admin, { address: 'Kerkstraat 1, Gent' });
+		expect(registered.error).toBeNull();
+		organisation = registered.data as string;
+		const made = await groupNamed(admin, organisation, 'Praatcafé');
+		expect(made.error).toBeNull();
+		group = made.data as string;
+	});
+
+	for (const field of ['address', 'contact'] as const) {
+		test.each(characters)(`an organisation's ${field} with %s is refused`, async (_, c) => {
+			const text = `Kerk${c}straat 1, Gent`;
+			const code = `organisation_${field}_hidden_characters`;
+			expect((await withFacts(admin, { [field]: text })).error?.message).toBe(code);
+			const { error } = await admin.client.rpc('update_organisation', {
+				organisation,
+				...facts('Samen Sterk'),
+				[field]: text
+			});
+			expect(error?.message).toBe(code);
+		});
+	}
+
+	test.each(characters)('initials with %s are refused', async (_, c) => {
+		// The functions take letters only; the table refuses them whatever writes it.
+		expect((await withFacts(admin, { initials: `S${c}V` })).error?.message).toBe(
+			'organisation_initials_invalid'
+		);
+		await expect(
+			db().query('update public.organisations set initials = $2 where id = $1', [
+				organisation,
+				`S${c}V`
+			])
+		).rejects.toThrow('organisation_initials_hidden_characters');
+	});
+
+	test.each(characters)("a meetup's place with %s is refused", async (_, c) => {
+		const place = `Buurthuis${c}, Kerkstraat 12, Gent`;
+		const made = await admin.client.rpc('create_meetup', {
+			client_id: randomUUID(),
+			target_group: group,
+			...meetupFields({ place })
+		});
+		expect(made.error?.message).toBe('meetup_place_hidden_characters');
+		const meetup = await admin.client.rpc('create_meetup', {
+			client_id: randomUUID(),
+			target_group: group,
+			...meetupFields()
+		});
+		expect(meetup.error).toBeNull();
+		await expect(
+			db().query('update public.meetups set place = $2 where id = $1', [meetup.data, place])
+		).rejects.toThrow('meetup_place_hidden_characters');
+	});
+
+	test('an address written so before stays while the other facts change', async () => {
+		await db().query('alter table public.organisations disable trigger user');
+		try {
+			await db().query('update public.organisations set address = $2 where id = $1', [
+				organisation,
+				'Oud\u200badres'
+			]);
+		} finally {
+			await db().query('alter table public.organisations enable trigger user');
+		}
+		const { error } = await admin.client.rpc('update_organisation', {
+			organisation,
+			...facts('Samen Sterk'),
+			address: 'Oud\u200badres',
+			description: 'Nieuw'
+		});
+		expect(error).toBeNull();
+	});
+});

@@ -9,12 +9,15 @@ const hiddenCharacters =
 	/[\u0001-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0d\ufeff\uffa0\ufff9-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/u;
 /* eslint-enable no-control-regex, no-misleading-character-class */
 
+/** Whether text shows all it holds: no line break, nothing invisible, nothing turned around. */
+export const withoutHiddenCharacters = (text: string) => !hiddenCharacters.test(text);
+
 export const nickname = z
 	.string()
 	.trim()
 	.min(1, { error: () => m.error_nickname_required() })
 	.max(40, { error: () => m.error_nickname_too_long() })
-	.refine((name) => !hiddenCharacters.test(name), { error: () => m.error_nickname_hidden() });
+	.refine(withoutHiddenCharacters, { error: () => m.error_nickname_hidden() });
 
 const email = z
 	.string()

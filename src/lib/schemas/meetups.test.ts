@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { describe, expect, it } from 'vitest';
 import { cancelMeetupSchema, meetupEditSchema, meetupRecord, meetupSchema } from './meetups';
 
@@ -23,6 +24,13 @@ function problems(
 }
 
 describe('meetupSchema', () => {
+	it('refuses a place with something one does not see, in words, beside the field', () => {
+		// The database refuses the same (meetup_place_hidden_characters).
+		for (const place of ['Buurthuis\nKerkstraat 1', 'Buurt\u200bhuis', 'Buurthuis \u202e1']) {
+			expect(problems({ ...good, place })).toEqual({ place: m.error_text_hidden() });
+		}
+	});
+
 	it('takes a plain one-off meetup, free and without a limit', () => {
 		const data = meetupSchema.parse(good);
 		expect(data.capacity).toBeUndefined();

@@ -4,6 +4,7 @@ import { audiences, repeats, spokenLanguages } from '$lib/meetup-options';
 import { m } from '$lib/paraglide/messages';
 import { addMonths, brusselsToInstant, isDate, isTime } from '$lib/zoned';
 import { z } from 'zod';
+import { withoutHiddenCharacters } from './auth';
 
 /** How far ahead a series may run, and how far it runs when the host leaves "until" empty. */
 const seriesMaxMonths = 12;
@@ -31,7 +32,12 @@ const meetupFields = {
 		.string()
 		.default('')
 		.refine(isTime, { error: () => m.meetupform_error_time() }),
-	place: text(300, () => m.meetupform_error_place_long()),
+	place: z
+		.string()
+		.trim()
+		.max(300, { error: () => m.meetupform_error_place_long() })
+		.refine(withoutHiddenCharacters, { error: () => m.error_text_hidden() })
+		.default(''),
 	online_url: z
 		.string()
 		.trim()

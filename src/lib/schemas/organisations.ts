@@ -4,10 +4,19 @@
 import { joinPolicies, organisationLanguages } from '$lib/organisation-options';
 import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
-import { nickname } from './auth';
+import { nickname, withoutHiddenCharacters } from './auth';
 
 const text = (max: number, tooLong: () => string) =>
 	z.string().trim().max(max, { error: tooLong }).default('');
+
+/** Text shown as one line on the public page and in calendars: nothing hidden in it. */
+const shownText = (max: number, tooLong: () => string) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: tooLong })
+		.refine(withoutHiddenCharacters, { error: () => m.error_text_hidden() })
+		.default('');
 
 const facts = {
 	name: z
@@ -21,8 +30,8 @@ const facts = {
 		.min(1, { error: () => m.org_error_languages() })
 		.max(3, { error: () => m.org_error_languages() })
 		.default(['nl']),
-	address: text(300, () => m.org_error_address()),
-	contact: text(300, () => m.org_error_contact()),
+	address: shownText(300, () => m.org_error_address()),
+	contact: shownText(300, () => m.org_error_contact()),
 	colour: z
 		.string()
 		.trim()
@@ -33,6 +42,7 @@ const facts = {
 		.string()
 		.trim()
 		.toUpperCase()
+		.refine(withoutHiddenCharacters, { error: () => m.error_text_hidden(), abort: true })
 		.regex(/^[A-Z]{1,3}$/, { error: () => m.org_error_initials() })
 		.default('')
 };
