@@ -783,6 +783,7 @@ grant select on table public.organisation_admins to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.organisation_admins to service_role;
 create policy "admins read their organisation's admins" on public.organisation_admins for select to authenticated
 	using (( SELECT private.is_organisation_admin(organisation_admins.organisation_id) AS is_organisation_admin));
+CREATE TRIGGER organisation_admins_end_their_group_links AFTER DELETE ON public.organisation_admins FOR EACH ROW EXECUTE FUNCTION private.end_group_links_of_former_admin();
 CREATE TRIGGER organisation_admins_keep_the_last BEFORE DELETE ON public.organisation_admins FOR EACH ROW EXECUTE FUNCTION private.keep_the_last_admin();
 
 create table public.organisations (
@@ -1487,6 +1488,26 @@ begin
 	update public.organisation_admin_invites i set expires_at = least(i.expires_at, now())
 	where i.organisation_id = organisation and i.used_at is null;
 	perform private.tell_admins(organisation, 'admin_removed', person, me);
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.end_group_links_of_former_admin()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	update public.invites i set revoked_at = now()
+	from public.groups g
+	where g.id = i.group_id and g.organisation_id = old.organisation_id
+		and i.created_by = old.user_id and i.revoked_at is null and i.expires_at > now()
+		and not exists (
+			select 1 from public.group_members gm
+			where gm.group_id = i.group_id and gm.user_id = old.user_id
+				and gm.status = 'active' and gm.role = 'moderator'
+		);
+	return null;
 end;
 $function$;
 

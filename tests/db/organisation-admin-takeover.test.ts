@@ -1,7 +1,8 @@
 // An admin invite link in the wrong hands: the newcomer cannot at once remove the admins who were
 // there before them, every admin is told who came and who went, the invite page's organisation is
 // the code's, and an admin removed while their own removal waits can remove no one.
-import { expect, test } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
 import { db, signUp, type Person } from '../support/platform';
 import { registerOrganisation } from '../support/organisations';
 
@@ -267,4 +268,78 @@ test('in their first week a new admin makes no admin links and archives no group
 	await adminSince(organisation, newcomer, 8);
 	expect((await newcomer.client.rpc('create_admin_invite', { organisation })).error).toBeNull();
 	expect((await newcomer.client.rpc('archive_group', { target_group: group })).error).toBeNull();
+});
+
+describe('an admin who goes takes the group invite links they made', () => {
+	/** A group of the organisation with the person as its moderator, and a link they made. */
+	async function groupWithLink(organisation: string, moderator: Person) {
+		const { rows } = await db().query<{ id: string }>(
+			`insert into public.groups (organisation_id, name, slug, description, rules)
+			values ($1, 'Groep', $2, '', '') returning id`,
+			[organisation, `g-${randomUUID().slice(0, 8)}`]
+		);
+		const group = rows[0].id;
+		await db().query(
+			`insert into public.group_members (group_id, user_id, nickname, role, status)
+			values ($1, $2, $3, 'moderator', 'active')`,
+			[group, moderator.id, `Begeleider ${randomUUID().slice(0, 4)}`]
+		);
+		const { data, error } = await moderator.client.rpc('create_invite', {
+			target_group: group,
+			expires_at: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+			max_uses: 25
+		});
+		expect(error).toBeNull();
+		return { group, code: (data as { code: string }).code };
+	}
+
+	const noLongerModerator = (group: string, person: Person) =>
+		db().query(
+			`update public.group_members set role = 'member' where group_id = $1 and user_id = $2`,
+			[group, person.id]
+		);
+
+	async function join(code: string) {
+		const newcomer = await signUp('Nieuwkomer');
+		return (
+			await newcomer.client.rpc('accept_invite', {
+				invite_code: code,
+				nickname: 'Nieuwkomer',
+				accept_rules: true
+			})
+		).error?.message;
+	}
+
+	test('removed, their links into groups they no longer moderate stop working', async () => {
+		const founder = await signUp('Oprichter');
+		const organisation = await registerOrganisation(founder);
+		await adminSince(organisation, founder, 30);
+		const stranger = await addAdmin(founder, organisation, 'Vreemde');
+		// A group the stranger was made moderator of and then was not any more, one they still
+		// moderate, and the founder's own link into the first.
+		const left = await groupWithLink(organisation, stranger);
+		await noLongerModerator(left.group, stranger);
+		const kept = await groupWithLink(organisation, stranger);
+		const founders = await groupWithLink(organisation, founder);
+		const other = await groupWithLink(await registerOrganisation(stranger), stranger);
+
+		expect((await remove(founder, organisation, stranger)).error).toBeNull();
+		expect(await join(left.code)).toBe('invite_revoked');
+		// Where they still moderate they may make links anyway; the printed ones stay.
+		expect(await join(kept.code)).toBeUndefined();
+		expect(await join(founders.code)).toBeUndefined();
+		// Another organisation's groups are not this one's business.
+		expect(await join(other.code)).toBeUndefined();
+	});
+
+	test('leaving takes them too', async () => {
+		const founder = await signUp('Oprichter');
+		const organisation = await registerOrganisation(founder);
+		await adminSince(organisation, founder, 30);
+		const helper = await addAdmin(founder, organisation, 'Helper');
+		const made = await groupWithLink(organisation, helper);
+		await noLongerModerator(made.group, helper);
+		expect((await helper.client.rpc('leave_organisation', { organisation })).error).toBeNull();
+		expect(await join(made.code)).toBe('invite_revoked');
+	});
 });
