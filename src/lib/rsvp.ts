@@ -18,3 +18,12 @@ export function standingInWords(status: RsvpStatus | null, waitingPlace: number 
 			return '';
 	}
 }
+
+/**
+ * Whether a meetup costs nothing: no cost given (the database's own "free"), or a host who typed
+ * it anyway ("Gratis", "0 €"). Then the RSVP asks no question about the price.
+ */
+export function meetupIsFree(cost: string | null | undefined): boolean {
+	const said = (cost ?? '').toLowerCase().replace(/[\s€.,!]|^0+$/g, '');
+	return /^(0*|gratis|gratuit|gratuite|free)$/.test(said);
+}

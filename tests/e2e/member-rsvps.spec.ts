@@ -7,7 +7,7 @@ import { signedInClient } from './platform-file';
 /** A meetup in the Ghent group with childcare, transport help and two languages, by Els. */
 async function meetupInGent(
 	title: string,
-	options: { inMinutes?: number; capacity?: number; cancelled?: boolean } = {}
+	options: { inMinutes?: number; capacity?: number; cancelled?: boolean; cost?: string } = {}
 ): Promise<string> {
 	const els = await signedInClient('moderator@kring.test');
 	const starts = Date.now() + (options.inMinutes ?? 3 * 24 * 60) * 60_000;
@@ -18,6 +18,7 @@ async function meetupInGent(
 		childcare: true,
 		transport_help: true,
 		languages: ['nl', 'fr'],
+		...(options.cost ? { cost: options.cost } : {}),
 		...(options.capacity ? { capacity: options.capacity } : {})
 	});
 	if (options.cancelled) {
@@ -128,7 +129,8 @@ test('on a full meetup a second member lands on the waiting list and sees their 
 	page
 }) => {
 	const title = `Kookles ${randomUUID().slice(0, 6)}`;
-	const meetup = await meetupInGent(title, { capacity: 1 });
+	// Not free: a free meetup asks nothing about the price, and this one is ticked.
+	const meetup = await meetupInGent(title, { capacity: 1, cost: '2 euro' });
 	const karim = await signedInClient('lid@kring.test');
 	expect(await rsvp(karim, meetup, 'going')).toBe('going');
 
@@ -158,6 +160,20 @@ test('on a full meetup a second member lands on the waiting list and sees their 
 	await expect(page.getByLabel('Ik heb opvang nodig voor')).toHaveValue('25');
 	await expect(page.getByLabel('De prijs is een probleem voor mij')).toBeChecked();
 	await expectNoAxeViolations(page);
+});
+
+test('a free meetup asks nothing about the price', async ({ page }) => {
+	const els = await signedInClient('moderator@kring.test');
+	const free = await createMeetup(els, {
+		target_group: gent,
+		title: `Gratis soep ${randomUUID().slice(0, 6)}`,
+		starts_at: new Date(Date.now() + 3 * 24 * 3_600_000).toISOString(),
+		cost: null
+	});
+	await signIn(page, 'lid@kring.test');
+	await page.goto(`/m/${free}`);
+	await expect(page.getByRole('button', { name: 'Ik kom' })).toBeVisible();
+	await expect(page.getByLabel('De prijs is een probleem voor mij')).toHaveCount(0);
 });
 
 test('once a meetup has started, someone still on the waiting list is no longer promised a place', async ({
