@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { safeRedirect } from './auth';
+import { comeBackTo, safeRedirect } from './auth';
 
 describe('safeRedirect', () => {
 	test('keeps a path inside Kring, with its query', () => {
@@ -19,5 +19,15 @@ describe('safeRedirect', () => {
 	});
 	test('falls back when there is no target', () => {
 		expect(safeRedirect(null, '/')).toBe('/');
+	});
+});
+
+describe('comeBackTo', () => {
+	const at = (query: string) => new URL(`http://127.0.0.1/signin${query}`);
+	test('carries a page of Kring on, and nothing else', () => {
+		expect(comeBackTo(at('?redirectTo=%2Fm%2Fabc'))).toBe('/m/abc');
+		expect(comeBackTo(at('?redirectTo=https%3A%2F%2Fexample.com'))).toBeNull();
+		expect(comeBackTo(at('?redirectTo=%2F%2Fexample.com'))).toBeNull();
+		expect(comeBackTo(at(''))).toBeNull();
 	});
 });

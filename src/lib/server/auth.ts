@@ -192,3 +192,12 @@ export function safeRedirect(target: string | null | undefined, fallback = '/hom
 		return fallback;
 	}
 }
+
+/**
+ * The page a person asked for before being sent to sign in, checked as safeRedirect checks it,
+ * so the links between sign in, sign up and start can carry it on; null when there is none.
+ */
+export function comeBackTo(url: URL): string | null {
+	const target = url.searchParams.get('redirectTo');
+	return (target && safeRedirect(target, '')) || null;
+}

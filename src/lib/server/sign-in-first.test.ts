@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { signInAddress, signInFirst } from './sign-in-first';
+import { isAdminInvite, signInAddress, signInFirst } from './sign-in-first';
 
 describe('signing in first', () => {
 	test('pages of the signed-in area asked for, not their data requests or forms', () => {
@@ -19,5 +19,15 @@ describe('signing in first', () => {
 	test('the way back keeps the page and its query', () => {
 		const url = new URL('http://kring.test/g/1/moderation/item?post=2');
 		expect(signInAddress(url)).toBe('/signin?redirectTo=%2Fg%2F1%2Fmoderation%2Fitem%3Fpost%3D2');
+	});
+});
+
+describe('an admin invite to come back to', () => {
+	test("is an organisation's admin-invite link, and only that", () => {
+		expect(isAdminInvite('/o/samen-sterk/admin-invite/abc-123')).toBe(true);
+		expect(isAdminInvite('/o/samen-sterk/admin-invite/abc-123?x=1')).toBe(true);
+		expect(isAdminInvite('/o/samen-sterk/admin')).toBe(false);
+		expect(isAdminInvite('/m/abc')).toBe(false);
+		expect(isAdminInvite('/x/o/a/admin-invite/b')).toBe(false);
 	});
 });

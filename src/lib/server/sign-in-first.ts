@@ -19,3 +19,8 @@ export function signInFirst(routeId: string | null, method: string, isDataReques
 		routeId.startsWith('/(app)/')
 	);
 }
+
+/** Whether a page to come back to is an organisation's admin invite, which needs an e-mail account. */
+export function isAdminInvite(path: string): boolean {
+	return /^\/o\/[^/?#]+\/admin-invite\/[^/?#]+\/?(?:[?#]|$)/.test(path);
+}

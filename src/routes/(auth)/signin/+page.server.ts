@@ -1,9 +1,10 @@
 import { signInSchema } from '$lib/schemas/auth';
-import { safeRedirect, signIn } from '$lib/server/auth';
+import { comeBackTo, safeRedirect, signIn } from '$lib/server/auth';
 import { clientAddress } from '$lib/server/client-address';
 import { refuse } from '$lib/server/forms';
 import { rememberLanguage } from '$lib/server/language';
 import { myProfile } from '$lib/server/profiles';
+import { isAdminInvite } from '$lib/server/sign-in-first';
 import { redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -12,7 +13,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = await locals.safeGetSession();
 	if (user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
-	return { form: await superValidate(zod4(signInSchema)) };
+	const redirectTo = comeBackTo(url);
+	return {
+		form: await superValidate(zod4(signInSchema)),
+		redirectTo,
+		adminInvite: redirectTo !== null && isAdminInvite(redirectTo)
+	};
 };
 
 export const actions: Actions = {

@@ -1,5 +1,5 @@
 import { signUpSchema } from '$lib/schemas/auth';
-import { safeRedirect, signUp } from '$lib/server/auth';
+import { comeBackTo, safeRedirect, signUp } from '$lib/server/auth';
 import { clientAddress } from '$lib/server/client-address';
 import { refuse } from '$lib/server/forms';
 import { redirect } from '@sveltejs/kit';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = await locals.safeGetSession();
 	if (user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
-	return { form: await superValidate(zod4(signUpSchema)) };
+	return { form: await superValidate(zod4(signUpSchema)), redirectTo: comeBackTo(url) };
 };
 
 export const actions: Actions = {

@@ -1,5 +1,5 @@
 import { startSchema } from '$lib/schemas/auth';
-import { safeRedirect, startWithNickname } from '$lib/server/auth';
+import { comeBackTo, safeRedirect, startWithNickname } from '$lib/server/auth';
 import { clientAddress } from '$lib/server/client-address';
 import { refuse } from '$lib/server/forms';
 import { redirect } from '@sveltejs/kit';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = await locals.safeGetSession();
 	if (user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
-	return { form: await superValidate(zod4(startSchema)) };
+	return { form: await superValidate(zod4(startSchema)), redirectTo: comeBackTo(url) };
 };
 
 export const actions: Actions = {
