@@ -18,7 +18,7 @@ create type public.meetup_status as enum ('scheduled', 'cancelled');
 create type public.member_role as enum ('member', 'host', 'moderator');
 create type public.member_status as enum ('pending', 'active', 'left', 'removed', 'refused');
 create type public.moderation_action as enum ('dismiss', 'hide', 'restore', 'message', 'mute', 'unmute', 'remove', 'refuse_join', 'role_change');
-create type public.notification_kind as enum ('reminder', 'promoted', 'changed', 'cancelled', 'invited', 'answer_asked', 'buddy_asked', 'buddy_accepted', 'moderators_wrote', 'admin_joined', 'admin_removed', 'moderator_appointed', 'moderator_removed');
+create type public.notification_kind as enum ('reminder', 'promoted', 'changed', 'cancelled', 'invited', 'answer_asked', 'buddy_asked', 'buddy_accepted', 'moderators_wrote', 'admin_joined', 'admin_removed', 'moderator_appointed', 'moderator_removed', 'join_requested', 'join_accepted', 'join_refused');
 create type public.post_kind as enum ('story', 'question', 'tip', 'looking_for', 'offering');
 create type public.reaction_kind as enum ('recognise', 'support', 'thanks');
 create type public.report_reason as enum ('disrespectful', 'left_out', 'private_info', 'unsafe', 'spam', 'other');
@@ -309,6 +309,7 @@ CREATE TRIGGER group_members_check_nickname BEFORE INSERT OR UPDATE OF nickname,
 CREATE TRIGGER group_members_check_nickname_on_status BEFORE UPDATE OF status ON public.group_members FOR EACH ROW WHEN (((old.status <> ALL (ARRAY['active'::public.member_status, 'left'::public.member_status, 'removed'::public.member_status])) AND (new.status = ANY (ARRAY['active'::public.member_status, 'pending'::public.member_status])) AND (old.status IS DISTINCT FROM new.status) AND (NOT (new.nickname IS DISTINCT FROM old.nickname)))) EXECUTE FUNCTION private.check_member_nickname_on_status();
 CREATE TRIGGER group_members_not_back_into_archived_groups BEFORE UPDATE OF status, user_id ON public.group_members FOR EACH ROW WHEN ((((new.status = ANY (ARRAY['active'::public.member_status, 'pending'::public.member_status])) AND (old.status IS DISTINCT FROM new.status)) OR ((old.user_id IS NULL) AND (new.user_id IS NOT NULL)))) EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER group_members_not_into_archived_groups BEFORE INSERT ON public.group_members FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
+CREATE TRIGGER group_members_tell_of_join_requests AFTER INSERT OR UPDATE OF status ON public.group_members FOR EACH ROW WHEN ((new.status = ANY (ARRAY['pending'::public.member_status, 'active'::public.member_status, 'refused'::public.member_status]))) EXECUTE FUNCTION private.tell_of_join_requests();
 CREATE TRIGGER group_members_tell_of_moderator_change AFTER UPDATE OF role ON public.group_members FOR EACH ROW WHEN (((old.role = 'moderator'::public.member_role) IS DISTINCT FROM (new.role = 'moderator'::public.member_role))) EXECUTE FUNCTION private.tell_of_moderator_change();
 CREATE TRIGGER group_members_withdraw_rsvps_on_leaving AFTER UPDATE OF status ON public.group_members FOR EACH ROW WHEN (((new.status = ANY (ARRAY['left'::public.member_status, 'removed'::public.member_status])) AND (old.status = 'active'::public.member_status))) EXECUTE FUNCTION private.withdraw_rsvps_of_departed_member();
 
@@ -4044,6 +4045,36 @@ AS $function$
 	where what = 'admin_removed' and person is distinct from actor
 $function$;
 
+CREATE OR REPLACE FUNCTION private.tell_of_join_requests()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if new.user_id is null or (select auth.uid()) is null then return null; end if;
+	if new.status = 'pending' and (tg_op = 'INSERT' or old.status <> 'pending') then
+		insert into public.notifications (user_id, kind, group_id, person_id)
+		select gm.user_id, 'join_requested', new.group_id, new.user_id
+		from public.group_members gm
+		where gm.group_id = new.group_id and gm.role = 'moderator' and gm.status = 'active'
+			and gm.user_id is not null
+			and not exists (
+				select 1 from public.notifications n
+				where n.user_id = gm.user_id and n.kind = 'join_requested'
+					and n.group_id = new.group_id and n.read_at is null
+			);
+	elsif tg_op = 'UPDATE' and old.status = 'pending' and new.status in ('active', 'refused') then
+		insert into public.notifications (user_id, kind, group_id, actor_id)
+		values (new.user_id,
+			case when new.status = 'active' then 'join_accepted'
+				else 'join_refused' end::public.notification_kind,
+			new.group_id, (select auth.uid()));
+	end if;
+	return null;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.tell_of_moderator_change()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -4051,7 +4082,9 @@ CREATE OR REPLACE FUNCTION private.tell_of_moderator_change()
  SET search_path TO ''
 AS $function$
 begin
-	if new.user_id is null or new.status <> 'active' then return null; end if;
+	if new.user_id is null or new.status <> 'active' or (select auth.uid()) is null then
+		return null;
+	end if;
 	insert into public.notifications (user_id, kind, group_id, person_id, actor_id)
 	select gm.user_id,
 		case when new.role = 'moderator' then 'moderator_appointed'
@@ -4060,7 +4093,7 @@ begin
 	from public.group_members gm
 	where gm.group_id = new.group_id and gm.status = 'active' and gm.user_id is not null
 		and (gm.role = 'moderator' or gm.id = new.id)
-		and gm.user_id is distinct from (select auth.uid());
+		and gm.user_id <> (select auth.uid());
 	return null;
 end;
 $function$;
@@ -7070,7 +7103,8 @@ begin
 	left join public.buddies b on b.id = l.buddy_id
 	left join public.organisations o on o.id = l.organisation_id
 	where (l.meetup_id is null or private.can_see_meetup(m.group_id, m.open_to))
-		and (l.group_id is null or exists (
+		-- News of a group for its members; a refusal reaches who asked, who is none.
+		and (l.group_id is null or l.kind = 'join_refused' or exists (
 			select 1 from public.group_members gm
 			where gm.group_id = l.group_id and gm.user_id = me and gm.status = 'active'))
 		and (l.post_id is null or p.id is not null)

@@ -2399,6 +2399,9 @@ export type Database = {
         | "admin_removed"
         | "moderator_appointed"
         | "moderator_removed"
+        | "join_requested"
+        | "join_accepted"
+        | "join_refused"
       post_kind: "story" | "question" | "tip" | "looking_for" | "offering"
       reaction_kind: "recognise" | "support" | "thanks"
       report_reason:
@@ -2567,6 +2570,9 @@ export const Constants = {
         "admin_removed",
         "moderator_appointed",
         "moderator_removed",
+        "join_requested",
+        "join_accepted",
+        "join_refused",
       ],
       post_kind: ["story", "question", "tip", "looking_for", "offering"],
       reaction_kind: ["recognise", "support", "thanks"],

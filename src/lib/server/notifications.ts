@@ -94,6 +94,13 @@ export function notificationText(row: Row, locale: Locale, now = new Date()): st
 			return row.about_me
 				? m.notif_moderator_removed_you({ group: row.group_name }, options)
 				: m.notif_moderator_removed({ person: nickname, group: row.group_name }, options);
+		// Requests to join: the moderators hear one is waiting, who asked hears the answer.
+		case 'join_requested':
+			return m.notif_join_requested({ group: row.group_name }, options);
+		case 'join_accepted':
+			return m.notif_join_accepted({ group: row.group_name }, options);
+		case 'join_refused':
+			return m.notif_join_refused({ group: row.group_name }, options);
 		case 'promoted':
 			return m.notif_promoted(words, options);
 		case 'changed':
@@ -121,6 +128,8 @@ export type NotificationLink =
 	| { to: 'post'; group: string; post: string }
 	| { to: 'home' }
 	| { to: 'group'; group: string }
+	| { to: 'manage'; group: string }
+	| { to: 'ask'; group: string }
 	| { to: 'thread'; thread: string }
 	| { to: 'organisation'; slug: string }
 	| { to: 'organisations' };
@@ -135,7 +144,13 @@ export function notificationLink(row: Row): NotificationLink {
 		case 'buddy_accepted':
 		case 'moderator_appointed':
 		case 'moderator_removed':
+		case 'join_accepted':
 			return { to: 'group', group: row.group_id };
+		case 'join_requested':
+			return { to: 'manage', group: row.group_id };
+		// The request's page says why, if the moderators said, and when one can ask again.
+		case 'join_refused':
+			return { to: 'ask', group: row.group_id };
 		case 'moderators_wrote':
 			return { to: 'thread', thread: row.thread_id };
 		// To the admins and their links; someone no longer admin, to their organisations.
