@@ -7,14 +7,36 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 
 type Client = SupabaseClient<Database>;
 type RsvpStatus = Database['public']['Enums']['rsvp_status'];
+type CardRow = Database['public']['Functions']['meetup_cards']['Returns'][number];
 /**
- * A meetup with its counts and my answer, as meetup_cards() gives it. Its group (id and name) is
- * null for people outside the group's organisation: a public meetup does not say who made it.
+ * The columns of meetup_cards() that can be null, which the generated types cannot say (they call
+ * every column of a returned table set): the group (id and name) for people outside the group's
+ * organisation, as a public meetup does not say who made it; outside the group, the counts of
+ * people and the capacity under 5, and `full` with them; where, online and cost when not given;
+ * and my answer when I gave none.
  */
-export type MeetupCard = Omit<
-	Database['public']['Functions']['meetup_cards']['Returns'][number],
-	'group_id' | 'group_name'
-> & { group_id: string | null; group_name: string | null };
+type MaybeNull =
+	| 'group_id'
+	| 'group_name'
+	| 'place'
+	| 'online_url'
+	| 'cost'
+	| 'capacity'
+	| 'going'
+	| 'maybe'
+	| 'waiting'
+	| 'full'
+	| 'my_status'
+	| 'my_childcare_children'
+	| 'my_transport_help'
+	| 'my_cost_is_a_problem'
+	| 'my_note'
+	| 'my_waiting_place'
+	| 'my_guests';
+/** A meetup with its counts and my answer, as meetup_cards() gives it. */
+export type MeetupCard = Omit<CardRow, MaybeNull> & {
+	[Column in MaybeNull]: CardRow[Column] | null;
+};
 
 type Card = { id: string; group_id: string | null; title: string; my_status: RsvpStatus | null };
 
