@@ -3637,6 +3637,29 @@ begin
 					limit 5
 				) mt
 				join public.groups g on g.id = mt.group_id
+			), '[]'),
+			-- My requests to join that wait for an answer: the page to come back to.
+			'my_requests', coalesce((
+				select jsonb_agg(jsonb_build_object('group', jsonb_build_object('id', g.id,
+					'name', g.name)) order by mine.created_at, g.id)
+				from public.group_members mine
+				join public.groups g on g.id = mine.group_id and g.archived_at is null
+				where mine.user_id = (select auth.uid()) and mine.status = 'pending'
+			), '[]'),
+			-- In the groups I moderate: how many wait to be let in.
+			'waiting_requests', coalesce((
+				select jsonb_agg(jsonb_build_object('group', jsonb_build_object('id', g.id,
+					'name', g.name), 'count', w.count) order by g.name, g.id)
+				from (
+					select asking.group_id, count(*)::integer as count
+					from public.group_members mine
+					join public.group_members asking
+						on asking.group_id = mine.group_id and asking.status = 'pending'
+					where mine.user_id = (select auth.uid()) and mine.status = 'active'
+						and mine.role = 'moderator'
+					group by asking.group_id
+				) w
+				join public.groups g on g.id = w.group_id and g.archived_at is null
 			), '[]')
 		)
 		where (select auth.uid()) is not null

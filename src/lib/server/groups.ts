@@ -24,6 +24,10 @@ export interface HomePage {
 	buddy_requests: HomeBuddyRequest[];
 	/** "Ook in je organisatie": open meetups of my organisations' groups I am not in. */
 	organisation_meetups: HomeOrganisationMeetup[];
+	/** My requests to join that wait for an answer. */
+	my_requests: { group: { id: string; name: string } }[];
+	/** In the groups I moderate: how many wait to be let in. */
+	waiting_requests: { group: { id: string; name: string }; count: number }[];
 }
 
 export interface HomeOrganisationMeetup {

@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// The database sees no one: an account deleted while its session was still valid.
 	if (!home || !user) redirect(303, signInAddress(url));
 	const { groups, answers, meetups, invitations, buddy_requests, organisation_meetups } = home;
+	const { my_requests, waiting_requests } = home;
 	const now = new Date();
 	const locale = getLocale();
 	return {
@@ -37,6 +38,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				title: invitation.meetup.title,
 				when: meetupMoment(invitation.meetup.starts_at, locale)
 			})
+		})),
+		// Requests to join: mine that wait, and those waiting in the groups I moderate.
+		myRequests: my_requests.map(({ group }) => ({
+			id: group.id,
+			text: m.home_my_request({ group: group.name })
+		})),
+		waitingRequests: waiting_requests.map(({ group, count }) => ({
+			id: group.id,
+			text:
+				count === 1
+					? m.home_requests_waiting_one({ group: group.name })
+					: m.home_requests_waiting({ count, group: group.name })
 		})),
 		buddyRequests: buddy_requests.map((request) => ({
 			id: request.id,
