@@ -8,8 +8,10 @@
 // kept copy too. Pages are kept per signed-in person and dropped when sign-out is tapped or the
 // server says someone else (or no one) is signed in: a shared phone shows no one the previous
 // person's groups. Which pages may be kept is the server's word (x-kring-offline).
+// Of the build's files, only the member's language's copy is precached ($lib/pwa/precache-language).
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { pageAnswer, PersonTurns } from '$lib/pwa/network-first';
+import { languageParameter, precacheForLanguage } from '$lib/pwa/precache-language';
 import {
 	metaCache,
 	offlineKind,
@@ -21,6 +23,8 @@ import {
 	publicCache,
 	savedAtHeader,
 	withSavedAt,
+	installedKeyUrl,
+	workerKeyUrl,
 	type PwaMessage
 } from '$lib/pwa/offline-rules';
 
@@ -28,8 +32,49 @@ declare const self: ServiceWorkerGlobalScope & {
 	__WB_MANIFEST: Array<{ url: string; revision: string | null }>;
 };
 
-precacheAndRoute(self.__WB_MANIFEST);
+/** The page's language, from the address it registered this worker at (?lang=fr). */
+const language = new URL(self.location.href).searchParams.get(languageParameter);
+const manifest = self.__WB_MANIFEST;
+precacheAndRoute(precacheForLanguage(manifest, language));
 cleanupOutdatedCaches();
+
+/** This build: its whole list of files (all languages), hashed. */
+async function buildId(): Promise<string> {
+	const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+	return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The member changed language and the page registered the worker for it: the same build as the
+ * active worker, only another language's copy. Nothing on the pages changes, so this worker takes
+ * over without waiting for a tap (a new build still waits for it).
+ */
+async function languageOnly(): Promise<boolean> {
+	if (!self.registration.active) return false;
+	const active = await (await caches.open(metaCache)).match(workerKeyUrl);
+	if (!active) return false;
+	const was = (await active.json().catch(() => null)) as { build?: string; language?: string };
+	return was?.build === (await buildId()) && was.language !== (language ?? '');
+}
+
+/**
+ * Pages kept in another language point at that language's scripts, no longer precached: they go
+ * (offline the member gets the offline page instead of a page that cannot start), and are kept
+ * again in the new language when opened.
+ */
+async function dropPagesInOtherLanguages(): Promise<void> {
+	if (!language) return;
+	for (const name of await caches.keys()) {
+		if (name !== publicCache && !name.startsWith(personCachePrefix)) continue;
+		const cache = await caches.open(name);
+		for (const request of await cache.keys()) {
+			const page = await cache.match(request);
+			const pageLanguage = page?.headers.get('content-language');
+			if (pageLanguage && pageLanguage !== language) await cache.delete(request);
+		}
+	}
+}
 
 /** Changes of who is signed in: what a request begun before the last one brings is dropped. */
 const turns = new PersonTurns();
@@ -190,10 +235,27 @@ async function refreshOfflinePage(): Promise<void> {
 self.addEventListener('install', (event) => {
 	// The offline page in the member's language (their cookie goes with this request).
 	event.waitUntil(refreshOfflinePage().catch(() => undefined));
+	// A change of language only: take over now, and say so to the page (no update to offer).
+	event.waitUntil(
+		languageOnly()
+			.catch(() => false)
+			.then(async (only) => {
+				const meta = await caches.open(metaCache);
+				await meta.put(installedKeyUrl, new Response(only ? 'language' : 'update'));
+				if (only) await self.skipWaiting();
+			})
+	);
 });
 
 self.addEventListener('activate', (event) => {
-	event.waitUntil(self.clients.claim());
+	event.waitUntil(
+		(async () => {
+			await self.clients.claim();
+			await dropPagesInOtherLanguages().catch(() => undefined);
+			const worker = { build: await buildId(), language: language ?? '' };
+			await (await caches.open(metaCache)).put(workerKeyUrl, new Response(JSON.stringify(worker)));
+		})()
+	);
 });
 
 self.addEventListener('message', (event) => {

@@ -3,7 +3,7 @@
 // page's scripts in the page's language and in no other; the page still runs, under its
 // Content-Security-Policy (the fixtures report any violation). Offline, a page kept in French
 // runs from the scripts the service worker precached.
-import { devices } from '@playwright/test';
+import { devices, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const joinPage = '/join/dEmO-k7Qx2LpN9vR4sT8wYz3';
@@ -92,8 +92,87 @@ test.describe('offline', () => {
 			expect(scripts.some((url) => url.includes('/_app/immutable/fr/nodes/'))).toBe(true);
 			expect(scripts.every((url) => url.includes('/_app/immutable/fr/'))).toBe(true);
 			expect(errors).toEqual([]);
+			// The worker precached the French copy only.
+			expect(await precachedCopies(page)).toEqual(['fr']);
+		} finally {
+			await context.close();
+		}
+	});
+
+	test('a member who switches to English gets the English scripts precached, no tap, and reads offline', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'fr-BE' });
+		try {
+			const page = await context.newPage();
+			await page.goto('/');
+			await page.getByRole('link', { name: 'Commencer avec un pseudo' }).click();
+			await page.getByLabel('Pseudo').fill('Noor');
+			await page.getByRole('button', { name: 'Continuer' }).click();
+			await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Noor' })).toBeVisible();
+			await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+			await expect.poll(() => workerLanguage(page)).toBe('fr');
+			expect(await precachedCopies(page)).toEqual(['fr']);
+
+			await page.locator('form[action="/language"] button[value=en]').click();
+			await expect(page.getByRole('heading', { level: 1, name: 'Hello Noor' })).toBeVisible();
+			// The worker for English takes over by itself: the same version, nothing to offer.
+			await expect.poll(() => workerLanguage(page), { timeout: 30_000 }).toBe('en');
+			await expect.poll(() => precachedCopies(page)).toEqual(['en']);
+			await expect(page.getByRole('button', { name: 'refresh' })).toHaveCount(0);
+			await expect(page.getByText('new version')).toHaveCount(0);
+
+			// Home, now kept in English, runs offline from the English scripts.
+			await page.reload({ waitUntil: 'networkidle' });
+			await expect
+				.poll(() =>
+					page.evaluate(async () => {
+						for (const name of await caches.keys()) {
+							if (!name.startsWith('kring-person-')) continue;
+							const kept = await (await caches.open(name)).match(location.href);
+							if (kept?.headers.get('content-language') === 'en') return true;
+						}
+						return false;
+					})
+				)
+				.toBe(true);
+			const errors: string[] = [];
+			page.on('pageerror', (error) => errors.push(error.message));
+			const scripts: string[] = [];
+			page.on('request', (request) => {
+				if (request.resourceType() === 'script') scripts.push(request.url());
+			});
+			await context.setOffline(true);
+			await page.reload({ waitUntil: 'networkidle' });
+			await expect(page.getByRole('heading', { level: 1, name: 'Hello Noor' })).toBeVisible();
+			expect(scripts.some((url) => url.includes('/_app/immutable/en/nodes/'))).toBe(true);
+			expect(scripts.every((url) => url.includes('/_app/immutable/en/'))).toBe(true);
+			expect(errors).toEqual([]);
 		} finally {
 			await context.close();
 		}
 	});
 });
+
+/** The language the active worker was registered for (?lang=…). */
+function workerLanguage(page: Page) {
+	return page.evaluate(async () => {
+		const url = (await navigator.serviceWorker.getRegistration())?.active?.scriptURL;
+		return url ? new URL(url).searchParams.get('lang') : null;
+	});
+}
+
+/** Which language copies of the scripts the worker precached ('nl' for the base one). */
+function precachedCopies(page: Page) {
+	return page.evaluate(async () => {
+		const copies = new Set<string>();
+		for (const name of await caches.keys()) {
+			if (!name.startsWith('workbox-precache')) continue;
+			for (const request of await (await caches.open(name)).keys()) {
+				const match = /\/_app\/immutable\/([^/]+)\/[^?]*\.js/.exec(request.url);
+				if (match) copies.add(/^(entry|nodes|chunks|assets)$/.test(match[1]) ? 'nl' : match[1]);
+			}
+		}
+		return [...copies].sort();
+	});
+}

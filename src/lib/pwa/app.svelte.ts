@@ -3,12 +3,14 @@
 // Always loaded, so kept small: what it shows (banner, update prompt, install hint) is loaded
 // only when there is something to show.
 import {
+	installedKeyUrl,
 	metaCache,
 	personCachePrefix,
 	personKeyUrl,
 	typedTextKey,
 	type PwaMessage
 } from './offline-rules';
+import { workerUrl } from './precache-language';
 
 /** Saving and putting back typed text, loaded only around an update's reload. */
 const typedText = () => import('./typed-text');
@@ -89,20 +91,25 @@ export function installDone(outcome: string): void {
 
 async function register(): Promise<void> {
 	// Playwright's blocked workers, private modes and old browsers answer nothing or refuse:
-	// Kring then works as a plain website.
+	// Kring then works as a plain website. The worker precaches the page's language's scripts
+	// only; registered for another language than before, it takes over by itself (same build).
 	const registration = await navigator.serviceWorker
-		.register('/service-worker.js')
+		.register(workerUrl(document.documentElement.lang))
 		.catch(() => null);
 	if (!registration) return;
-	// Only an update is offered: the very first worker has nothing to replace.
-	const offer = () => {
-		if (registration.waiting && navigator.serviceWorker.controller) pwa.updateReady = true;
+	// Only an update is offered: the very first worker has nothing to replace, and a worker for
+	// another language of the same build takes over without a tap.
+	const offer = async () => {
+		if (!registration.waiting || !navigator.serviceWorker.controller) return;
+		const installed = await (await caches.open(metaCache)).match(installedKeyUrl);
+		if ((await installed?.text()) === 'language') return;
+		if (registration.waiting) pwa.updateReady = true;
 	};
-	offer();
+	void offer().catch(() => undefined);
 	registration.addEventListener('updatefound', () => {
 		const installing = registration.installing;
 		installing?.addEventListener('statechange', () => {
-			if (installing.state === 'installed') offer();
+			if (installing.state === 'installed') void offer().catch(() => undefined);
 		});
 	});
 	// An installed app can stay open for days: look for a new version when it comes back.

@@ -17,6 +17,10 @@ export const personCache = (person: string) => `${personCachePrefix}${person}`;
 /** Who the worker last heard is signed in ('none' when no one), kept across its restarts. */
 export const metaCache = 'kring-meta';
 export const personKeyUrl = '/__kring/person';
+/** The active worker's build and language ({ build, language }), in the meta cache. */
+export const workerKeyUrl = '/__kring/worker';
+/** What the last installed worker is: 'update' (waits for a tap) or 'language' (takes over). */
+export const installedKeyUrl = '/__kring/installed';
 
 export type OfflineKind = 'person' | 'public';
 
