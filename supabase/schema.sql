@@ -735,8 +735,8 @@ CREATE INDEX notifications_post_id_idx ON public.notifications USING btree (post
 CREATE INDEX notifications_thread_id_idx ON public.notifications USING btree (thread_id);
 CREATE INDEX notifications_unread_idx ON public.notifications USING btree (user_id) WHERE (read_at IS NULL);
 CREATE INDEX notifications_user_created_idx ON public.notifications USING btree (user_id, created_at DESC);
-grant select on table public.notifications to authenticated;
 grant delete, insert, maintain, references, select, trigger, truncate, update on table public.notifications to service_role;
+grant select (id, user_id, kind, meetup_id, created_at, read_at, group_id, post_id, thread_id, buddy_id, organisation_id) on table public.notifications to authenticated;
 create policy "people read their own notifications" on public.notifications for select to authenticated
 	using (((user_id = ( SELECT auth.uid() AS uid)) AND ((meetup_id IS NULL) OR (EXISTS ( SELECT 1
    FROM public.meetups m
