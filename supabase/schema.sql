@@ -8015,6 +8015,11 @@ CREATE OR REPLACE FUNCTION public.unarchive_group(target_group uuid)
 AS $function$
 begin
 	if not private.is_admin_of_group(target_group) then raise exception 'not_allowed'; end if;
+	if private.admin_is_still_new(
+		(select g.organisation_id from public.groups g where g.id = target_group)
+	) then
+		raise exception 'admin_still_new';
+	end if;
 	update public.groups set archived_at = null where id = target_group;
 end;
 $function$;
@@ -8293,10 +8298,21 @@ CREATE OR REPLACE FUNCTION public.update_organisation(organisation uuid, name te
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+	current_facts public.organisations;
 begin
 	if not private.is_organisation_admin(organisation) then raise exception 'not_allowed'; end if;
 	perform private.check_organisation_facts(name, description, address, contact, languages,
 		colour, initials);
+	select * into current_facts from public.organisations o where o.id = organisation
+		for no key update;
+	if (btrim(name) <> current_facts.name
+			or btrim(coalesce(address, '')) <> current_facts.address
+			or btrim(coalesce(contact, '')) <> current_facts.contact)
+		and private.admin_is_still_new(organisation)
+	then
+		raise exception 'admin_still_new';
+	end if;
 	update public.organisations o
 	set name = btrim(update_organisation.name),
 		description = btrim(coalesce(update_organisation.description, '')),

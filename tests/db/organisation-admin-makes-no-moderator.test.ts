@@ -195,3 +195,52 @@ test('the notice of a new admin shows the start of their e-mail address, not onl
 	expect(notice.person_email).toBe(`${stranger.email[0]}…@kring.test`);
 	expect(notice.person_email).not.toContain(stranger.email.split('@')[0]);
 });
+
+test("a new admin leaves archived groups and the organisation's name, address and contact as they are for a week", async () => {
+	const stranger = await adminThroughLink('Noor');
+	expect((await founder.client.rpc('archive_group', { target_group: group })).error).toBeNull();
+	const back = await stranger.client.rpc('unarchive_group', { target_group: group });
+	expect(back.error?.message).toBe('admin_still_new');
+
+	const facts = {
+		organisation,
+		name: 'Samen Vooruit',
+		description: '',
+		address: '',
+		contact: '',
+		languages: ['nl'],
+		colour: '#aa3300',
+		initials: 'SV'
+	};
+	const phone = await stranger.client.rpc('update_organisation', {
+		...facts,
+		contact: 'Bel Noor: 0470 00 00 00'
+	});
+	expect(phone.error?.message).toBe('admin_still_new');
+	const renamed = await stranger.client.rpc('update_organisation', {
+		...facts,
+		name: 'Gratis geld'
+	});
+	expect(renamed.error?.message).toBe('admin_still_new');
+	// What the public page shows of them stays the same; the description is theirs to edit.
+	const described = await stranger.client.rpc('update_organisation', {
+		...facts,
+		description: 'Wij zijn er voor elkaar.'
+	});
+	expect(described.error).toBeNull();
+	expect(
+		(
+			await db().query('select name, contact from public.organisations where id = $1', [
+				organisation
+			])
+		).rows[0]
+	).toEqual({ name: 'Samen Vooruit', contact: '' });
+
+	await adminSince(stranger, 8);
+	expect((await stranger.client.rpc('unarchive_group', { target_group: group })).error).toBeNull();
+	const later = await stranger.client.rpc('update_organisation', {
+		...facts,
+		contact: 'info@sv.be'
+	});
+	expect(later.error).toBeNull();
+});
