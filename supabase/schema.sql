@@ -307,6 +307,7 @@ create policy "active members read their group's members" on public.group_member
 	using ((((status = 'active'::public.member_status) AND ( SELECT private.is_active_member(group_members.group_id) AS is_active_member)) OR (user_id = ( SELECT auth.uid() AS uid)) OR ( SELECT private.is_moderator(group_members.group_id) AS is_moderator)));
 CREATE TRIGGER group_members_check_nickname BEFORE INSERT OR UPDATE OF nickname, status ON public.group_members FOR EACH ROW EXECUTE FUNCTION private.check_member_nickname();
 CREATE TRIGGER group_members_check_nickname_on_status BEFORE UPDATE OF status ON public.group_members FOR EACH ROW WHEN (((old.status <> ALL (ARRAY['active'::public.member_status, 'left'::public.member_status, 'removed'::public.member_status])) AND (new.status = ANY (ARRAY['active'::public.member_status, 'pending'::public.member_status])) AND (old.status IS DISTINCT FROM new.status) AND (NOT (new.nickname IS DISTINCT FROM old.nickname)))) EXECUTE FUNCTION private.check_member_nickname_on_status();
+CREATE TRIGGER group_members_end_links_of_former_moderator AFTER UPDATE OF role, status ON public.group_members FOR EACH ROW WHEN (((old.role = 'moderator'::public.member_role) AND (old.status = 'active'::public.member_status) AND ((new.role <> 'moderator'::public.member_role) OR (new.status <> 'active'::public.member_status)))) EXECUTE FUNCTION private.end_group_links_of_former_moderator();
 CREATE TRIGGER group_members_not_back_into_archived_groups BEFORE UPDATE OF status, user_id ON public.group_members FOR EACH ROW WHEN ((((new.status = ANY (ARRAY['active'::public.member_status, 'pending'::public.member_status])) AND (old.status IS DISTINCT FROM new.status)) OR ((old.user_id IS NULL) AND (new.user_id IS NOT NULL)))) EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER group_members_not_into_archived_groups BEFORE INSERT ON public.group_members FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER group_members_tell_of_join_requests AFTER INSERT OR UPDATE OF status ON public.group_members FOR EACH ROW WHEN ((new.status = ANY (ARRAY['pending'::public.member_status, 'active'::public.member_status, 'refused'::public.member_status]))) EXECUTE FUNCTION private.tell_of_join_requests();
@@ -1508,6 +1509,21 @@ begin
 			where gm.group_id = i.group_id and gm.user_id = old.user_id
 				and gm.status = 'active' and gm.role = 'moderator'
 		);
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.end_group_links_of_former_moderator()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if old.user_id is null then return null; end if;
+	update public.invites i set revoked_at = now()
+	where i.group_id = old.group_id and i.created_by = old.user_id
+		and i.revoked_at is null and i.expires_at > now();
 	return null;
 end;
 $function$;
@@ -5415,6 +5431,9 @@ begin
 		delete from public.comments c using public.comment_authors a
 		where a.comment_id = c.id and a.author_id = me and c.anonymous;
 	end if;
+	-- The invite links they made end with them: who made a link answers for it.
+	update public.invites i set revoked_at = now()
+	where i.created_by = me and i.revoked_at is null and i.expires_at > now();
 	-- The rest follows by its foreign keys: named posts and answers (with the answers others gave
 	-- to those posts), memberships, authorship rows and everything else of the person are
 	-- deleted; meetups, series and invites they made stay without them; reactions stay as counts.
