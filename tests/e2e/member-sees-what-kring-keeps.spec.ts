@@ -103,15 +103,17 @@ test('a member reads in kind words what the moderators see about them and leaves
 	await fitsAtDoubleZoom(page);
 
 	// Noor leaves the signals of the group.
-	await ghent.getByRole('button', { name: 'Niet in de signalen staan' }).click();
+	await ghent.getByRole('button', { name: 'Nee, liever niet' }).click();
 	await expect(
 		ghent.getByRole('status').filter({
-			hasText: 'Je staat niet meer in de signalen van Praatgroep Gent.'
+			hasText: 'De begeleiders van Praatgroep Gent zien dit niet meer over jou.'
 		})
 	).toBeVisible();
-	await expect(ghent).toContainText('Je staat niet in de signalen van deze groep.');
+	await expect(ghent).toContainText(
+		'De begeleiders zien hier niets over jou. Zo heb je het gekozen.'
+	);
 	await expect(ghent).not.toContainText('niemand reageerde');
-	await expect(ghent.getByRole('button', { name: 'Weer in de signalen staan' })).toBeVisible();
+	await expect(ghent.getByRole('button', { name: 'Ja, dat mag weer' })).toBeVisible();
 	await expectNoAxeViolations(page);
 
 	// The moderator no longer sees her in the signals, only that she does not want to be in them.
