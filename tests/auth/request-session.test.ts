@@ -72,7 +72,8 @@ describe('the session of one request', () => {
 			expect(data).toEqual([{ id }]);
 		}
 		await settled();
-		expect(busy.seen.cookieReads).toBe(quiet.seen.cookieReads);
+		// No more than the quiet request: fewer since 00c03a1, as the quiet one verified the token.
+		expect(busy.seen.cookieReads).toBeLessThanOrEqual(quiet.seen.cookieReads);
 		// The JWKS at most (supabase-js keeps it for every client), never /auth/v1/user.
 		expect(
 			[...quiet.seen.authPaths, ...busy.seen.authPaths].filter(

@@ -25,15 +25,17 @@ type Role = (typeof roles)[number];
 
 // see: the owner's row is visible · ok: the write happened · -: nothing visible / nothing changed
 const matrix = `
-table           operation  anonymous outsider member removed otherModerator host moderator owner
-notifications   select     -         -        -      -       -              -    -         see
-notifications   insert     -         -        -      -       -              -    -         -
-notifications   update     -         -        -      -       -              -    -         -
-notifications   delete     -         -        -      -       -              -    -         -
-calendar_feeds  select     -         -        -      -       -              -    -         see
-calendar_feeds  insert     -         -        -      -       -              -    -         -
-calendar_feeds  update     -         -        -      -       -              -    -         -
-calendar_feeds  delete     -         -        -      -       -              -    -         -
+table           operation           anonymous outsider member removed otherModerator host moderator owner
+notifications   select              -         -        -      -       -              -    -         see
+notifications   select(person_id)   -         -        -      -       -              -    -         -
+notifications   select(actor_id)    -         -        -      -       -              -    -         -
+notifications   insert              -         -        -      -       -              -    -         -
+notifications   update              -         -        -      -       -              -    -         -
+notifications   delete              -         -        -      -       -              -    -         -
+calendar_feeds  select              -         -        -      -       -              -    -         see
+calendar_feeds  insert              -         -        -      -       -              -    -         -
+calendar_feeds  update              -         -        -      -       -              -    -         -
+calendar_feeds  delete              -         -        -      -       -              -    -         -
 `;
 
 let clients: Record<Role, SupabaseClient>;
@@ -107,6 +109,8 @@ beforeAll(async () => {
 	targets = {
 		notifications: {
 			key: { id: rows[0].id },
+			// Whom a notification is about and who acted stay inside: members read names on the list.
+			columns: 'id, user_id, kind, meetup_id, group_id, created_at, read_at',
 			insert: () =>
 				withKey(['id', randomUUID()], { user_id: owner.id, kind: 'promoted', meetup_id: meetup }),
 			update: { read_at: new Date().toISOString() }
