@@ -137,9 +137,9 @@ test('a person registers an organisation, makes its first group and gets its inv
 	await expect(page.getByText('Els', { exact: true })).toBeVisible();
 	await expect(page.getByLabel('Link om te delen')).toHaveCount(0);
 
-	// Nadia is told who became admin, and with whose link.
+	// Nadia is told who became admin (with the start of their e-mail address), and with whose link.
 	await page.goto('/notifications');
 	await expect(
-		page.getByText(`Els is nu beheerder van ${name}, met een link van Nadia.`)
+		page.getByText(`Els (m…@kring.test) is nu beheerder van ${name}, met een link van Nadia.`)
 	).toBeVisible();
 });
