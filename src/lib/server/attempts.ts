@@ -10,11 +10,15 @@ const minutes = 60;
 const hour = 60 * minutes;
 const knownFor = 21 * 24 * hour;
 
-// Where every phone comes from one address (the test server: all of them are 127.0.0.1), the
-// counts per address of new accounts and joins would stop a day's journeys after thirty; there
-// they are lifted. Nothing else sets it.
-const oneAddressForAll = process.env.KRING_ALL_FROM_ONE_ADDRESS === '1';
-const perAddress = (points: number) => (oneAddressForAll ? points * 1000 : points);
+/**
+ * A count per address an operator may set (a whole number from 1): a place where many newcomers
+ * share one address, as auth's `anonymous_users` is raised in config.toml; the test server, whose
+ * phones all come from 127.0.0.1, sets them high.
+ */
+function perAddress(setting: string, standard: number): number {
+	const chosen = Number(process.env[setting]);
+	return Number.isInteger(chosen) && chosen >= 1 ? chosen : standard;
+}
 
 const limits = {
 	// Wrong passwords for one account from one address: someone who forgot it, or a guesser.
@@ -37,9 +41,17 @@ const limits = {
 	knownPlaces: new RateLimiterMemory({ keyPrefix: 'known', points: 1, duration: knownFor }),
 	// New accounts (sign-up, a nickname, a newcomer's join) per address. The newcomers of a meetup
 	// share the Wi-Fi of the room: they must fit, as in auth's anonymous_users.
-	newAccounts: new RateLimiterMemory({ keyPrefix: 'new', points: perAddress(30), duration: hour }),
+	newAccounts: new RateLimiterMemory({
+		keyPrefix: 'new',
+		points: perAddress('NEW_ACCOUNTS_PER_ADDRESS_PER_HOUR', 30),
+		duration: hour
+	}),
 	// Tries to join a group, per address and per signed-in account.
-	joins: new RateLimiterMemory({ keyPrefix: 'joins', points: perAddress(60), duration: hour }),
+	joins: new RateLimiterMemory({
+		keyPrefix: 'joins',
+		points: perAddress('JOINS_PER_ADDRESS_PER_HOUR', 60),
+		duration: hour
+	}),
 	joinsByAccount: new RateLimiterMemory({ keyPrefix: 'joined', points: 20, duration: hour })
 };
 
