@@ -2,6 +2,7 @@
 // a member who is not an admin is refused the page and the file.
 import { readFile } from 'node:fs/promises';
 import { expect, expectNoAxeViolations, test } from './fixtures';
+import { brusselsToday } from '../../src/lib/zoned';
 import { phone, signIn } from './people';
 
 test('the admin reads the quarter, picks a year and downloads the CSV', async ({ page }) => {
@@ -17,9 +18,9 @@ test('the admin reads the quarter, picks a year and downloads the CSV', async ({
 	await page.getByRole('radio', { name: 'Jaar' }).check();
 	await page.getByRole('button', { name: 'Toon het rapport' }).click();
 	await expect(page).toHaveURL(/period=year/);
-	// The report counts months that are over: the year runs to the end of last month.
-	const now = new Date();
-	const lastDay = new Date(Date.UTC(now.getFullYear(), now.getMonth(), 0));
+	// The report counts months that are over: the year runs to the end of last month, in Brussels.
+	const today = brusselsToday();
+	const lastDay = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, 0));
 	const year = lastDay.getUTCFullYear();
 	const to = lastDay.toISOString().slice(0, 10);
 	const words = new Intl.DateTimeFormat('nl', { dateStyle: 'long', timeZone: 'UTC' }).format(
