@@ -42,18 +42,12 @@ export async function markRead(
 const brusselsDay = (when: Date) =>
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(when);
 
-/**
- * Admin news names people by the names admins see of each other; an account gone is "someone".
- * A new admin comes with the start of their e-mail address: a name anyone can choose, that not.
- */
-const adminNews = (row: Row, options: { locale: Locale }) => {
-	const name = row.person_nickname ?? m.org_notif_someone({}, options);
-	return {
-		organisation: row.organisation_name ?? '',
-		person: row.person_email ? `${name} (${row.person_email})` : name,
-		actor: row.actor_name ?? m.org_notif_someone({}, options)
-	};
-};
+/** Admin news names people by the names admins see of each other; an account gone is "someone". */
+const adminNews = (row: Row, options: { locale: Locale }) => ({
+	organisation: row.organisation_name ?? '',
+	person: row.person_nickname ?? m.org_notif_someone({}, options),
+	actor: row.actor_name ?? m.org_notif_someone({}, options)
+});
 
 /**
  * What happened, in one plain sentence. A reminder says today or tomorrow as it is now. What the
@@ -77,8 +71,12 @@ export function notificationText(row: Row, locale: Locale, now = new Date()): st
 			return m.buddy_notif_accepted({ nickname, group: row.group_name }, options);
 		case 'moderators_wrote':
 			return m.kept_notif_moderators_wrote({ group: row.group_name }, options);
-		case 'admin_joined':
-			return m.org_notif_admin_joined(adminNews(row, options), options);
+		// A new admin comes with the start of their e-mail address: a name anyone can choose, that not.
+		case 'admin_joined': {
+			const news = adminNews(row, options);
+			const person = row.person_email ? `${news.person} (${row.person_email})` : news.person;
+			return m.org_notif_admin_joined({ ...news, person }, options);
+		}
 		// Without a name of who did it (they left, or that account is gone), just what is so.
 		case 'admin_removed':
 			if (row.about_me) return m.org_notif_admin_removed_you(adminNews(row, options), options);
