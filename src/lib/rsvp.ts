@@ -21,9 +21,10 @@ export function standingInWords(status: RsvpStatus | null, waitingPlace: number 
 
 /**
  * Whether a meetup costs nothing: no cost given (the database's own "free"), or a host who typed
- * it anyway ("Gratis", "0 €"). Then the RSVP asks no question about the price.
+ * it anyway ("Gratis", "0 €"; the meetup forms store those as no cost, meetupRecord). Then the
+ * RSVP asks no question about the price.
  */
 export function meetupIsFree(cost: string | null | undefined): boolean {
-	const said = (cost ?? '').toLowerCase().replace(/[\s€.,!]|^0+$/g, '');
+	const said = (cost ?? '').toLowerCase().replace(/[\s€.,!]/g, '');
 	return /^(0*|gratis|gratuit|gratuite|free)$/.test(said);
 }

@@ -49,6 +49,13 @@ describe('meetupSchema', () => {
 		});
 	});
 
+	it('stores a cost typed as free ("Gratis", "0 €") as no cost, and keeps a real one', () => {
+		for (const cost of ['Gratis', '0 €', 'gratuit']) {
+			expect(meetupRecord(meetupSchema.parse({ ...good, cost })).cost).toBe('');
+		}
+		expect(meetupRecord(meetupSchema.parse({ ...good, cost: '2 €' })).cost).toBe('2 €');
+	});
+
 	it('says the end must come after the start, on the end field', () => {
 		expect(problems({ ...good, end: '13:00' })).toEqual({
 			end: 'Het einde moet na het begin komen.'

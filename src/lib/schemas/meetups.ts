@@ -2,6 +2,7 @@
 // field it is about. Dates and times are a Brussels clock (see $lib/zoned).
 import { audiences, repeats, spokenLanguages } from '$lib/meetup-options';
 import { m } from '$lib/paraglide/messages';
+import { meetupIsFree } from '$lib/rsvp';
 import { addMonths, brusselsToInstant, isDate, isTime } from '$lib/zoned';
 import { z } from 'zod';
 import { withoutHiddenCharacters } from './auth';
@@ -171,7 +172,9 @@ export function meetupRecord(data: Omit<MeetupEditForm, 'scope'>) {
 		ends_at: ends.toISOString(),
 		place: data.place,
 		online_url: data.online_url,
-		cost: data.cost,
+		// Free as the host may type it ("Gratis", "0 €") is the database's free, no cost: the page
+		// says "Gratis", the RSVP asks nothing about the price, the impact report counts it free.
+		cost: meetupIsFree(data.cost) ? '' : data.cost,
 		childcare: data.childcare,
 		transport_help: data.transport_help,
 		wheelchair_access: data.wheelchair_access,
