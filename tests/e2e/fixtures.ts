@@ -102,3 +102,30 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 	);
 	expect(problems, `accessibility problems on ${page.url()}`).toEqual([]);
 }
+
+/** Fails when the page scrolls sideways as it is shown now, naming the elements that stick out. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+	const { overflow, widest } = await page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		const widest = [...document.querySelectorAll('body *')]
+			.filter((element) => element.getBoundingClientRect().right > width + 0.5)
+			.map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+			.slice(0, 5);
+		return { overflow: document.documentElement.scrollWidth - width, widest };
+	});
+	expect(
+		overflow,
+		`${page.url()} scrolls sideways; too wide: ${widest.join(', ')}`
+	).toBeLessThanOrEqual(0);
+}
+
+/** The same at 200% zoom, where a 360 px phone is 180 CSS px wide; the phone's size comes back. */
+export async function fitsAtDoubleZoom(page: Page): Promise<void> {
+	const size = page.viewportSize()!;
+	await page.setViewportSize({ width: 180, height: size.height });
+	try {
+		await expectNoHorizontalScroll(page);
+	} finally {
+		await page.setViewportSize(size);
+	}
+}

@@ -2,11 +2,10 @@
 // Only that moderator reads it and answers as "the moderators"; the member reads the answer in
 // Kring, on "What the moderators did", without a moderator's name.
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import type { Database } from '../../src/lib/database.types';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, fitsAtDoubleZoom, test } from './fixtures';
 import { gent, ghentInvite, joinGhent, phone, signIn } from './people';
 import { e2ePlatform, signedInClient } from './platform-file';
 
@@ -37,17 +36,6 @@ async function secondModerator(nickname: string): Promise<SupabaseClient<Databas
 	});
 	expect(promoted.error).toBeNull();
 	return lotte;
-}
-
-/** At 200% zoom a 360 px phone is 180 px wide: nothing may push the page sideways. */
-async function fitsAtDoubleZoom(page: Page) {
-	const size = page.viewportSize()!;
-	await page.setViewportSize({ width: 180, height: size.height });
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	await page.setViewportSize(size);
-	expect(overflow, 'the page scrolls sideways at 200% zoom').toBeLessThanOrEqual(0);
 }
 
 /** The words of every left-out thread in a moderator's queue of the Ghent group. */

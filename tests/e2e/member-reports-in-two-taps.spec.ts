@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { devices } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures';
 import { gent, signIn } from './people';
 import { signedInClient } from './platform-file';
 
@@ -31,20 +31,6 @@ async function postWithAnswer(mark: string) {
 	});
 	expect(comment.error).toBeNull();
 	return { body, answer, path: `/g/${gent}/p/${post.data as string}` };
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-	const { overflow, widest } = await page.evaluate(() => {
-		const width = document.documentElement.clientWidth;
-		const widest = [...document.querySelectorAll('body *')]
-			.filter((element) => element.getBoundingClientRect().right > width + 0.5)
-			.map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
-			.slice(0, 5);
-		return { overflow: document.documentElement.scrollWidth - width, widest };
-	});
-	expect(overflow, `the page scrolls sideways; too wide: ${widest.join(', ')}`).toBeLessThanOrEqual(
-		0
-	);
 }
 
 test('a member reports a post in two taps, hears who sees it, and is told when it was already sent', async ({

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures';
 import { createMeetup, gent, joinGhent, rsvp, signIn } from './people';
 import { signedInClient } from './platform-file';
 
@@ -25,20 +24,6 @@ async function meetupInGent(
 		expect((await els.rpc('cancel_meetup', { meetup })).error).toBeNull();
 	}
 	return meetup;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-	const { overflow, widest } = await page.evaluate(() => {
-		const width = document.documentElement.clientWidth;
-		const widest = [...document.querySelectorAll('body *')]
-			.filter((element) => element.getBoundingClientRect().right > width + 0.5)
-			.map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
-			.slice(0, 5);
-		return { overflow: document.documentElement.scrollWidth - width, widest };
-	});
-	expect(overflow, `the page scrolls sideways; too wide: ${widest.join(', ')}`).toBeLessThanOrEqual(
-		0
-	);
 }
 
 test('a member sees a meetup on the group page and home, and comes with childcare for two children', async ({

@@ -3,11 +3,10 @@
 // The monthly climate question is asked once. Kind actions reach the member on home and in the
 // notifications: an invitation, a buddy request they accept, a request to answer someone.
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import type { Database } from '../../src/lib/database.types';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, fitsAtDoubleZoom, test } from './fixtures';
 import { createMeetup, gent, ghentInvite, joinGhent, phone, rsvp, signIn } from './people';
 import { e2ePlatform, signedInClient } from './platform-file';
 
@@ -15,17 +14,6 @@ import { e2ePlatform, signedInClient } from './platform-file';
 const budget = 'aa169ae9-7ef6-505b-8fc7-d9da32fb7857';
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-
-/** At 200% zoom a 360 px phone is 180 px wide: nothing may push the page sideways. */
-async function fitsAtDoubleZoom(page: Page) {
-	const size = page.viewportSize()!;
-	await page.setViewportSize({ width: 180, height: size.height });
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	await page.setViewportSize(size);
-	expect(overflow, 'the page scrolls sideways at 200% zoom').toBeLessThanOrEqual(0);
-}
 
 /** A newcomer with a nickname account who joins the Ghent group by its invite, through the API. */
 async function newcomer(nickname: string): Promise<SupabaseClient<Database>> {

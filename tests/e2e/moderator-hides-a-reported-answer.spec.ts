@@ -5,16 +5,9 @@
 // member no longer sees the answer.
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from './fixtures';
 import { gent, ghentInvite, phone, signIn } from './people';
 import { signedInClient } from './platform-file';
-
-async function expectNoHorizontalScroll(page: Page) {
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
-}
 
 /**
  * Joins Ghent once the join page's scripts run: its address is a key, sent with no referrer, so

@@ -8,20 +8,9 @@ import { devices, type Page } from '@playwright/test';
 import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import ws from 'ws';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, fitsAtDoubleZoom, test } from './fixtures';
 import { gent, ghentInvite, phone, signIn } from './people';
 import { e2ePlatform } from './platform-file';
-
-/** At 200% zoom a 360 px phone is 180 px wide: nothing may push the page sideways. */
-async function fitsAtDoubleZoom(page: Page) {
-	const size = page.viewportSize()!;
-	await page.setViewportSize({ width: 180, height: size.height });
-	const overflow = await page.evaluate(
-		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
-	);
-	await page.setViewportSize(size);
-	expect(overflow, 'the page scrolls sideways at 200% zoom').toBeLessThanOrEqual(0);
-}
 
 /** Joins Ghent once the join page's scripts run (see moderator-hides-a-reported-answer). */
 async function joinGhentOnceLoaded(page: Page, nickname: string) {
