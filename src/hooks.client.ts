@@ -1,4 +1,9 @@
 import { defineCustomClientStrategy, isLocale } from '$lib/paraglide/runtime';
+import { watchTypedBeforeStart } from '$lib/typed-before-start';
+import type { ClientInit } from '@sveltejs/kit';
+
+// Before Svelte takes the page over, so that nothing typed meanwhile is lost.
+export const init: ClientInit = watchTypedBeforeStart;
 
 // The server chose the page's language (a remembered choice, the request's languages, or Dutch)
 // and wrote it in <html lang>; the browser keeps to it. Asking the phone's own language list again
