@@ -498,7 +498,7 @@ create table public.invites (
 	constraint invites_pkey PRIMARY KEY (id),
 	constraint invites_code_key UNIQUE (code),
 	constraint invites_claims_member_fkey FOREIGN KEY (claims_member) REFERENCES public.group_members(id) ON DELETE CASCADE,
-	constraint invites_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE SET NULL,
+	constraint invites_created_by_fkey FOREIGN KEY (created_by) REFERENCES auth.users(id) ON DELETE CASCADE,
 	constraint invites_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
 	constraint invites_check CHECK ((uses <= max_uses)),
 	constraint invites_code_check CHECK ((char_length(code) >= 22)),
@@ -4120,19 +4120,41 @@ CREATE OR REPLACE FUNCTION private.tell_of_moderator_change()
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+	what public.notification_kind :=
+		case when new.role = 'moderator' then 'moderator_appointed' else 'moderator_removed' end;
 begin
 	if new.user_id is null or new.status <> 'active' or (select auth.uid()) is null then
 		return null;
 	end if;
+	-- So that no one buries a change under many others: 10 people a day per group and person.
+	if (
+		select count(distinct n.person_id) from public.notifications n
+		where n.actor_id = (select auth.uid()) and n.group_id = new.group_id
+			and n.kind in ('moderator_appointed', 'moderator_removed')
+			and n.created_at > now() - interval '1 day' and n.person_id <> new.user_id
+	) >= 10 then
+		raise exception 'role_change_limit_reached';
+	end if;
+	-- One unread notice per reader about this person's role in this group, brought up to date,
+	-- so that many changes to one person do not push a change to another out of sight.
+	with readers as (
+		select gm.user_id from public.group_members gm
+		where gm.group_id = new.group_id and gm.status = 'active' and gm.user_id is not null
+			and (gm.role = 'moderator' or gm.id = new.id)
+			and gm.user_id <> (select auth.uid())
+	), brought_up_to_date as (
+		update public.notifications n
+		set kind = what, actor_id = (select auth.uid()), created_at = now()
+		from readers r
+		where n.user_id = r.user_id and n.group_id = new.group_id and n.person_id = new.user_id
+			and n.kind in ('moderator_appointed', 'moderator_removed') and n.read_at is null
+		returning n.user_id
+	)
 	insert into public.notifications (user_id, kind, group_id, person_id, actor_id)
-	select gm.user_id,
-		case when new.role = 'moderator' then 'moderator_appointed'
-			else 'moderator_removed' end::public.notification_kind,
-		new.group_id, new.user_id, (select auth.uid())
-	from public.group_members gm
-	where gm.group_id = new.group_id and gm.status = 'active' and gm.user_id is not null
-		and (gm.role = 'moderator' or gm.id = new.id)
-		and gm.user_id <> (select auth.uid());
+	select r.user_id, what, new.group_id, new.user_id, (select auth.uid())
+	from readers r
+	where r.user_id not in (select b.user_id from brought_up_to_date b);
 	return null;
 end;
 $function$;
@@ -4333,6 +4355,16 @@ begin
 	if found and membership.status = 'removed' then raise exception 'removed_from_group'; end if;
 
 	if invite.revoked_at is not null then raise exception 'invite_revoked'; end if;
+	-- Whoever made the link answers for it, so it works only while they moderate the group.
+	-- (A link with no maker was made by the platform itself, as the demo data's: a deleted
+	-- account's links go with it.)
+	if invite.created_by is not null and not exists (
+		select 1 from public.group_members maker
+		where maker.group_id = invite.group_id and maker.user_id = invite.created_by
+			and maker.status = 'active' and maker.role = 'moderator'
+	) then
+		raise exception 'invite_revoked';
+	end if;
 	if invite.expires_at <= now() then raise exception 'invite_expired'; end if;
 	if invite.uses >= invite.max_uses then raise exception 'invite_used_up'; end if;
 
@@ -4345,8 +4377,9 @@ begin
 		-- that out rather than the database guessing which one to keep.
 		if membership.id is not null then raise exception 'claim_already_member'; end if;
 		update public.invites set uses = uses + 1 where id = invite.id;
+		-- Taking a place over makes a member: a role is given to a person, in the open.
 		update public.group_members set user_id = me, nickname = btrim(accept_invite.nickname),
-			rules_accepted_at = now()
+			rules_accepted_at = now(), role = 'member'
 		where id = claimed.id;
 		return invite.group_id;
 	end if;
@@ -4384,6 +4417,12 @@ begin
 	order by gm.created_at
 	limit 1;
 	if member is null then
+		if (
+			select count(*) from public.group_members gm
+			where gm.group_id = target_group and gm.user_id is null and gm.status = 'active'
+		) >= 300 then
+			raise exception 'without_phone_limit_reached';
+		end if;
 		insert into public.group_members (group_id, user_id, nickname, status, joined_at)
 		values (target_group, null, btrim(add_member_without_phone.nickname), 'active', now())
 		returning id into member;
@@ -5030,7 +5069,12 @@ declare
 	new_code text;
 begin
 	select * into target from public.group_members gm where gm.id = member for update;
-	if not found or not private.is_moderator(target.group_id) then raise exception 'not_allowed'; end if;
+	if not found then raise exception 'not_allowed'; end if;
+	perform 1 from public.group_members gm
+	where gm.group_id = target.group_id and gm.user_id = (select auth.uid())
+		and gm.status = 'active' and gm.role = 'moderator'
+	for share;
+	if not found then raise exception 'not_allowed'; end if;
 	if target.user_id is not null or target.status <> 'active' then raise exception 'not_claimable'; end if;
 	update public.invites i set revoked_at = now()
 	where i.claims_member = member and i.revoked_at is null;
@@ -5098,6 +5142,8 @@ begin
 	if found and created is not null then return created; end if;
 	if found then raise exception 'not_allowed'; end if;
 	if not private.is_organisation_admin(organisation) then raise exception 'not_allowed'; end if;
+	-- A group in the organisation's name, with its maker as moderator: not in the first week.
+	if private.admin_is_still_new(organisation) then raise exception 'admin_still_new'; end if;
 	perform private.check_group_facts(name, description, rules, language);
 	if coalesce(slug, '') !~ '^[a-z0-9]+(-[a-z0-9]+)*$' or char_length(slug) > 60 then
 		raise exception 'group_slug_invalid';
@@ -5138,11 +5184,24 @@ AS $function$
 declare
 	created public.invites;
 begin
-	if not private.is_moderator(target_group) then raise exception 'not_allowed'; end if;
+	-- The maker's row lock: a demotion waits until this link is made, then revokes it; the maker's
+	-- own calls go one after the other, so each counts the links made before it.
+	perform 1 from public.group_members gm
+	where gm.group_id = target_group and gm.user_id = (select auth.uid())
+		and gm.status = 'active' and gm.role = 'moderator'
+	for no key update;
+	if not found then raise exception 'not_allowed'; end if;
 	if expires_at is null or expires_at <= now() or expires_at > now() + interval '1 year' then
 		raise exception 'invite_expiry_invalid';
 	end if;
 	if max_uses is null or max_uses not between 1 and 1000 then raise exception 'invite_uses_invalid'; end if;
+	if (
+		select count(*) from public.invites i
+		where i.group_id = target_group and i.created_by = (select auth.uid())
+			and i.revoked_at is null and i.expires_at > now()
+	) >= 50 then
+		raise exception 'invite_limit_reached';
+	end if;
 	insert into public.invites (group_id, created_by, expires_at, max_uses)
 	values (target_group, auth.uid(), create_invite.expires_at, create_invite.max_uses)
 	returning * into created;
@@ -5431,12 +5490,10 @@ begin
 		delete from public.comments c using public.comment_authors a
 		where a.comment_id = c.id and a.author_id = me and c.anonymous;
 	end if;
-	-- The invite links they made end with them: who made a link answers for it.
-	update public.invites i set revoked_at = now()
-	where i.created_by = me and i.revoked_at is null and i.expires_at > now();
 	-- The rest follows by its foreign keys: named posts and answers (with the answers others gave
-	-- to those posts), memberships, authorship rows and everything else of the person are
-	-- deleted; meetups, series and invites they made stay without them; reactions stay as counts.
+	-- to those posts), memberships, authorship rows, the invite links they made and everything
+	-- else of the person are deleted; meetups and series they made stay without them; reactions
+	-- stay as counts.
 	delete from auth.users where id = me;
 end;
 $function$;
@@ -7957,6 +8014,8 @@ begin
 		raise exception 'last_moderator';
 	end if;
 	if new_role is null or new_role = target.role then return; end if;
+	-- Someone without a phone cannot use a role; the one who takes the place over would get it.
+	if target.user_id is null and new_role <> 'member' then raise exception 'role_needs_a_phone'; end if;
 	select g.language into language_of from public.groups g where g.id = target.group_id;
 
 	update public.group_members
@@ -8095,7 +8154,12 @@ begin
 	perform private.check_group_facts(name, description, rules, language);
 	if join_policy is null then raise exception 'group_join_policy_invalid'; end if;
 	select * into current_group from public.groups g where g.id = target_group for no key update;
-	if join_policy <> current_group.join_policy
+	-- Members and the public page read all of it: a new admin changes none of it in their first week.
+	if (btrim(name) <> current_group.name
+			or btrim(coalesce(description, '')) <> current_group.description
+			or btrim(coalesce(rules, '')) <> current_group.rules
+			or join_policy <> current_group.join_policy
+			or language is distinct from current_group.language)
 		and private.admin_is_still_new(current_group.organisation_id)
 	then
 		raise exception 'admin_still_new';
@@ -8325,9 +8389,14 @@ begin
 		colour, initials);
 	select * into current_facts from public.organisations o where o.id = organisation
 		for no key update;
+	-- Everything here is on the public page: a new admin changes none of it in their first week.
 	if (btrim(name) <> current_facts.name
+			or btrim(coalesce(description, '')) <> current_facts.description
 			or btrim(coalesce(address, '')) <> current_facts.address
-			or btrim(coalesce(contact, '')) <> current_facts.contact)
+			or btrim(coalesce(contact, '')) <> current_facts.contact
+			or languages is distinct from current_facts.languages
+			or colour is distinct from current_facts.colour
+			or initials is distinct from current_facts.initials)
 		and private.admin_is_still_new(organisation)
 	then
 		raise exception 'admin_still_new';
