@@ -1,7 +1,9 @@
 // A person with an email account registers their organisation in three screens, makes its first
-// group and leaves with the group's invite link; then invites a second admin, who accepts (and who
+// group and leaves with the group's invite link, makes a meetup open to anyone that a visitor then
+// finds on the public page and in its calendar; then invites a second admin, who accepts (and who
 // first finds the admin screens closed to them), and the first admin is told.
 import { randomUUID } from 'node:crypto';
+import ical, { type VEvent } from 'node-ical';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { phone, signIn } from './people';
 
@@ -9,7 +11,7 @@ test('a person registers an organisation, makes its first group and gets its inv
 	page,
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(180_000);
 	const suffix = randomUUID()
 		.slice(0, 6)
 		.replace(/[^a-z]/g, 'x');
@@ -88,6 +90,7 @@ test('a person registers an organisation, makes its first group and gets its inv
 	await newcomer.goto(new URL(link).pathname);
 	await expect(newcomer.getByText('We luisteren naar elkaar.')).toBeVisible();
 	await newcomer.context().close();
+	const group = new URL(page.url()).pathname.split('/').pop();
 
 	await page
 		.getByRole('navigation', { name: 'Beheer van de organisatie' })
@@ -142,4 +145,38 @@ test('a person registers an organisation, makes its first group and gets its inv
 	await expect(
 		page.getByText(`Els (m…@kring.test) is nu beheerder van ${name}, met een link van Nadia.`)
 	).toBeVisible();
+
+	// Nadia moderates the new group: she makes a meetup open to anyone.
+	const meetup = `Open kookavond ${suffix}`;
+	const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+	await page.goto(`/g/${group}/meetups/new`);
+	await page.getByLabel('Naam van de bijeenkomst', { exact: true }).fill(meetup);
+	await page.getByLabel('Datum', { exact: true }).fill(inTwoWeeks);
+	await page.getByLabel('Van', { exact: true }).fill('18:00');
+	await page.getByLabel('Tot', { exact: true }).fill('20:00');
+	await page.getByLabel('Adres', { exact: true }).fill('Brugstraat 3, 2000 Antwerpen');
+	await page.getByLabel('Iedereen', { exact: true }).check();
+	await page.getByRole('button', { name: 'Bijeenkomst maken' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: meetup })).toBeVisible();
+
+	// A visitor without an account and without JavaScript finds it on the public page, and the
+	// public calendar has it.
+	const visitor = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-BE' });
+	const publicPage = await visitor.newPage();
+	await publicPage.goto(`/o/${slug}`);
+	await expect(publicPage.getByRole('heading', { level: 1, name })).toBeVisible();
+	const activity = publicPage.getByRole('listitem').filter({
+		has: publicPage.getByRole('heading', { level: 3, name: meetup })
+	});
+	await expect(activity).toContainText('Brugstraat 3, 2000 Antwerpen');
+	await expect(activity).toContainText('18:00–20:00');
+	await expect(publicPage.getByText('Nadia')).toHaveCount(0);
+	const calendar = await visitor.request.get(
+		new URL(`/o/${slug}/activities.ics`, publicPage.url()).href
+	);
+	const events = Object.values(ical.sync.parseICS(await calendar.text())).filter(
+		(item): item is VEvent => item?.type === 'VEVENT'
+	);
+	expect(events.map((event) => event.summary)).toEqual([meetup]);
+	await visitor.close();
 });
