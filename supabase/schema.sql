@@ -7252,7 +7252,12 @@ AS $function$
 				order by i.created_at desc)
 			from public.organisation_admin_invites i
 			where i.organisation_id = o.id and i.used_at is null and i.expires_at > now()
-		), '[]'::jsonb)
+		), '[]'::jsonb),
+		-- Until when I change nothing others read (null: I can).
+		'still_new_until', case when private.admin_is_still_new(o.id) then (
+			select mine.created_at + interval '7 days' from public.organisation_admins mine
+			where mine.organisation_id = o.id and mine.user_id = (select auth.uid())
+		) end
 	)
 	from public.organisations o
 	where o.slug = organisation_slug and private.is_organisation_admin(o.id)
@@ -7762,10 +7767,15 @@ CREATE OR REPLACE FUNCTION public.revoke_admin_invite(invite uuid)
  SECURITY DEFINER
  SET search_path TO ''
 AS $function$
+declare
+	organisation uuid;
 begin
-	update public.organisation_admin_invites i set expires_at = least(i.expires_at, now())
+	select i.organisation_id into organisation from public.organisation_admin_invites i
 	where i.id = invite and i.used_at is null and private.is_organisation_admin(i.organisation_id);
 	if not found then raise exception 'not_allowed'; end if;
+	if private.admin_is_still_new(organisation) then raise exception 'admin_still_new'; end if;
+	update public.organisation_admin_invites i set expires_at = least(i.expires_at, now())
+	where i.id = invite;
 end;
 $function$;
 grant execute on function public.revoke_admin_invite(uuid) to authenticated, service_role;

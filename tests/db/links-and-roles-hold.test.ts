@@ -310,7 +310,7 @@ test('many role changes to one member do not bury the notice about another', asy
 	expect(annas[0].n).toBe(1);
 });
 
-test('a new admin changes nothing others read in their first week, and starts no group', async () => {
+test('a new admin changes nothing others read in their first week, starts no group, and is told until when', async () => {
 	const founder = await signUp('Oprichter');
 	const organisation = await registerOrganisation(founder);
 	const { data: group, error } = await founder.client.rpc('create_group', {
@@ -385,6 +385,30 @@ test('a new admin changes nothing others read in their first week, and starts no
 		nickname: 'Noor'
 	});
 	expect(started.error?.message).toBe('admin_still_new');
+	// Nor do they stop an older admin's link to a colleague; their admin page says until when.
+	const { data: colleagueLink } = await founder.client.rpc('create_admin_invite', { organisation });
+	const { rows: link } = await db().query(
+		'select id from public.organisation_admin_invites where code = $1',
+		[colleagueLink]
+	);
+	const stopped = await newcomer.client.rpc('revoke_admin_invite', { invite: link[0].id });
+	expect(stopped.error?.message).toBe('admin_still_new');
+	const page = async (person: Person) => {
+		const { data, error } = await person.client.rpc('page_organisation_admin', {
+			organisation_slug: (
+				await db().query('select slug from public.organisations where id = $1', [organisation])
+			).rows[0].slug
+		});
+		expect(error).toBeNull();
+		return data as { still_new_until: string | null };
+	};
+	const { rows: since } = await db().query(
+		`select created_at + interval '7 days' as until from public.organisation_admins
+		where organisation_id = $1 and user_id = $2`,
+		[organisation, newcomer.id]
+	);
+	expect(new Date((await page(newcomer)).still_new_until!)).toEqual(since[0].until);
+	expect((await page(founder)).still_new_until).toBeNull();
 
 	// After the week, all of it is theirs to do.
 	await db().query(
@@ -397,5 +421,9 @@ test('a new admin changes nothing others read in their first week, and starts no
 	).toBeNull();
 	expect(
 		(await newcomer.client.rpc('update_group', { ...groupFacts, rules: 'Wees welkom.' })).error
+	).toBeNull();
+	expect((await page(newcomer)).still_new_until).toBeNull();
+	expect(
+		(await newcomer.client.rpc('revoke_admin_invite', { invite: link[0].id })).error
 	).toBeNull();
 });

@@ -134,6 +134,12 @@ test('a person registers an organisation, makes its first group and gets its inv
 	await expectNoAxeViolations(els);
 	await els.getByRole('button', { name: 'Ja, ik word beheerder' }).click();
 	await expect(els.getByRole('heading', { level: 1, name: `${name} beheren` })).toBeVisible();
+	// New, beside an older admin: told before typing that for a week others' pages stay as they are.
+	await expect(
+		els.getByText(
+			/^Je bent nog geen week beheerder\. Tot \S+ \d+ \S+ om \d\d:\d\d kan je niets veranderen/
+		)
+	).toBeVisible();
 	await els.context().close();
 
 	await page.reload();

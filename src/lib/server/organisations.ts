@@ -37,6 +37,8 @@ export interface OrganisationAdminPage {
 	groups: AdminGroup[];
 	admins: { id: string; name: string; me: boolean; since: string }[];
 	admin_invites: { id: string; code: string; expires_at: string }[];
+	/** While I am a new admin (first week, with an older one): until when I change nothing others read. */
+	still_new_until: string | null;
 }
 
 export interface GroupFacts {
