@@ -10,7 +10,15 @@ export default defineConfig({
 		// No list of every route's scripts in the entry that every page loads (1.7 KB gzipped of
 		// its 5.5, issue 13): a route's own scripts come with it when it is opened (its style sheets
 		// are still listed, so they arrive with it). The first page's are named in its HTML anyway.
-		modulePreload: false
+		modulePreload: false,
+		rollupOptions: {
+			output: {
+				// Svelte's runtime as one script, not cut into the many small ones Rollup would make of
+				// it: every page needs most of it, and each script costs its own headers and loses
+				// gzip's shared dictionary. 2.3–2.8 KB gzipped less on every signed-in route (issue 13).
+				manualChunks: (id) => (id.includes('/node_modules/svelte/src/') ? 'svelte' : undefined)
+			}
+		}
 	},
 	plugins: [
 		sveltekit(),
