@@ -81,6 +81,34 @@ CREATE INDEX inclusion_items_group_created_idx ON private.inclusion_items USING 
 CREATE INDEX inclusion_items_not_reached_idx ON private.inclusion_items USING btree (post_id, created_at) WHERE ((NOT reached) AND (NOT is_post));
 CREATE INDEX inclusion_items_post_idx ON private.inclusion_items USING btree (post_id);
 
+create table private.inclusion_member_ties (
+	group_id uuid not null,
+	lo integer not null,
+	hi integer not null,
+	talked_at timestamp with time zone,
+	met_at timestamp with time zone,
+	last_at timestamp with time zone generated always as (GREATEST(talked_at, met_at)) stored not null,
+	constraint inclusion_member_ties_pkey PRIMARY KEY (group_id, lo, hi),
+	constraint inclusion_member_ties_group_id_hi_fkey FOREIGN KEY (group_id, hi) REFERENCES private.inclusion_people(group_id, number) ON DELETE CASCADE,
+	constraint inclusion_member_ties_group_id_lo_fkey FOREIGN KEY (group_id, lo) REFERENCES private.inclusion_people(group_id, number) ON DELETE CASCADE,
+	constraint inclusion_member_ties_check CHECK ((lo < hi))
+);
+alter table private.inclusion_member_ties enable row level security;
+CREATE INDEX inclusion_member_ties_hi_idx ON private.inclusion_member_ties USING btree (group_id, hi);
+CREATE INDEX inclusion_member_ties_recent_idx ON private.inclusion_member_ties USING btree (group_id, last_at) INCLUDE (lo, hi, talked_at);
+
+create table private.inclusion_people (
+	member_id uuid not null,
+	group_id uuid not null,
+	number integer not null,
+	constraint inclusion_people_pkey PRIMARY KEY (member_id),
+	constraint inclusion_people_group_id_number_key UNIQUE (group_id, number),
+	constraint inclusion_people_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
+	constraint inclusion_people_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
+	constraint inclusion_people_number_check CHECK ((number > 0))
+);
+alter table private.inclusion_people enable row level security;
+
 create table private.inclusion_ties (
 	group_id uuid not null,
 	a uuid not null,
@@ -91,6 +119,7 @@ create table private.inclusion_ties (
 );
 alter table private.inclusion_ties enable row level security;
 CREATE INDEX inclusion_ties_recent_idx ON private.inclusion_ties USING btree (group_id, last_at) INCLUDE (a, b);
+CREATE TRIGGER inclusion_member_ties AFTER INSERT OR DELETE OR UPDATE ON private.inclusion_ties FOR EACH ROW EXECUTE FUNCTION private.inclusion_tie_changed();
 
 create table private.my_inclusion_calls (
 	user_id uuid not null,
@@ -145,6 +174,8 @@ grant delete, insert, maintain, references, select, trigger, truncate, update on
 grant select (id, meetup_id, member_id, checked_in_at, walk_in, created_at) on table public.attendance to authenticated;
 create policy "people read their own attendance, hosts and moderators their gr" on public.attendance for select to authenticated
 	using ((( SELECT private.is_my_membership(attendance.member_id) AS is_my_membership) OR ( SELECT private.hosts_meetup(attendance.meetup_id) AS hosts_meetup)));
+CREATE TRIGGER attendance_inclusion_added AFTER INSERT ON public.attendance REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION private.inclusion_attendance_changed();
+CREATE TRIGGER attendance_inclusion_gone AFTER DELETE ON public.attendance REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION private.inclusion_attendance_changed();
 CREATE TRIGGER attendance_not_in_archived_groups BEFORE INSERT ON public.attendance FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
 create table public.buddies (
@@ -611,6 +642,7 @@ grant select (id, title, description, starts_at, ends_at, place, online_url, cos
 grant select (id, title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, status, series_id, created_at, updated_at, occurrence_on) on table public.meetups to authenticated;
 create policy "those the meetup is open to read it" on public.meetups for select to anon, authenticated
 	using (( SELECT private.can_see_meetup(meetups.group_id, meetups.open_to) AS can_see_meetup));
+CREATE TRIGGER meetups_inclusion_moved AFTER UPDATE OF starts_at, group_id ON public.meetups FOR EACH ROW WHEN (((old.starts_at IS DISTINCT FROM new.starts_at) OR (old.group_id IS DISTINCT FROM new.group_id))) EXECUTE FUNCTION private.inclusion_meetup_moved();
 CREATE TRIGGER meetups_not_by_muted_hosts BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_meetup_of_muted_host();
 CREATE TRIGGER meetups_not_in_archived_groups BEFORE INSERT OR UPDATE OF title, description, starts_at, ends_at, place, online_url, cost, childcare, transport_help, wheelchair_access, languages, open_to, capacity, guests_welcome ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 CREATE TRIGGER meetups_notify_change AFTER UPDATE OF status, starts_at, ends_at, place, online_url ON public.meetups FOR EACH ROW EXECUTE FUNCTION private.notify_meetup_change();
@@ -2064,7 +2096,55 @@ begin
 end;
 $function$;
 
+CREATE OR REPLACE FUNCTION private.inclusion_attendance_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	meetup uuid;
+	xs uuid[];
+	ys uuid[];
+begin
+	if tg_op = 'DELETE' then
+		for meetup in select distinct g.meetup_id from gone g order by 1 loop
+			perform pg_advisory_xact_lock(hashtextextended('inclusion meetup ' || meetup::text, 0));
+		end loop;
+		select array_agg(c.member_id), array_agg(o.member_id) into xs, ys
+		from gone c
+		join (
+			select a.meetup_id, a.member_id from public.attendance a
+			where a.meetup_id in (select g.meetup_id from gone g)
+			union
+			select g.meetup_id, g.member_id from gone g
+		) o on o.meetup_id = c.meetup_id and o.member_id <> c.member_id;
+	else
+		for meetup in select distinct c.meetup_id from changed c order by 1 loop
+			perform pg_advisory_xact_lock(hashtextextended('inclusion meetup ' || meetup::text, 0));
+		end loop;
+		select array_agg(c.member_id), array_agg(o.member_id) into xs, ys
+		from changed c
+		join public.attendance o on o.meetup_id = c.meetup_id and o.member_id <> c.member_id;
+	end if;
+	if xs is not null then
+		perform private.inclusion_met_again(xs, ys);
+	end if;
+	return null;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.inclusion_backfill(target_group uuid DEFAULT NULL::uuid)
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+	select private.inclusion_backfill_summaries(target_group);
+	select private.inclusion_member_ties_rebuild(target_group);
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_backfill_summaries(target_group uuid DEFAULT NULL::uuid)
  RETURNS void
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -2247,7 +2327,7 @@ declare
 begin
 	return query
 	with members as materialized (
-		-- `place`: the member's bit in the bit strings of ties below. `mine`: the member whose
+		-- `place`: the member's number in the ties (none: no ties yet). `mine`: the member whose
 		-- signals are asked for (everyone when none is), a column and not a condition on the
 		-- parameter, so that the generic plan counts on as many subjects as before (planned for
 		-- two, it read the recent items once per member: seconds).
@@ -2255,8 +2335,9 @@ begin
 			m.role <> 'moderator' and not m.signals_opt_out and m.user_id is not null
 				and (only_member is null or m.id = only_member) as subject,
 			only_member is null or m.id = only_member as mine,
-			(row_number() over (order by m.id) - 1)::integer as place
+			p.number as place
 		from public.group_members m
+		left join private.inclusion_people p on p.member_id = m.id
 		where m.group_id = s.group_id and m.status = 'active'
 	), subjects as (
 		-- Person-level signals are about these: not the moderators (the signals are for them),
@@ -2336,10 +2417,14 @@ begin
 	-- stopped coming to a series they came to. Missed meetups count only where attendance was
 	-- checked in (otherwise everyone "missed" it).
 	gone_quiet as materialized (
+		-- Who wrote in the quiet weeks is among the recent items when those reach back as far
+		-- (the defaults: 21 and 30 days); otherwise each member is looked up by key.
 		select sm.id, sm.user_id from subjects sm
-		where not exists (select 1 from private.inclusion_items i
+		where sm.user_id not in (select i.author from recent i
+				where i.created_at >= quiet_from and i.author is not null)
+			and (quiet_from >= recent_from or not exists (select 1 from private.inclusion_items i
 				where i.group_id = s.group_id and i.author = sm.user_id
-					and i.created_at >= quiet_from)
+					and i.created_at >= quiet_from))
 			and not exists (select 1 from unnamed u
 				where u.author = sm.user_id and u.since_quiet > 0)
 			and not exists (select 1 from attended a
@@ -2442,62 +2527,68 @@ begin
 
 	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
 	-- meetup both came to, in the window.
-	pairs as (
-		-- Each tie as the places of its two members, lowest first: the pairs of inclusion_ties
-		-- (unique already), and the pairs of every meetup of the window both came to (a pair
-		-- tied twice is made one in `neighbours`; no longer looked up in inclusion_ties one by
-		-- one). Meetups pair members in the order of their ids, the order of their places.
-		select least(ma.place, mb.place) as lo, greatest(ma.place, mb.place) as hi
-		from private.inclusion_ties t
-		join members ma on ma.user_id = t.a
-		join members mb on mb.user_id = t.b
+	ties as materialized (
+		-- Each tie of the window between two active members, as their numbers (lo < hi), kept by
+		-- triggers (20261204100200). A pair whose last meetup lies ahead, and who did not
+		-- interact in the window, counts if they came to one of the window that has started.
+		select t.lo, t.hi
+		from private.inclusion_member_ties t
 		where t.group_id = s.group_id and t.last_at >= ties_from
-		union all
-		select ma.place, mb.place
-		from attended a1
-		join attended a2 on a2.meetup_id = a1.meetup_id and a2.member_id > a1.member_id
-		join members ma on ma.id = a1.member_id
-		join members mb on mb.id = a2.member_id
-		where a1.starts_at >= ties_from
+			and t.lo in (select m.place from members m) and t.hi in (select m.place from members m)
+			and (t.last_at <= now() or t.talked_at >= ties_from or exists (
+				select 1 from attended a1
+				join members ma on ma.id = a1.member_id and ma.place = t.lo
+				join attended a2 on a2.meetup_id = a1.meetup_id
+				join members mb on mb.id = a2.member_id and mb.place = t.hi
+				where a1.starts_at >= ties_from))
 	), neighbours as materialized (
-		-- Each member with a tie and everyone they have one with, as a sorted array of places
-		-- without repeats (intarray's sort and uniq).
-		select e.place, extensions.uniq(extensions.sort(array_agg(e.other))) as others
+		-- Each member with a tie and everyone they have one with, as a sorted array of numbers
+		-- (each pair is kept once, so without repeats).
+		select e.place, extensions.sort(array_agg(e.other)) as others
 		from (
-			select p.lo as place, p.hi as other from pairs p
+			select t.lo as place, t.hi as other from ties t
 			union all
-			select p.hi, p.lo from pairs p
+			select t.hi, t.lo from ties t
 		) e
 		group by e.place
 	), degrees as materialized (
-		-- Every member's number of ties, at index place + 1.
-		select array_agg(coalesce(cardinality(n.others), 0) order by m.place) as of_place
-		from members m left join neighbours n on n.place = m.place
+		-- Every member's number of ties, at their number (the others' numbers are all of
+		-- active members).
+		select array_agg(coalesce(cardinality(n.others), 0) order by g.place) as of_place
+		from generate_series(1, (select max(m.place) from members m)) as g (place)
+		left join neighbours n on n.place = g.place
 	), attended_in_window as materialized (
 		select a.member_id, min(a.starts_at) as first_at, max(a.starts_at) as last_at
 		from attended a where a.starts_at >= ties_from
 		group by a.member_id
 	), active as materialized (
-		-- Members who posted, answered, reacted or came in the window, each looked up by key.
-		select l.* from (
-			select m.id, m.user_id, m.place, m.role, m.signals_opt_out, m.mine, greatest(
-				(select max(i.created_at) from private.inclusion_items i
-					where i.group_id = s.group_id and i.author = m.user_id
-						and i.created_at >= ties_from),
-				(select max(r.created_at) from public.reactions r
-					where r.group_id = s.group_id and r.user_id = m.user_id
-						and r.created_at >= ties_from),
-				u.ties_last_at, aw.last_at) as last_at
-			from members m
-			left join unnamed u on u.author = m.user_id
-			left join attended_in_window aw on aw.member_id = m.id
-			where m.user_id is not null
-		) l
-		where l.last_at is not null
+		-- Members who posted, answered, reacted or came in the window: who wrote among the
+		-- recent items at once, the others looked up by key.
+		select m.id, m.user_id, m.place, m.role, m.signals_opt_out, m.mine
+		from members m
+		where m.user_id is not null and (
+			m.user_id in (select i.author from recent i
+				where i.created_at >= ties_from and i.author is not null)
+			or m.id in (select aw.member_id from attended_in_window aw)
+			or m.user_id in (select u.author from unnamed u where u.ties_last_at is not null)
+			or exists (select 1 from private.inclusion_items i
+				where i.group_id = s.group_id and i.author = m.user_id
+					and i.created_at >= ties_from)
+			or exists (select 1 from public.reactions r
+				where r.group_id = s.group_id and r.user_id = m.user_id
+					and r.created_at >= ties_from))
 	), isolated as (
 		select 'isolated'::text as kind, ac.id as member, null::uuid as post,
-			jsonb_build_object('last_active_at', ac.last_at, 'days', s.ties_window_days)
-				as evidence,
+			jsonb_build_object('last_active_at', greatest(
+					(select max(i.created_at) from private.inclusion_items i
+						where i.group_id = s.group_id and i.author = ac.user_id
+							and i.created_at >= ties_from),
+					(select max(r.created_at) from public.reactions r
+						where r.group_id = s.group_id and r.user_id = ac.user_id
+							and r.created_at >= ties_from),
+					(select u.ties_last_at from unnamed u where u.author = ac.user_id),
+					(select aw.last_at from attended_in_window aw where aw.member_id = ac.id)),
+				'days', s.ties_window_days) as evidence,
 			least(
 				(select min(i.created_at) from private.inclusion_items i
 					where i.group_id = s.group_id and i.author = ac.user_id
@@ -2528,8 +2619,7 @@ begin
 		from sized z
 		cross join degrees d
 		cross join lateral (
-			select sum(d.of_place[o + 1]) as ends,
-				sum(least(d.of_place[o + 1], z.degree)) as capped
+			select sum(d.of_place[o]) as ends, sum(least(d.of_place[o], z.degree)) as capped
 			from unnest(z.others) o
 		) e
 		where (e.ends + z.degree) * s.circle_inside_share <= (z.degree + 1) * z.degree
@@ -2587,6 +2677,150 @@ begin
 			'days', s.ties_window_days),
 		now() - s.ties_window_days * day, array_to_string(cl.circle, ',')
 	from closed cl;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_meetup_moved()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	xs uuid[];
+	ys uuid[];
+begin
+	perform pg_advisory_xact_lock(hashtextextended('inclusion meetup ' || new.id::text, 0));
+	select array_agg(a.member_id), array_agg(b.member_id) into xs, ys
+	from public.attendance a
+	join public.attendance b on b.meetup_id = a.meetup_id and b.member_id > a.member_id
+	where a.meetup_id = new.id;
+	if xs is not null then
+		perform private.inclusion_met_again(xs, ys);
+	end if;
+	return null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_member_ties_rebuild(target_group uuid DEFAULT NULL::uuid)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	delete from private.inclusion_member_ties t
+	where target_group is null or t.group_id = target_group;
+
+	create temporary table inclusion_pairs_all on commit drop as
+	select t.group_id, ma.id as u, mb.id as v, t.last_at as talked_at, null::timestamptz as met_at
+	from private.inclusion_ties t
+	join public.group_members ma on ma.group_id = t.group_id and ma.user_id = t.a
+	join public.group_members mb on mb.group_id = t.group_id and mb.user_id = t.b
+	where target_group is null or t.group_id = target_group
+	union all
+	select mt.group_id, a1.member_id, a2.member_id, null, max(mt.starts_at)
+	from public.meetups mt
+	join public.attendance a1 on a1.meetup_id = mt.id
+	join public.attendance a2 on a2.meetup_id = mt.id and a2.member_id > a1.member_id
+	join public.group_members ma on ma.id = a1.member_id and ma.group_id = mt.group_id
+	join public.group_members mb on mb.id = a2.member_id and mb.group_id = mt.group_id
+	where target_group is null or mt.group_id = target_group
+	group by mt.group_id, a1.member_id, a2.member_id;
+
+	insert into private.inclusion_people (member_id, group_id, number)
+	select n.id, n.group_id, coalesce((select max(p.number) from private.inclusion_people p
+			where p.group_id = n.group_id), 0)
+		+ row_number() over (partition by n.group_id order by n.id)
+	from (
+		select m.id, m.group_id from public.group_members m
+		where m.id in (select p.u from inclusion_pairs_all p union select p.v from inclusion_pairs_all p)
+			and not exists (select 1 from private.inclusion_people p where p.member_id = m.id)
+	) n;
+
+	insert into private.inclusion_member_ties (group_id, lo, hi, talked_at, met_at)
+	select p.group_id, least(nu.number, nv.number), greatest(nu.number, nv.number),
+		max(p.talked_at), max(p.met_at)
+	from inclusion_pairs_all p
+	join private.inclusion_people nu on nu.member_id = p.u
+	join private.inclusion_people nv on nv.member_id = p.v
+	group by p.group_id, least(nu.number, nv.number), greatest(nu.number, nv.number);
+
+	drop table inclusion_pairs_all;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_met_again(xs uuid[], ys uuid[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	with asked as (
+		select distinct least(u.x, u.y) as x, greatest(u.x, u.y) as y
+		from unnest(xs, ys) as u (x, y)
+		where u.x <> u.y
+	), numbered as (
+		select n.member_id, n.number
+		from private.inclusion_numbers(array(select a.x from asked a union select a.y from asked a)) n
+	), now_is as (
+		select mx.group_id, least(nx.number, ny.number) as lo, greatest(nx.number, ny.number) as hi,
+			(select max(mt.starts_at)
+				from public.attendance ax
+				join public.attendance ay on ay.meetup_id = ax.meetup_id and ay.member_id = a.y
+				join public.meetups mt on mt.id = ax.meetup_id and mt.group_id = mx.group_id
+				where ax.member_id = a.x) as met_at
+		from asked a
+		join public.group_members mx on mx.id = a.x
+		join public.group_members my on my.id = a.y and my.group_id = mx.group_id
+		join numbered nx on nx.member_id = a.x
+		join numbered ny on ny.member_id = a.y
+	), kept as (
+		insert into private.inclusion_member_ties as t (group_id, lo, hi, met_at)
+		select p.group_id, p.lo, p.hi, p.met_at from now_is p
+		where p.met_at is not null
+		on conflict (group_id, lo, hi) do update set met_at = excluded.met_at
+	), cleared as (
+		update private.inclusion_member_ties t set met_at = null
+		from now_is p
+		where t.group_id = p.group_id and t.lo = p.lo and t.hi = p.hi and p.met_at is null
+			and t.talked_at is not null
+	)
+	delete from private.inclusion_member_ties t
+	using now_is p
+	where t.group_id = p.group_id and t.lo = p.lo and t.hi = p.hi and p.met_at is null
+		and t.talked_at is null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_numbers(members uuid[])
+ RETURNS TABLE(member_id uuid, number integer)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	new_member record;
+begin
+	for new_member in
+		select m.id, m.group_id from public.group_members m
+		where m.id = any (members)
+			and not exists (select 1 from private.inclusion_people p where p.member_id = m.id)
+		order by m.group_id, m.id
+	loop
+		loop
+			insert into private.inclusion_people (member_id, group_id, number)
+			select new_member.id, new_member.group_id, coalesce(max(p.number), 0) + 1
+			from private.inclusion_people p where p.group_id = new_member.group_id
+			on conflict do nothing;
+			exit when found or exists (
+				select 1 from private.inclusion_people p where p.member_id = new_member.id);
+		end loop;
+	end loop;
+	return query
+	select p.member_id, p.number from private.inclusion_people p
+	where p.member_id = any (members);
 end;
 $function$;
 
@@ -3003,6 +3237,65 @@ begin
 			select 1 from public.attendance a where a.meetup_id = mt.id and a.member_id = r.member_id)
 	group by r.member_id
 	having count(*) >= s.needs_min_missed;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_talked(g uuid, a uuid, b uuid, at timestamp with time zone)
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	member_a uuid;
+	member_b uuid;
+	x integer;
+	y integer;
+begin
+	select m.id into member_a from public.group_members m where m.group_id = g and m.user_id = a;
+	select m.id into member_b from public.group_members m where m.group_id = g and m.user_id = b;
+	if member_a is null or member_b is null then
+		return;
+	end if;
+	select p.number into x from private.inclusion_people p where p.member_id = member_a;
+	select p.number into y from private.inclusion_people p where p.member_id = member_b;
+	if at is null then
+		if x is not null and y is not null then
+			update private.inclusion_member_ties t set talked_at = null
+			where t.group_id = g and t.lo = least(x, y) and t.hi = greatest(x, y)
+				and t.met_at is not null;
+			delete from private.inclusion_member_ties t
+			where t.group_id = g and t.lo = least(x, y) and t.hi = greatest(x, y)
+				and t.met_at is null;
+		end if;
+		return;
+	end if;
+	if x is null or y is null then
+		select n.number into x from private.inclusion_numbers(array[member_a, member_b]) n
+		where n.member_id = member_a;
+		select p.number into y from private.inclusion_people p where p.member_id = member_b;
+	end if;
+	insert into private.inclusion_member_ties (group_id, lo, hi, talked_at)
+	values (g, least(x, y), greatest(x, y), at)
+	on conflict (group_id, lo, hi) do update set talked_at = excluded.talked_at;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_tie_changed()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	if tg_op = 'DELETE' or (tg_op = 'UPDATE'
+			and (old.group_id, old.a, old.b) is distinct from (new.group_id, new.a, new.b)) then
+		perform private.inclusion_talked(old.group_id, old.a, old.b, null);
+	end if;
+	if tg_op <> 'DELETE' then
+		perform private.inclusion_talked(new.group_id, new.a, new.b, new.last_at);
+	end if;
+	return null;
 end;
 $function$;
 

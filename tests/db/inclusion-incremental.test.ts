@@ -1,9 +1,10 @@
 // The inclusion signals read tables kept by triggers (inclusion_items, inclusion_interactions,
-// inclusion_ties: 20261201090000, 20261202100000). Random sequences of what happens in a group
-// (posts and answers, named and unnamed, reactions, deletions, hiding, members removed and back,
-// opting out, meetup check-ins, an account deleted) must leave those tables exactly as rebuilding
-// them from the group's history does, and so give the same signals; and answers written at the
-// same moment in one thread must give what writing them one after the other gives.
+// inclusion_ties: 20261201090000, 20261202100000; inclusion_member_ties: 20261204100200). Random
+// sequences of what happens in a group (posts and answers, named and unnamed, reactions,
+// deletions, hiding, members removed and back, opting out, meetup check-ins taken and taken back,
+// meetups moved, an account deleted) must leave those tables exactly as rebuilding them from the
+// group's history does, and so give the same signals; and answers written, or check-ins made, at
+// the same moment must give what doing them one after the other gives.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { describe, expect, test } from 'vitest';
@@ -113,6 +114,13 @@ const kept = `
 	union all
 	select 'tie ' || t.a || ' ' || t.b || ' ' || t.last_at
 		from private.inclusion_ties t where t.group_id = $1
+	union all
+	select 'member tie ' || pl.member_id || ' ' || ph.member_id || ' ' ||
+			coalesce(t.talked_at::text, '-') || ' ' || coalesce(t.met_at::text, '-')
+		from private.inclusion_member_ties t
+		join private.inclusion_people pl on pl.group_id = t.group_id and pl.number = t.lo
+		join private.inclusion_people ph on ph.group_id = t.group_id and ph.number = t.hi
+		where t.group_id = $1
 	order by 1`;
 
 const signals = `
@@ -316,7 +324,7 @@ async function step(planted: Planted, rng: ReturnType<typeof random>): Promise<s
 		);
 		return 'came to a meetup';
 	}
-	if (roll < 96) {
+	if (roll < 95) {
 		await db().query(
 			`delete from public.attendance where id = (select a.id from public.attendance a
 				join public.meetups m on m.id = a.meetup_id
@@ -324,6 +332,16 @@ async function step(planted: Planted, rng: ReturnType<typeof random>): Promise<s
 			[group]
 		);
 		return 'check-in taken back';
+	}
+	if (roll < 96) {
+		// Into the window, out of it, or from the past to tomorrow and back.
+		await db().query(
+			`update public.meetups set starts_at = starts_at + $2 * interval '1 day',
+				ends_at = ends_at + $2 * interval '1 day'
+			where id = $1`,
+			[rng.pick(planted.meetups), rng.pick([-30, -6, 6, 30])]
+		);
+		return 'meetup moved';
 	}
 	if (roll < 98) {
 		// Posts and answers change time (a moderator moving history does not happen, but every
@@ -363,6 +381,70 @@ describe('random histories: what is kept equals a rebuild', () => {
 			expect(kinds.size, [...kinds].join(', ')).toBeGreaterThanOrEqual(3);
 		});
 	}
+});
+
+describe('check-ins at the same moment', () => {
+	test('tie everyone who came, as checking in one after the other does', async () => {
+		const planted = await plant();
+		const meetup = planted.meetups[3];
+		// Everyone is checked in at once, each in a transaction of their own that waits a little
+		// before it commits; then half of them are taken back at once.
+		await Promise.all(
+			planted.members.map((person, i) =>
+				inTransaction(async (c) => {
+					await c.query(`insert into public.attendance (meetup_id, member_id) values ($1, $2)`, [
+						meetup,
+						person.member
+					]);
+					await c.query('select pg_sleep($1)', [(i % 4) / 100]);
+				})
+			)
+		);
+		const state = await expectSameAsRebuilt(planted.group, 'all checked in');
+		const n = planted.members.length;
+		expect(state.kept.filter((line) => line.startsWith('member tie '))).toHaveLength(
+			(n * (n - 1)) / 2
+		);
+		await Promise.all(
+			planted.members
+				.filter((_, i) => i % 2 === 0)
+				.map((person, i) =>
+					inTransaction(async (c) => {
+						await c.query(`delete from public.attendance where meetup_id = $1 and member_id = $2`, [
+							meetup,
+							person.member
+						]);
+						await c.query('select pg_sleep($1)', [(i % 4) / 100]);
+					})
+				)
+		);
+		const after = await expectSameAsRebuilt(planted.group, 'half taken back');
+		const stayed = planted.members.filter((_, i) => i % 2 === 1).length;
+		expect(after.kept.filter((line) => line.startsWith('member tie '))).toHaveLength(
+			(stayed * (stayed - 1)) / 2
+		);
+	});
+});
+
+describe('numbers for the ties', () => {
+	test('people numbered at the same moment get 1, 2, 3 … of their group, each once', async () => {
+		const planted = await plant();
+		// Each member numbered in a transaction of their own, all at once (as first ties made in
+		// different threads or meetups at the same moment are), waiting a little before commit.
+		await Promise.all(
+			planted.members.map((person, i) =>
+				inTransaction(async (c) => {
+					await c.query('select private.inclusion_numbers($1)', [[person.member]]);
+					await c.query('select pg_sleep($1)', [(i % 4) / 100]);
+				})
+			)
+		);
+		const { rows } = await db().query<{ number: number }>(
+			`select p.number from private.inclusion_people p where p.group_id = $1 order by 1`,
+			[planted.group]
+		);
+		expect(rows.map((row) => row.number)).toEqual(planted.members.map((_, i) => i + 1));
+	});
 });
 
 describe('answers at the same moment in one thread', () => {
