@@ -75,11 +75,11 @@ create table private.inclusion_items (
 	constraint inclusion_items_pkey PRIMARY KEY (id)
 );
 alter table private.inclusion_items enable row level security;
-CREATE INDEX inclusion_items_anonymous_idx ON private.inclusion_items USING btree (group_id, created_at) WHERE anonymous;
 CREATE INDEX inclusion_items_author_idx ON private.inclusion_items USING btree (group_id, author, created_at) WHERE (author IS NOT NULL);
-CREATE INDEX inclusion_items_group_created_idx ON private.inclusion_items USING btree (group_id, created_at) INCLUDE (is_post, anonymous, author, post_counts, reached);
 CREATE INDEX inclusion_items_not_reached_idx ON private.inclusion_items USING btree (post_id, created_at) WHERE ((NOT reached) AND (NOT is_post));
 CREATE INDEX inclusion_items_post_idx ON private.inclusion_items USING btree (post_id);
+CREATE INDEX inclusion_items_recent_idx ON private.inclusion_items USING btree (group_id, created_at) INCLUDE (id, is_post, anonymous, author, post_counts, reached);
+CREATE INDEX inclusion_items_unnamed_idx ON private.inclusion_items USING btree (group_id, created_at) INCLUDE (id, is_post) WHERE anonymous;
 
 create table private.inclusion_member_ties (
 	group_id uuid not null,
@@ -2337,7 +2337,7 @@ begin
 			only_member is null or m.id = only_member as mine,
 			p.number as place
 		from public.group_members m
-		left join private.inclusion_people p on p.member_id = m.id
+		left join private.inclusion_people p on p.group_id = s.group_id and p.member_id = m.id
 		where m.group_id = s.group_id and m.status = 'active'
 	), subjects as (
 		-- Person-level signals are about these: not the moderators (the signals are for them),

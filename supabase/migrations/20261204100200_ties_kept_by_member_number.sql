@@ -42,6 +42,14 @@ create index inclusion_member_ties_hi_idx on private.inclusion_member_ties (grou
 create index inclusion_member_ties_recent_idx on private.inclusion_member_ties (group_id, last_at)
 	include (lo, hi, talked_at);
 
+-- The recent items and the unnamed ones are read from their index alone (with their ids).
+create index inclusion_items_recent_idx on private.inclusion_items (group_id, created_at)
+	include (id, is_post, anonymous, author, post_counts, reached);
+drop index private.inclusion_items_group_created_idx;
+create index inclusion_items_unnamed_idx on private.inclusion_items (group_id, created_at)
+	include (id, is_post) where anonymous;
+drop index private.inclusion_items_anonymous_idx;
+
 alter table private.inclusion_people enable row level security;
 alter table private.inclusion_member_ties enable row level security;
 revoke all on private.inclusion_people, private.inclusion_member_ties
@@ -372,7 +380,7 @@ begin
 			only_member is null or m.id = only_member as mine,
 			p.number as place
 		from public.group_members m
-		left join private.inclusion_people p on p.member_id = m.id
+		left join private.inclusion_people p on p.group_id = s.group_id and p.member_id = m.id
 		where m.group_id = s.group_id and m.status = 'active'
 	), subjects as (
 		-- Person-level signals are about these: not the moderators (the signals are for them),
