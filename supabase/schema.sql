@@ -2541,16 +2541,18 @@ begin
 				join attended a2 on a2.meetup_id = a1.meetup_id
 				join members mb on mb.id = a2.member_id and mb.place = t.hi
 				where a1.starts_at >= ties_from))
+	), ends_lo as (
+		select t.lo as place, array_agg(t.hi) as others from ties t group by t.lo
+	), ends_hi as (
+		select t.hi as place, array_agg(t.lo) as others from ties t group by t.hi
 	), neighbours as materialized (
 		-- Each member with a tie and everyone they have one with, as a sorted array of numbers
-		-- (each pair is kept once, so without repeats).
-		select e.place, extensions.sort(array_agg(e.other)) as others
-		from (
-			select t.lo as place, t.hi as other from ties t
-			union all
-			select t.hi, t.lo from ties t
-		) e
-		group by e.place
+		-- (each pair is kept once, so without repeats): the ties where they are the lower
+		-- number and those where they are the higher (two small aggregates, not one of twice
+		-- as many rows).
+		select coalesce(l.place, h.place) as place,
+			extensions.sort(coalesce(l.others, '{}') || coalesce(h.others, '{}')) as others
+		from ends_lo l full join ends_hi h on h.place = l.place
 	), degrees as materialized (
 		-- Every member's number of ties, at their number (the others' numbers are all of
 		-- active members).
