@@ -2,7 +2,7 @@
 // Dutch, French and English words, so each page's scripts carried all three (12.5 KB of the group
 // feed's 72). Build-time only, used by vite.config.ts:
 //
-// - In the client build each message asks the marker below for its language, and Paraglide's runtime
+// - In the client build each message is the marker's language's words, and Paraglide's runtime
 //   is a few lines that give the same answer (the scripts are the page's language's copy, so there
 //   is nothing to find out: no cookie, no strategy, no <html lang> to read).
 // - Once the client is written, every script is minified again once per language with the marker
@@ -20,9 +20,26 @@ import type { Plugin } from 'vite';
 /** What a message in the client build asks for its language: set only in the per-language copies. */
 export const languageMarker = 'globalThis.__KRING_LANGUAGE__';
 
-/** How Paraglide's compiled message (message-modules) picks its language, and what it imports for it. */
-const paraglideChoice = 'const locale = experimentalStaticLocale ?? options.locale ?? getLocale()';
+/** What Paraglide's compiled message (message-modules) imports to find its language. */
 const paraglideImport = "import { getLocale, experimentalStaticLocale } from '../runtime.js';";
+
+/**
+ * How such a message picks its language: one `if` per language, the base language last. E.g.
+ * `((inputs = {}, options = {}) => {⏎ const locale = experimentalStaticLocale ?? options.locale ??
+ * getLocale()⏎ if (locale === "fr") return fr_app_name(inputs)⏎ … return nl_app_name(inputs)⏎})`.
+ */
+const paraglideChoice =
+	/\(\(inputs(?: = \{\})?, options = \{\}\) => \{\s*const locale = experimentalStaticLocale \?\? options\.locale \?\? getLocale\(\)\s*((?:if \(locale === "[\w-]+"\) return [\w$]+\(inputs\)\s*)*)return ([\w$]+)\(inputs\)\s*\}\)/;
+
+/**
+ * The message as the marker's language's words themselves: `(MARKER === "fr" ? fr_app_name :
+ * MARKER === "en" ? en_app_name : nl_app_name)`, which each language's copy minifies to the one
+ * function, without the wrapper that picked it on every call.
+ */
+function wordsOfMarkerLanguage(choices: string, base: string): string {
+	const others = [...choices.matchAll(/if \(locale === ("[\w-]+")\) return ([\w$]+)\(inputs\)/g)];
+	return `(${others.map(([, language, words]) => `${languageMarker} === ${language} ? ${words} : `).join('')}${base})`;
+}
 
 /** Paraglide's runtime, compiled beside its messages: in the client build it is replaced. */
 const paraglideRuntime = /\/src\/lib\/paraglide\/runtime\.js$/;
@@ -63,15 +80,17 @@ export function oneLanguagePerClient(options: {
 		transform(code, id, transformOptions) {
 			if (ssr || transformOptions?.ssr) return;
 			if (!/\/src\/lib\/paraglide\/messages\/(?!_index\.js)[^/]+\.js$/.test(id)) return;
-			if (!code.includes(paraglideChoice) || !code.includes(paraglideImport)) {
+			if (!paraglideChoice.test(code) || !code.includes(paraglideImport)) {
 				// A new Paraglide compiles messages differently: fail rather than ship three languages.
-				throw new Error(`${id}: no "${paraglideChoice}" to give the page's language to`);
+				throw new Error(`${id}: no choice of language like ${paraglideChoice} to replace`);
 			}
 			// The message no longer imports the runtime: a script of words only needs no other script.
 			return {
 				code: code
 					.replace(paraglideImport, '')
-					.replace(paraglideChoice, `const locale = ${languageMarker} ?? options.locale`),
+					.replace(paraglideChoice, (_, choices: string, base: string) =>
+						wordsOfMarkerLanguage(choices, base)
+					),
 				map: null
 			};
 		},
