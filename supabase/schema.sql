@@ -103,7 +103,6 @@ create table private.inclusion_people (
 	number integer not null,
 	constraint inclusion_people_pkey PRIMARY KEY (member_id),
 	constraint inclusion_people_group_id_number_key UNIQUE (group_id, number),
-	constraint inclusion_people_group_id_fkey FOREIGN KEY (group_id) REFERENCES public.groups(id) ON DELETE CASCADE,
 	constraint inclusion_people_member_id_fkey FOREIGN KEY (member_id) REFERENCES public.group_members(id) ON DELETE CASCADE,
 	constraint inclusion_people_number_check CHECK ((number > 0))
 );
@@ -175,6 +174,7 @@ grant select (id, meetup_id, member_id, checked_in_at, walk_in, created_at) on t
 create policy "people read their own attendance, hosts and moderators their gr" on public.attendance for select to authenticated
 	using ((( SELECT private.is_my_membership(attendance.member_id) AS is_my_membership) OR ( SELECT private.hosts_meetup(attendance.meetup_id) AS hosts_meetup)));
 CREATE TRIGGER attendance_inclusion_added AFTER INSERT ON public.attendance REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION private.inclusion_attendance_changed();
+CREATE TRIGGER attendance_inclusion_changed AFTER UPDATE ON public.attendance REFERENCING OLD TABLE AS gone NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION private.inclusion_attendance_changed();
 CREATE TRIGGER attendance_inclusion_gone AFTER DELETE ON public.attendance REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION private.inclusion_attendance_changed();
 CREATE TRIGGER attendance_not_in_archived_groups BEFORE INSERT ON public.attendance FOR EACH ROW EXECUTE FUNCTION private.refuse_writes_to_archived_group();
 
@@ -2103,32 +2103,56 @@ CREATE OR REPLACE FUNCTION private.inclusion_attendance_changed()
  SET search_path TO ''
 AS $function$
 declare
-	meetup uuid;
 	xs uuid[];
 	ys uuid[];
+	ats timestamptz[];
 begin
-	if tg_op = 'DELETE' then
-		for meetup in select distinct g.meetup_id from gone g order by 1 loop
-			perform pg_advisory_xact_lock(hashtextextended('inclusion meetup ' || meetup::text, 0));
-		end loop;
+	-- An update that moves no check-in to another meetup or person (who checked in is forgotten
+	-- with their account) changes no tie.
+	if tg_op = 'UPDATE' then
+		if not exists (
+			select 1 from gone g join changed c on c.id = g.id
+			where (g.meetup_id, g.member_id) is distinct from (c.meetup_id, c.member_id)) then
+			return null;
+		end if;
+	end if;
+	if tg_op in ('DELETE', 'UPDATE') then
+		perform private.inclusion_lock_ties(array(
+			select m.group_id from gone g join public.group_members m on m.id = g.member_id));
 		select array_agg(c.member_id), array_agg(o.member_id) into xs, ys
 		from gone c
+		join public.group_members mc on mc.id = c.member_id
 		join (
 			select a.meetup_id, a.member_id from public.attendance a
 			where a.meetup_id in (select g.meetup_id from gone g)
 			union
 			select g.meetup_id, g.member_id from gone g
-		) o on o.meetup_id = c.meetup_id and o.member_id <> c.member_id;
-	else
-		for meetup in select distinct c.meetup_id from changed c order by 1 loop
-			perform pg_advisory_xact_lock(hashtextextended('inclusion meetup ' || meetup::text, 0));
-		end loop;
-		select array_agg(c.member_id), array_agg(o.member_id) into xs, ys
-		from changed c
-		join public.attendance o on o.meetup_id = c.meetup_id and o.member_id <> c.member_id;
+		) o on o.meetup_id = c.meetup_id and o.member_id <> c.member_id
+		left join public.meetups mt on mt.id = c.meetup_id
+		where mt.id is null or exists (
+			select 1
+			from private.inclusion_people pc
+			join private.inclusion_people po on po.member_id = o.member_id
+				and po.group_id = pc.group_id
+			join private.inclusion_member_ties t on t.group_id = pc.group_id
+				and t.lo = least(pc.number, po.number) and t.hi = greatest(pc.number, po.number)
+			where pc.member_id = c.member_id and t.met_at = mt.starts_at);
+		if xs is not null then
+			perform private.inclusion_met_again(xs, ys);
+		end if;
 	end if;
-	if xs is not null then
-		perform private.inclusion_met_again(xs, ys);
+	if tg_op in ('INSERT', 'UPDATE') then
+		perform private.inclusion_lock_ties(array(
+			select m.group_id from changed c join public.group_members m on m.id = c.member_id));
+		select array_agg(c.member_id), array_agg(o.member_id), array_agg(mt.starts_at)
+		into xs, ys, ats
+		from changed c
+		join public.meetups mt on mt.id = c.meetup_id
+		join public.group_members mc on mc.id = c.member_id and mc.group_id = mt.group_id
+		join public.attendance o on o.meetup_id = c.meetup_id and o.member_id <> c.member_id;
+		if xs is not null then
+			perform private.inclusion_met_raise(xs, ys, ats);
+		end if;
 	end if;
 	return null;
 end;
@@ -2682,6 +2706,21 @@ begin
 end;
 $function$;
 
+CREATE OR REPLACE FUNCTION private.inclusion_lock_ties(groups uuid[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+	g uuid;
+begin
+	for g in select distinct x.g from unnest(groups) as x (g) where x.g is not null order by 1 loop
+		perform pg_advisory_xact_lock(hashtextextended('inclusion ties ' || g::text, 0));
+	end loop;
+end;
+$function$;
+
 CREATE OR REPLACE FUNCTION private.inclusion_meetup_moved()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -2691,12 +2730,32 @@ AS $function$
 declare
 	xs uuid[];
 	ys uuid[];
+	ats timestamptz[];
 begin
-	perform pg_advisory_xact_lock(hashtextextended('inclusion meetup ' || new.id::text, 0));
+	perform private.inclusion_lock_ties(array[old.group_id, new.group_id]);
+	if new.group_id = old.group_id and new.starts_at > old.starts_at then
+		select array_agg(a.member_id), array_agg(b.member_id), array_agg(new.starts_at)
+		into xs, ys, ats
+		from public.attendance a
+		join public.group_members ma on ma.id = a.member_id and ma.group_id = new.group_id
+		join public.attendance b on b.meetup_id = a.meetup_id and b.member_id > a.member_id
+		where a.meetup_id = new.id;
+		if xs is not null then
+			perform private.inclusion_met_raise(xs, ys, ats);
+		end if;
+		return null;
+	end if;
 	select array_agg(a.member_id), array_agg(b.member_id) into xs, ys
 	from public.attendance a
 	join public.attendance b on b.meetup_id = a.meetup_id and b.member_id > a.member_id
-	where a.meetup_id = new.id;
+	where a.meetup_id = new.id and (new.group_id <> old.group_id or exists (
+		select 1
+		from private.inclusion_people pa
+		join private.inclusion_people pb on pb.member_id = b.member_id
+			and pb.group_id = pa.group_id
+		join private.inclusion_member_ties t on t.group_id = pa.group_id
+			and t.lo = least(pa.number, pb.number) and t.hi = greatest(pa.number, pb.number)
+		where pa.member_id = a.member_id and t.met_at = old.starts_at));
 	if xs is not null then
 		perform private.inclusion_met_again(xs, ys);
 	end if;
@@ -2711,6 +2770,8 @@ CREATE OR REPLACE FUNCTION private.inclusion_member_ties_rebuild(target_group uu
  SET search_path TO ''
 AS $function$
 begin
+	-- One group: after the triggers working on it. Every group: the migration, alone.
+	perform private.inclusion_lock_ties(array[target_group]);
 	delete from private.inclusion_member_ties t
 	where target_group is null or t.group_id = target_group;
 
@@ -2783,16 +2844,45 @@ begin
 		select p.group_id, p.lo, p.hi, p.met_at from now_is p
 		where p.met_at is not null
 		on conflict (group_id, lo, hi) do update set met_at = excluded.met_at
+		where t.met_at is distinct from excluded.met_at
 	), cleared as (
 		update private.inclusion_member_ties t set met_at = null
 		from now_is p
 		where t.group_id = p.group_id and t.lo = p.lo and t.hi = p.hi and p.met_at is null
-			and t.talked_at is not null
+			and t.talked_at is not null and t.met_at is not null
 	)
 	delete from private.inclusion_member_ties t
 	using now_is p
 	where t.group_id = p.group_id and t.lo = p.lo and t.hi = p.hi and p.met_at is null
 		and t.talked_at is null;
+end;
+$function$;
+
+CREATE OR REPLACE FUNCTION private.inclusion_met_raise(xs uuid[], ys uuid[], ats timestamp with time zone[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+begin
+	with asked as (
+		select least(u.x, u.y) as x, greatest(u.x, u.y) as y, max(u.at) as at
+		from unnest(xs, ys, ats) as u (x, y, at)
+		where u.x <> u.y
+		group by 1, 2
+	), numbered as (
+		select n.member_id, n.number
+		from private.inclusion_numbers(array(select a.x from asked a union select a.y from asked a)) n
+	)
+	insert into private.inclusion_member_ties as t (group_id, lo, hi, met_at)
+	select mx.group_id, least(nx.number, ny.number), greatest(nx.number, ny.number), a.at
+	from asked a
+	join public.group_members mx on mx.id = a.x
+	join public.group_members my on my.id = a.y and my.group_id = mx.group_id
+	join numbered nx on nx.member_id = a.x
+	join numbered ny on ny.member_id = a.y
+	on conflict (group_id, lo, hi) do update set met_at = excluded.met_at
+	where t.met_at is null or t.met_at < excluded.met_at;
 end;
 $function$;
 
@@ -3259,16 +3349,17 @@ begin
 	if member_a is null or member_b is null then
 		return;
 	end if;
+	perform private.inclusion_lock_ties(array[g]);
 	select p.number into x from private.inclusion_people p where p.member_id = member_a;
 	select p.number into y from private.inclusion_people p where p.member_id = member_b;
 	if at is null then
 		if x is not null and y is not null then
-			update private.inclusion_member_ties t set talked_at = null
-			where t.group_id = g and t.lo = least(x, y) and t.hi = greatest(x, y)
-				and t.met_at is not null;
+			-- Under the lock, so `met_at` cannot change between the two.
 			delete from private.inclusion_member_ties t
 			where t.group_id = g and t.lo = least(x, y) and t.hi = greatest(x, y)
 				and t.met_at is null;
+			update private.inclusion_member_ties t set talked_at = null
+			where t.group_id = g and t.lo = least(x, y) and t.hi = greatest(x, y);
 		end if;
 		return;
 	end if;

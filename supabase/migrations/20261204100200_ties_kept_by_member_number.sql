@@ -11,15 +11,20 @@
 --   (`met_at`); `last_at` the later of the two, what a window reads. A meetup that starts after
 --   now counts only once it has started, so a pair whose `last_at` lies ahead is checked against
 --   the meetups one by one (the rare case: a check-in before the start).
--- Kept by triggers on inclusion_ties (what it says, per pair), on attendance and on meetups (the
--- shared meetups of the pairs concerned worked out again). A membership goes only with its account
+-- Kept by triggers on inclusion_ties (what it says, per pair), on attendance and on meetups (a
+-- check-in raises `met_at`; one taken back, or a meetup moved earlier, works out again only the
+-- pairs whose latest shared meetup it was). All upkeep of one group's ties holds one lock (taken
+-- before anything is read, so each sees what the one before it committed): two changes to the
+-- same pair through different meetups, or a reaction and a check-in, cannot overwrite each other. A membership goes only with its account
 -- (a request turned down has no ties), and takes its number and ties along; a member who is removed
 -- keeps theirs, as the signals read only the group's active members.
 -- inclusion_backfill rebuilds this table too (inclusion_member_ties_rebuild).
 
 create table private.inclusion_people (
 	member_id uuid primary key references public.group_members (id) on delete cascade,
-	group_id uuid not null references public.groups (id) on delete cascade,
+	-- The membership's group (no key of its own: a row goes with its membership, and a key on
+	-- groups would lock the group's row while a walk-in is added under that lock).
+	group_id uuid not null,
 	number integer not null check (number > 0),
 	unique (group_id, number)
 );
@@ -54,6 +59,22 @@ alter table private.inclusion_people enable row level security;
 alter table private.inclusion_member_ties enable row level security;
 revoke all on private.inclusion_people, private.inclusion_member_ties
 	from public, anon, authenticated;
+
+/** The lock on the upkeep of these groups' ties, until the end of the transaction. */
+create function private.inclusion_lock_ties(groups uuid[])
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+	g uuid;
+begin
+	for g in select distinct x.g from unnest(groups) as x (g) where x.g is not null order by 1 loop
+		perform pg_advisory_xact_lock(hashtextextended('inclusion ties ' || g::text, 0));
+	end loop;
+end;
+$$;
 
 /**
  * The numbers of these memberships, made for those that have none yet: the group's next. Two
@@ -125,16 +146,50 @@ begin
 		select p.group_id, p.lo, p.hi, p.met_at from now_is p
 		where p.met_at is not null
 		on conflict (group_id, lo, hi) do update set met_at = excluded.met_at
+		where t.met_at is distinct from excluded.met_at
 	), cleared as (
 		update private.inclusion_member_ties t set met_at = null
 		from now_is p
 		where t.group_id = p.group_id and t.lo = p.lo and t.hi = p.hi and p.met_at is null
-			and t.talked_at is not null
+			and t.talked_at is not null and t.met_at is not null
 	)
 	delete from private.inclusion_member_ties t
 	using now_is p
 	where t.group_id = p.group_id and t.lo = p.lo and t.hi = p.hi and p.met_at is null
 		and t.talked_at is null;
+end;
+$$;
+
+/**
+ * Raises the pairs of memberships given (xs[i] with ys[i], same group) to a meetup both came to
+ * that started at ats[i], if it is their latest (a meetup added to a pair's history can only do
+ * that).
+ */
+create function private.inclusion_met_raise(xs uuid[], ys uuid[], ats timestamptz[])
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+	with asked as (
+		select least(u.x, u.y) as x, greatest(u.x, u.y) as y, max(u.at) as at
+		from unnest(xs, ys, ats) as u (x, y, at)
+		where u.x <> u.y
+		group by 1, 2
+	), numbered as (
+		select n.member_id, n.number
+		from private.inclusion_numbers(array(select a.x from asked a union select a.y from asked a)) n
+	)
+	insert into private.inclusion_member_ties as t (group_id, lo, hi, met_at)
+	select mx.group_id, least(nx.number, ny.number), greatest(nx.number, ny.number), a.at
+	from asked a
+	join public.group_members mx on mx.id = a.x
+	join public.group_members my on my.id = a.y and my.group_id = mx.group_id
+	join numbered nx on nx.member_id = a.x
+	join numbered ny on ny.member_id = a.y
+	on conflict (group_id, lo, hi) do update set met_at = excluded.met_at
+	where t.met_at is null or t.met_at < excluded.met_at;
 end;
 $$;
 
@@ -160,16 +215,17 @@ begin
 	if member_a is null or member_b is null then
 		return;
 	end if;
+	perform private.inclusion_lock_ties(array[g]);
 	select p.number into x from private.inclusion_people p where p.member_id = member_a;
 	select p.number into y from private.inclusion_people p where p.member_id = member_b;
 	if at is null then
 		if x is not null and y is not null then
-			update private.inclusion_member_ties t set talked_at = null
-			where t.group_id = g and t.lo = least(x, y) and t.hi = greatest(x, y)
-				and t.met_at is not null;
+			-- Under the lock, so `met_at` cannot change between the two.
 			delete from private.inclusion_member_ties t
 			where t.group_id = g and t.lo = least(x, y) and t.hi = greatest(x, y)
 				and t.met_at is null;
+			update private.inclusion_member_ties t set talked_at = null
+			where t.group_id = g and t.lo = least(x, y) and t.hi = greatest(x, y);
 		end if;
 		return;
 	end if;
@@ -206,9 +262,11 @@ create trigger inclusion_member_ties after insert or update or delete on private
 for each row execute function private.inclusion_tie_changed();
 
 /**
- * Check-ins added or taken back (also with their meetup or membership): each person concerned
- * with everyone else checked in at the same meetup, and with each other. The meetups are locked
- * one after the other, in order, so two check-ins at the same moment both see each other.
+ * Check-ins added, taken back or changed (also with their meetup or membership). A check-in
+ * raises each pair it makes with everyone else checked in at that meetup; one taken back works
+ * out again the pairs whose latest shared meetup it was (all of them when the meetup itself is
+ * gone). Check-ins of a membership that is gone (an account deleted) need nothing: its number
+ * and ties go with it.
  */
 create function private.inclusion_attendance_changed()
 returns trigger
@@ -217,32 +275,56 @@ security definer
 set search_path = ''
 as $$
 declare
-	meetup uuid;
 	xs uuid[];
 	ys uuid[];
+	ats timestamptz[];
 begin
-	if tg_op = 'DELETE' then
-		for meetup in select distinct g.meetup_id from gone g order by 1 loop
-			perform pg_advisory_xact_lock(hashtextextended('inclusion meetup ' || meetup::text, 0));
-		end loop;
+	-- An update that moves no check-in to another meetup or person (who checked in is forgotten
+	-- with their account) changes no tie.
+	if tg_op = 'UPDATE' then
+		if not exists (
+			select 1 from gone g join changed c on c.id = g.id
+			where (g.meetup_id, g.member_id) is distinct from (c.meetup_id, c.member_id)) then
+			return null;
+		end if;
+	end if;
+	if tg_op in ('DELETE', 'UPDATE') then
+		perform private.inclusion_lock_ties(array(
+			select m.group_id from gone g join public.group_members m on m.id = g.member_id));
 		select array_agg(c.member_id), array_agg(o.member_id) into xs, ys
 		from gone c
+		join public.group_members mc on mc.id = c.member_id
 		join (
 			select a.meetup_id, a.member_id from public.attendance a
 			where a.meetup_id in (select g.meetup_id from gone g)
 			union
 			select g.meetup_id, g.member_id from gone g
-		) o on o.meetup_id = c.meetup_id and o.member_id <> c.member_id;
-	else
-		for meetup in select distinct c.meetup_id from changed c order by 1 loop
-			perform pg_advisory_xact_lock(hashtextextended('inclusion meetup ' || meetup::text, 0));
-		end loop;
-		select array_agg(c.member_id), array_agg(o.member_id) into xs, ys
-		from changed c
-		join public.attendance o on o.meetup_id = c.meetup_id and o.member_id <> c.member_id;
+		) o on o.meetup_id = c.meetup_id and o.member_id <> c.member_id
+		left join public.meetups mt on mt.id = c.meetup_id
+		where mt.id is null or exists (
+			select 1
+			from private.inclusion_people pc
+			join private.inclusion_people po on po.member_id = o.member_id
+				and po.group_id = pc.group_id
+			join private.inclusion_member_ties t on t.group_id = pc.group_id
+				and t.lo = least(pc.number, po.number) and t.hi = greatest(pc.number, po.number)
+			where pc.member_id = c.member_id and t.met_at = mt.starts_at);
+		if xs is not null then
+			perform private.inclusion_met_again(xs, ys);
+		end if;
 	end if;
-	if xs is not null then
-		perform private.inclusion_met_again(xs, ys);
+	if tg_op in ('INSERT', 'UPDATE') then
+		perform private.inclusion_lock_ties(array(
+			select m.group_id from changed c join public.group_members m on m.id = c.member_id));
+		select array_agg(c.member_id), array_agg(o.member_id), array_agg(mt.starts_at)
+		into xs, ys, ats
+		from changed c
+		join public.meetups mt on mt.id = c.meetup_id
+		join public.group_members mc on mc.id = c.member_id and mc.group_id = mt.group_id
+		join public.attendance o on o.meetup_id = c.meetup_id and o.member_id <> c.member_id;
+		if xs is not null then
+			perform private.inclusion_met_raise(xs, ys, ats);
+		end if;
 	end if;
 	return null;
 end;
@@ -251,11 +333,17 @@ $$;
 create trigger attendance_inclusion_added after insert on public.attendance
 referencing new table as changed
 for each statement execute function private.inclusion_attendance_changed();
+create trigger attendance_inclusion_changed after update on public.attendance
+referencing old table as gone new table as changed
+for each statement execute function private.inclusion_attendance_changed();
 create trigger attendance_inclusion_gone after delete on public.attendance
 referencing old table as gone
 for each statement execute function private.inclusion_attendance_changed();
 
-/** A meetup moved in time: everyone who came to it, with each other. */
+/**
+ * A meetup moved in time: later, it raises the pairs of everyone who came; earlier, the pairs
+ * whose latest shared meetup it was are worked out again. Moved to another group: all its pairs.
+ */
 create function private.inclusion_meetup_moved()
 returns trigger
 language plpgsql
@@ -265,12 +353,32 @@ as $$
 declare
 	xs uuid[];
 	ys uuid[];
+	ats timestamptz[];
 begin
-	perform pg_advisory_xact_lock(hashtextextended('inclusion meetup ' || new.id::text, 0));
+	perform private.inclusion_lock_ties(array[old.group_id, new.group_id]);
+	if new.group_id = old.group_id and new.starts_at > old.starts_at then
+		select array_agg(a.member_id), array_agg(b.member_id), array_agg(new.starts_at)
+		into xs, ys, ats
+		from public.attendance a
+		join public.group_members ma on ma.id = a.member_id and ma.group_id = new.group_id
+		join public.attendance b on b.meetup_id = a.meetup_id and b.member_id > a.member_id
+		where a.meetup_id = new.id;
+		if xs is not null then
+			perform private.inclusion_met_raise(xs, ys, ats);
+		end if;
+		return null;
+	end if;
 	select array_agg(a.member_id), array_agg(b.member_id) into xs, ys
 	from public.attendance a
 	join public.attendance b on b.meetup_id = a.meetup_id and b.member_id > a.member_id
-	where a.meetup_id = new.id;
+	where a.meetup_id = new.id and (new.group_id <> old.group_id or exists (
+		select 1
+		from private.inclusion_people pa
+		join private.inclusion_people pb on pb.member_id = b.member_id
+			and pb.group_id = pa.group_id
+		join private.inclusion_member_ties t on t.group_id = pa.group_id
+			and t.lo = least(pa.number, pb.number) and t.hi = greatest(pa.number, pb.number)
+		where pa.member_id = a.member_id and t.met_at = old.starts_at));
 	if xs is not null then
 		perform private.inclusion_met_again(xs, ys);
 	end if;
@@ -296,6 +404,8 @@ security definer
 set search_path = ''
 as $$
 begin
+	-- One group: after the triggers working on it. Every group: the migration, alone.
+	perform private.inclusion_lock_ties(array[target_group]);
 	delete from private.inclusion_member_ties t
 	where target_group is null or t.group_id = target_group;
 
@@ -725,7 +835,8 @@ begin
 end;
 $$;
 
-revoke execute on function private.inclusion_numbers(uuid[]),
+revoke execute on function private.inclusion_lock_ties(uuid[]),
+	private.inclusion_numbers(uuid[]), private.inclusion_met_raise(uuid[], uuid[], timestamptz[]),
 	private.inclusion_met_again(uuid[], uuid[]),
 	private.inclusion_talked(uuid, uuid, uuid, timestamptz), private.inclusion_tie_changed(),
 	private.inclusion_attendance_changed(),

@@ -426,6 +426,129 @@ describe('check-ins at the same moment', () => {
 	});
 });
 
+/**
+ * Runs `first` in a transaction left open, starts `second` (which waits for it), then commits the
+ * first and waits for the second.
+ */
+async function oneWhileOtherWaits(
+	first: (connection: pg.PoolClient) => Promise<void>,
+	second: () => Promise<unknown>
+) {
+	const connection = await db().connect();
+	try {
+		await connection.query('begin');
+		await first(connection);
+		const waiting = second();
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		await connection.query('commit');
+		await waiting;
+	} catch (error) {
+		await connection.query('rollback');
+		throw error;
+	} finally {
+		connection.release();
+	}
+}
+
+describe('one pair changed by two people at once', () => {
+	test('through two meetups: neither overwrites the other', async () => {
+		const planted = await plant();
+		const [x, y] = planted.members.slice(1, 3).map((m) => m.member);
+		const [longAgo, lately] = [planted.meetups[0], planted.meetups[3]];
+		await db().query(
+			`insert into public.attendance (meetup_id, member_id)
+			values ($1, $3), ($1, $4), ($2, $3)`,
+			[longAgo, lately, x, y]
+		);
+		// y is checked in lately while x's check-in of long ago is taken back.
+		await oneWhileOtherWaits(
+			(c) =>
+				c
+					.query(`insert into public.attendance (meetup_id, member_id) values ($1, $2)`, [
+						lately,
+						y
+					])
+					.then(() => undefined),
+			() =>
+				db().query(`delete from public.attendance where meetup_id = $1 and member_id = $2`, [
+					longAgo,
+					x
+				])
+		);
+		await expectSameAsRebuilt(planted.group, 'two meetups');
+	});
+
+	test('through a meetup and a reaction: neither overwrites the other', async () => {
+		const planted = await plant();
+		const [x, y] = planted.members.slice(1, 3);
+		const lately = planted.meetups[3];
+		const { rows } = await db().query<{ id: string }>(
+			`insert into public.posts (group_id, author_id, kind, body, created_at)
+			values ($1, $2, 'story', 'Bericht', now() - interval '6 days') returning id`,
+			[planted.group, x.user]
+		);
+		await db().query(
+			`insert into public.post_authors (post_id, author_id, client_id) values ($1, $2, $3)`,
+			[rows[0].id, x.user, randomUUID()]
+		);
+		await db().query(
+			`insert into public.reactions (group_id, post_id, user_id, kind, client_id, created_at)
+			values ($1, $2, $3, 'support', $4, now() - interval '5 days')`,
+			[planted.group, rows[0].id, y.user, randomUUID()]
+		);
+		await db().query(`insert into public.attendance (meetup_id, member_id) values ($1, $2)`, [
+			lately,
+			x.member
+		]);
+		// y is checked in while their reaction is taken back.
+		await oneWhileOtherWaits(
+			(c) =>
+				c
+					.query(`insert into public.attendance (meetup_id, member_id) values ($1, $2)`, [
+						lately,
+						y.member
+					])
+					.then(() => undefined),
+			() => db().query(`delete from public.reactions where post_id = $1`, [rows[0].id])
+		);
+		await expectSameAsRebuilt(planted.group, 'check-in and reaction');
+		await db().query(`delete from public.attendance where meetup_id = $1 and member_id = $2`, [
+			lately,
+			y.member
+		]);
+		await expectSameAsRebuilt(planted.group, 'check-in taken back after');
+	});
+
+	test('a walk-in added while a first-timer is checked in: both go through', async () => {
+		const planted = await plant();
+		const meetup = planted.meetups[3];
+		const [regular, first, second] = planted.members.slice(1, 4).map((m) => m.member);
+		await db().query(`insert into public.attendance (meetup_id, member_id) values ($1, $2)`, [
+			meetup,
+			regular
+		]);
+		// Adding a member without a phone holds the group's row (for update) and then checks
+		// them in; a first-timer's check-in (their first tie: a new number) comes in between.
+		await oneWhileOtherWaits(
+			async (c) => {
+				await c.query(`select 1 from public.groups where id = $1 for update`, [planted.group]);
+				await new Promise((resolve) => setTimeout(resolve, 100));
+				await c.query(`insert into public.attendance (meetup_id, member_id) values ($1, $2)`, [
+					meetup,
+					second
+				]);
+			},
+			() =>
+				db().query(`insert into public.attendance (meetup_id, member_id) values ($1, $2)`, [
+					meetup,
+					first
+				])
+		);
+		const state = await expectSameAsRebuilt(planted.group, 'walk-in and first-timer');
+		expect(state.kept.filter((line) => line.startsWith('member tie '))).toHaveLength(3);
+	});
+});
+
 describe('numbers for the ties', () => {
 	test('people numbered at the same moment get 1, 2, 3 … of their group, each once', async () => {
 		const planted = await plant();
