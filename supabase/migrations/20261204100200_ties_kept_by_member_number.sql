@@ -112,8 +112,37 @@ end;
 $$;
 
 /**
+ * inclusion_met_again's many pairs (tens of thousands when a meetup of 300 moves earlier): every
+ * pair's shared check-ins at once, by hash joins (not one pair after the other).
+ */
+create function private.inclusion_met_many()
+returns void
+language plpgsql
+security definer
+set search_path = ''
+set enable_nestloop = off
+set work_mem = '64MB'
+as $$
+begin
+	analyze inclusion_met_now;
+	update inclusion_met_now p set met_at = shared.met_at
+	from (
+		select p.x, p.y, max(mt.starts_at) as met_at
+		from inclusion_met_now p
+		join public.attendance ax on ax.member_id = p.x
+		join public.meetups mt on mt.id = ax.meetup_id and mt.group_id = p.group_id
+		join public.attendance ay on ay.meetup_id = ax.meetup_id and ay.member_id = p.y
+		group by p.x, p.y
+	) shared
+	where shared.x = p.x and shared.y = p.y;
+end;
+$$;
+
+/**
  * Sets the pairs of memberships given (xs[i] with ys[i], same group) to the start of the latest
- * meetup of their group both came to, or none.
+ * meetup of their group both came to, or none. A few pairs (a check-in taken back) are each
+ * looked up by key; many (a big meetup moved earlier) are worked out in one pass over the
+ * check-ins of the people concerned.
  */
 create function private.inclusion_met_again(xs uuid[], ys uuid[])
 returns void
@@ -122,6 +151,10 @@ security definer
 set search_path = ''
 as $$
 begin
+	create temporary table if not exists inclusion_met_now (
+		x uuid, y uuid, group_id uuid, lo integer, hi integer, met_at timestamptz
+	) on commit drop;
+	truncate inclusion_met_now;
 	with asked as (
 		select distinct least(u.x, u.y) as x, greatest(u.x, u.y) as y
 		from unnest(xs, ys) as u (x, y)
@@ -129,34 +162,39 @@ begin
 	), numbered as (
 		select n.member_id, n.number
 		from private.inclusion_numbers(array(select a.x from asked a union select a.y from asked a)) n
-	), now_is as (
-		select mx.group_id, least(nx.number, ny.number) as lo, greatest(nx.number, ny.number) as hi,
-			(select max(mt.starts_at)
-				from public.attendance ax
-				join public.attendance ay on ay.meetup_id = ax.meetup_id and ay.member_id = a.y
-				join public.meetups mt on mt.id = ax.meetup_id and mt.group_id = mx.group_id
-				where ax.member_id = a.x) as met_at
-		from asked a
-		join public.group_members mx on mx.id = a.x
-		join public.group_members my on my.id = a.y and my.group_id = mx.group_id
-		join numbered nx on nx.member_id = a.x
-		join numbered ny on ny.member_id = a.y
-	), kept as (
-		insert into private.inclusion_member_ties as t (group_id, lo, hi, met_at)
-		select p.group_id, p.lo, p.hi, p.met_at from now_is p
-		where p.met_at is not null
-		on conflict (group_id, lo, hi) do update set met_at = excluded.met_at
-		where t.met_at is distinct from excluded.met_at
-	), cleared as (
-		update private.inclusion_member_ties t set met_at = null
-		from now_is p
-		where t.group_id = p.group_id and t.lo = p.lo and t.hi = p.hi and p.met_at is null
-			and t.talked_at is not null and t.met_at is not null
 	)
+	insert into inclusion_met_now (x, y, group_id, lo, hi)
+	select a.x, a.y, mx.group_id, least(nx.number, ny.number), greatest(nx.number, ny.number)
+	from asked a
+	join public.group_members mx on mx.id = a.x
+	join public.group_members my on my.id = a.y and my.group_id = mx.group_id
+	join numbered nx on nx.member_id = a.x
+	join numbered ny on ny.member_id = a.y;
+
+	if cardinality(xs) <= 1000 then
+		update inclusion_met_now p set met_at = (
+			select max(mt.starts_at)
+			from public.attendance ax
+			join public.attendance ay on ay.meetup_id = ax.meetup_id and ay.member_id = p.y
+			join public.meetups mt on mt.id = ax.meetup_id and mt.group_id = p.group_id
+			where ax.member_id = p.x);
+	else
+		perform private.inclusion_met_many();
+	end if;
+
+	insert into private.inclusion_member_ties as t (group_id, lo, hi, met_at)
+	select p.group_id, p.lo, p.hi, p.met_at from inclusion_met_now p
+	where p.met_at is not null
+	on conflict (group_id, lo, hi) do update set met_at = excluded.met_at
+	where t.met_at is distinct from excluded.met_at;
 	delete from private.inclusion_member_ties t
-	using now_is p
+	using inclusion_met_now p
 	where t.group_id = p.group_id and t.lo = p.lo and t.hi = p.hi and p.met_at is null
 		and t.talked_at is null;
+	update private.inclusion_member_ties t set met_at = null
+	from inclusion_met_now p
+	where t.group_id = p.group_id and t.lo = p.lo and t.hi = p.hi and p.met_at is null
+		and t.met_at is not null;
 end;
 $$;
 
@@ -837,7 +875,7 @@ $$;
 
 revoke execute on function private.inclusion_lock_ties(uuid[]),
 	private.inclusion_numbers(uuid[]), private.inclusion_met_raise(uuid[], uuid[], timestamptz[]),
-	private.inclusion_met_again(uuid[], uuid[]),
+	private.inclusion_met_again(uuid[], uuid[]), private.inclusion_met_many(),
 	private.inclusion_talked(uuid, uuid, uuid, timestamptz), private.inclusion_tie_changed(),
 	private.inclusion_attendance_changed(),
 	private.inclusion_meetup_moved(), private.inclusion_backfill_summaries(uuid),

@@ -549,6 +549,49 @@ describe('one pair changed by two people at once', () => {
 	});
 });
 
+describe('a big meetup', () => {
+	test('moved earlier or taken away: its pairs worked out again all at once', async () => {
+		const planted = await plant();
+		// Fifty more people (without a phone: planted with triggers off, as the bench does), so
+		// that a meetup everyone came to makes over a thousand pairs.
+		const connection = await db().connect();
+		try {
+			await connection.query('begin');
+			await connection.query('set local session_replication_role = replica');
+			await connection.query(
+				`insert into public.group_members (group_id, role, status, nickname, nickname_readings,
+					joined_at)
+				select $1, 'member', 'active', 'Gast ' || i, array['gast ' || i],
+					now() - interval '100 days'
+				from generate_series(1, 50) i`,
+				[planted.group]
+			);
+			await connection.query('commit');
+		} finally {
+			connection.release();
+		}
+		const [older, latest] = [planted.meetups[2], planted.meetups[3]];
+		for (const meetup of [older, latest]) {
+			await db().query(
+				`insert into public.attendance (meetup_id, member_id)
+				select $1, m.id from public.group_members m where m.group_id = $2`,
+				[meetup, planted.group]
+			);
+		}
+		await expectSameAsRebuilt(planted.group, 'all came twice');
+		await db().query(
+			`update public.meetups set starts_at = starts_at - interval '30 days',
+				ends_at = ends_at - interval '30 days'
+			where id = $1`,
+			[latest]
+		);
+		await expectSameAsRebuilt(planted.group, 'the latest moved before the other');
+		await db().query(`delete from public.meetups where id = $1`, [older]);
+		const state = await expectSameAsRebuilt(planted.group, 'the other taken away');
+		expect(state.kept.filter((line) => line.startsWith('member tie '))).toHaveLength((61 * 60) / 2);
+	});
+});
+
 describe('numbers for the ties', () => {
 	test('people numbered at the same moment get 1, 2, 3 … of their group, each once', async () => {
 		const planted = await plant();
