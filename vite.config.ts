@@ -16,7 +16,14 @@ export default defineConfig({
 				// Svelte's runtime as one script, not cut into the many small ones Rollup would make of
 				// it: every page needs most of it, and each script costs its own headers and loses
 				// gzip's shared dictionary. 2.3–2.8 KB gzipped less on every signed-in route (issue 13).
-				manualChunks: (id) => (id.includes('/node_modules/svelte/src/') ? 'svelte' : undefined)
+				// SvelteKit's client the same way (its router, `$app/state`, `$app/paths`,
+				// `$app/forms`): 1.3–1.4 KB less on every signed-in route.
+				manualChunks: (id) =>
+					id.includes('/node_modules/svelte/src/')
+						? 'svelte'
+						: id.includes('/node_modules/@sveltejs/kit/src/')
+							? 'kit'
+							: undefined
 			}
 		}
 	},
