@@ -719,13 +719,13 @@ begin
 	-- 6 and 7. Ties: a pair of active members with an answer or a reaction between them, or a
 	-- meetup both came to, in the window.
 	ties as materialized (
-		-- Each tie of the window between two active members, as their numbers (lo < hi), kept by
-		-- triggers (20261204100200). A pair whose last meetup lies ahead, and who did not
-		-- interact in the window, counts if they came to one of the window that has started.
+		-- Each tie of the window, as the numbers of its two members (lo < hi), kept by triggers
+		-- (20261204100200); those of members no longer active are taken out below, per member
+		-- rather than per tie. A pair whose last meetup lies ahead, and who did not interact in
+		-- the window, counts if they came to one of the window that has started.
 		select t.lo, t.hi
 		from private.inclusion_member_ties t
 		where t.group_id = s.group_id and t.last_at >= ties_from
-			and t.lo in (select m.place from members m) and t.hi in (select m.place from members m)
 			and (t.last_at <= now() or t.talked_at >= ties_from or exists (
 				select 1 from attended a1
 				join members ma on ma.id = a1.member_id and ma.place = t.lo
@@ -736,14 +736,26 @@ begin
 		select t.lo as place, array_agg(t.hi) as others from ties t group by t.lo
 	), ends_hi as (
 		select t.hi as place, array_agg(t.lo) as others from ties t group by t.hi
+	), gone as materialized (
+		-- The numbers of the group's people who are no longer active members.
+		select coalesce(extensions.sort(array_agg(p.number)), '{}') as numbers
+		from private.inclusion_people p
+		where p.group_id = s.group_id
+			and p.number not in (select m.place from members m where m.place is not null)
 	), neighbours as materialized (
-		-- Each member with a tie and everyone they have one with, as a sorted array of numbers
-		-- (each pair is kept once, so without repeats): the ties where they are the lower
-		-- number and those where they are the higher (two small aggregates, not one of twice
-		-- as many rows).
-		select coalesce(l.place, h.place) as place,
-			extensions.sort(coalesce(l.others, '{}') || coalesce(h.others, '{}')) as others
-		from ends_lo l full join ends_hi h on h.place = l.place
+		-- Each active member with a tie to another and everyone they have one with, as a sorted
+		-- array of numbers (each pair is kept once, so without repeats): the ties where they are
+		-- the lower number and those where they are the higher (two small aggregates, not one
+		-- of twice as many rows), without those who are gone (intarray's -).
+		select x.place, x.others
+		from (
+			select coalesce(l.place, h.place) as place,
+				extensions.sort(coalesce(l.others, '{}') || coalesce(h.others, '{}'))
+					operator(extensions.-) g.numbers as others
+			from ends_lo l full join ends_hi h on h.place = l.place
+			cross join gone g
+		) x
+		where x.place in (select m.place from members m) and cardinality(x.others) > 0
 	), degrees as materialized (
 		-- Every member's number of ties, at their number (the others' numbers are all of
 		-- active members).
