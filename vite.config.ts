@@ -46,13 +46,17 @@ export default defineConfig({
 				// gzip's shared dictionary. 2.3–2.8 KB gzipped less on every signed-in route (issue 13).
 				// SvelteKit's client the same way (its router, `$app/state`, `$app/paths`,
 				// `$app/forms`): 1.3–1.4 KB less on every signed-in route; and with it the small scripts
-				// of the root layout, which came as four scripts of their own: 0.7–0.8 KB less.
+				// of the root layout, which came as four scripts of their own: 0.7–0.8 KB less. The
+				// outbox's scripts stay one (Rollup cut one off once the report menu's form was loaded
+				// apart: a script more on every signed-in page).
 				manualChunks: (id, { getModuleInfo }) =>
 					id.includes('/node_modules/svelte/src/')
 						? 'svelte'
 						: id.includes('/node_modules/@sveltejs/kit/src/') || everyPageLoads(id, getModuleInfo)
 							? 'kit'
-							: undefined
+							: /\/src\/lib\/outbox\/(outbox\.svelte|store|items)\.ts$/.test(id)
+								? 'outbox'
+								: undefined
 			}
 		}
 	},

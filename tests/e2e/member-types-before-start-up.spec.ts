@@ -63,3 +63,30 @@ test('a newcomer who ticks the rules before start-up joins with that tick', asyn
 		page.getByRole('heading', { level: 1, name: 'Praatgroep Gent', exact: true })
 	).toBeVisible();
 });
+
+test('words typed in "Melden" before start-up stay when its form arrives, and the keyboard opens it', async ({
+	page
+}) => {
+	await signIn(page, 'lid@kring.test');
+	const release = await slowScripts(page);
+	await page.goto(`/g/${gent}`, { waitUntil: 'commit' });
+	const post = page
+		.getByRole('article')
+		.filter({ has: page.locator('summary') })
+		.first();
+	const words = 'Dit gaat al weken zo. '.repeat(45).trim();
+	await post.getByText('Melden').click();
+	await post.getByLabel('Wil je iets uitleggen?').fill(words);
+	release();
+
+	// The count under the words is the form loaded for the menu: it took the words over.
+	await expect(post.getByText(`${words.length} van 1000 tekens`)).toBeVisible();
+	await expect(post.getByLabel('Wil je iets uitleggen?')).toHaveValue(words);
+	const summary = post.locator('summary');
+	await summary.focus();
+	await page.keyboard.press('Enter');
+	await expect(post.getByRole('group', { name: 'Waarom meld je dit?' })).toBeHidden();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	await expect(post.getByLabel('Wil je iets uitleggen?')).toBeFocused();
+});
