@@ -6,30 +6,39 @@ import { defineConfig, type Rollup } from 'vite';
 import { oneLanguagePerClient } from './src/lib/i18n-build';
 import settings from './project.inlang/settings.json' with { type: 'json' };
 
-const rootLayout = path.resolve('src/routes/+layout.svelte');
+/** What SvelteKit loads on every page: the root layout, and the error page with it. */
+const everyPage = ['src/routes/+layout.svelte', 'src/routes/+error.svelte'].map((file) =>
+	path.resolve(file)
+);
+const messages = path.resolve('src/lib/paraglide/messages');
 let graph: Rollup.GetModuleInfo | undefined;
-let rootLayoutNeeds = new Set<string>();
+let everyPageNeeds = new Set<string>();
 
 /**
- * Whether a script is one the root layout imports, so one that every page loads anyway: Vite's
- * loader of style sheets, the PWA's side of the page, what keeps text typed before start-up,
- * Paraglide's runtime. Not its components, nor their styles (a component's style sheet goes with
- * its script), nor messages: through `m` the layout imports every one of them.
+ * Whether a script is one the root layout or the error page imports, so one that every page loads
+ * anyway: Vite's loader of style sheets, the PWA's side of the page, what keeps text typed before
+ * start-up, Paraglide's runtime, the words they show. Not their components, nor their styles (a
+ * component's style sheet goes with its script). Through `m` a component imports every message:
+ * the words are those its code names (`m.app_name`).
  */
 function everyPageLoads(id: string, getModuleInfo: Rollup.GetModuleInfo): boolean {
 	if (graph !== getModuleInfo) {
 		graph = getModuleInfo;
-		rootLayoutNeeds = new Set();
-		const todo = [rootLayout];
+		everyPageNeeds = new Set();
+		const todo = [...everyPage];
 		for (let next = todo.pop(); next; next = todo.pop()) {
-			for (const imported of getModuleInfo(next)?.importedIds ?? []) {
-				if (!rootLayoutNeeds.has(imported)) todo.push(rootLayoutNeeds.add(imported) && imported);
+			const info = getModuleInfo(next);
+			const words = [...(info?.code ?? '').matchAll(/\bm\.(\w+)\(/g)];
+			for (const [, name] of words) everyPageNeeds.add(`${messages}/${name}.js`);
+			for (const imported of info?.importedIds ?? []) {
+				if (imported.startsWith(`${messages}/`) || everyPageNeeds.has(imported)) continue;
+				todo.push(everyPageNeeds.add(imported) && imported);
 			}
 		}
 	}
 	return (
 		id === '\0vite/preload-helper.js' ||
-		(rootLayoutNeeds.has(id) && /\.(js|ts)$/.test(id) && !id.includes('/paraglide/messages'))
+		(everyPageNeeds.has(id) && /\.(js|ts)$/.test(id) && !id.endsWith(`${messages}.js`))
 	);
 }
 
@@ -46,8 +55,9 @@ export default defineConfig({
 				// gzip's shared dictionary. 2.3–2.8 KB gzipped less on every signed-in route (issue 13).
 				// SvelteKit's client the same way (its router, `$app/state`, `$app/paths`,
 				// `$app/forms`): 1.3–1.4 KB less on every signed-in route; and with it the small scripts
-				// of the root layout, which came as four scripts of their own: 0.7–0.8 KB less. The
-				// outbox's scripts stay one (Rollup cut one off once the report menu's form was loaded
+				// of the root layout, which came as four scripts of their own: 0.7–0.8 KB less; and the
+				// words the root layout and the error page show, which came as four more: 0.1–0.2 KB
+				// less. The outbox's scripts stay one (Rollup cut one off once the report menu's form was loaded
 				// apart: a script more on every signed-in page).
 				manualChunks: (id, { getModuleInfo }) =>
 					id.includes('/node_modules/svelte/src/')
