@@ -2858,7 +2858,8 @@ begin
 			from public.attendance ax
 			join public.attendance ay on ay.meetup_id = ax.meetup_id and ay.member_id = p.y
 			join public.meetups mt on mt.id = ax.meetup_id and mt.group_id = p.group_id
-			where ax.member_id = p.x);
+			where ax.member_id = p.x)
+		where p.met_at is null;
 	else
 		perform private.inclusion_met_many();
 	end if;
