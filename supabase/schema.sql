@@ -2115,6 +2115,11 @@ begin
 			where (g.meetup_id, g.member_id) is distinct from (c.meetup_id, c.member_id)) then
 			return null;
 		end if;
+		-- The groups of before and after together, in one order.
+		perform private.inclusion_lock_ties(array(
+			select m.group_id from gone g join public.group_members m on m.id = g.member_id
+			union
+			select m.group_id from changed c join public.group_members m on m.id = c.member_id));
 	end if;
 	if tg_op in ('DELETE', 'UPDATE') then
 		perform private.inclusion_lock_ties(array(
@@ -2718,7 +2723,7 @@ begin
 end;
 $function$;
 
-CREATE OR REPLACE FUNCTION private.inclusion_lock_ties(groups uuid[])
+CREATE OR REPLACE FUNCTION private.inclusion_lock_ties(groups uuid[], shared boolean DEFAULT false)
  RETURNS void
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -2728,7 +2733,11 @@ declare
 	g uuid;
 begin
 	for g in select distinct x.g from unnest(groups) as x (g) where x.g is not null order by 1 loop
-		perform pg_advisory_xact_lock(hashtextextended('inclusion ties ' || g::text, 0));
+		if shared then
+			perform pg_advisory_xact_lock_shared(hashtextextended('inclusion ties ' || g::text, 0));
+		else
+			perform pg_advisory_xact_lock(hashtextextended('inclusion ties ' || g::text, 0));
+		end if;
 	end loop;
 end;
 $function$;
@@ -3394,7 +3403,7 @@ begin
 	if member_a is null or member_b is null then
 		return;
 	end if;
-	perform private.inclusion_lock_ties(array[g]);
+	perform private.inclusion_lock_ties(array[g], shared => true);
 	select p.number into x from private.inclusion_people p where p.member_id = member_a;
 	select p.number into y from private.inclusion_people p where p.member_id = member_b;
 	if at is null then

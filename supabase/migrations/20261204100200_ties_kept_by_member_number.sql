@@ -15,9 +15,11 @@
 -- check-in raises `met_at`; one taken back, or a meetup moved earlier, works out again only the
 -- pairs whose latest shared meetup it was). All upkeep of one group's ties holds one lock (taken
 -- before anything is read, so each sees what the one before it committed): two changes to the
--- same pair through different meetups, or a reaction and a check-in, cannot overwrite each other. A membership goes only with its account
--- (a request turned down has no ties), and takes its number and ties along; a member who is removed
--- keeps theirs, as the signals read only the group's active members.
+-- same pair through different meetups, or a reaction and a check-in, cannot overwrite each other.
+-- Reactions and answers take it shared (one pair each, already one at a time per pair).
+-- A membership goes only with its account (a request turned down has no ties), and takes its
+-- number and ties along; a member who is removed keeps theirs, as the signals read only the
+-- group's active members.
 -- inclusion_backfill rebuilds this table too (inclusion_member_ties_rebuild).
 
 create table private.inclusion_people (
@@ -60,8 +62,14 @@ alter table private.inclusion_member_ties enable row level security;
 revoke all on private.inclusion_people, private.inclusion_member_ties
 	from public, anon, authenticated;
 
-/** The lock on the upkeep of these groups' ties, until the end of the transaction. */
-create function private.inclusion_lock_ties(groups uuid[])
+/**
+ * The lock on the upkeep of these groups' ties, until the end of the transaction, in order of
+ * group. `shared`: for what inclusion_ties says of one pair (a reaction, an answer), which the
+ * row of inclusion_ties itself already holds one at a time; shared among those, so that a
+ * statement that rebuilds two threads of a group (an account deleted) and a reaction in one of
+ * them do not wait on each other here. Check-ins and meetups take it whole.
+ */
+create function private.inclusion_lock_ties(groups uuid[], shared boolean default false)
 returns void
 language plpgsql
 security definer
@@ -71,7 +79,11 @@ declare
 	g uuid;
 begin
 	for g in select distinct x.g from unnest(groups) as x (g) where x.g is not null order by 1 loop
-		perform pg_advisory_xact_lock(hashtextextended('inclusion ties ' || g::text, 0));
+		if shared then
+			perform pg_advisory_xact_lock_shared(hashtextextended('inclusion ties ' || g::text, 0));
+		else
+			perform pg_advisory_xact_lock(hashtextextended('inclusion ties ' || g::text, 0));
+		end if;
 	end loop;
 end;
 $$;
@@ -254,7 +266,7 @@ begin
 	if member_a is null or member_b is null then
 		return;
 	end if;
-	perform private.inclusion_lock_ties(array[g]);
+	perform private.inclusion_lock_ties(array[g], shared => true);
 	select p.number into x from private.inclusion_people p where p.member_id = member_a;
 	select p.number into y from private.inclusion_people p where p.member_id = member_b;
 	if at is null then
@@ -326,6 +338,11 @@ begin
 			where (g.meetup_id, g.member_id) is distinct from (c.meetup_id, c.member_id)) then
 			return null;
 		end if;
+		-- The groups of before and after together, in one order.
+		perform private.inclusion_lock_ties(array(
+			select m.group_id from gone g join public.group_members m on m.id = g.member_id
+			union
+			select m.group_id from changed c join public.group_members m on m.id = c.member_id));
 	end if;
 	if tg_op in ('DELETE', 'UPDATE') then
 		perform private.inclusion_lock_ties(array(
@@ -886,7 +903,7 @@ begin
 end;
 $$;
 
-revoke execute on function private.inclusion_lock_ties(uuid[]),
+revoke execute on function private.inclusion_lock_ties(uuid[], boolean),
 	private.inclusion_numbers(uuid[]), private.inclusion_met_raise(uuid[], uuid[], timestamptz[]),
 	private.inclusion_met_again(uuid[], uuid[]), private.inclusion_met_many(),
 	private.inclusion_talked(uuid, uuid, uuid, timestamptz), private.inclusion_tie_changed(),
