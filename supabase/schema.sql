@@ -2768,6 +2768,8 @@ begin
 	end if;
 	select array_agg(a.member_id), array_agg(b.member_id) into xs, ys
 	from public.attendance a
+	join public.group_members ma on ma.id = a.member_id
+		and ma.group_id in (old.group_id, new.group_id)
 	join public.attendance b on b.meetup_id = a.meetup_id and b.member_id > a.member_id
 	where a.meetup_id = new.id and (new.group_id <> old.group_id or exists (
 		select 1

@@ -549,6 +549,41 @@ describe('one pair changed by two people at once', () => {
 	});
 });
 
+describe('a meetup open to the whole organisation', () => {
+	test('moved to another group: the ties of a third group whose members came stay theirs', async () => {
+		// Group A's meetup, open to all, with two members of group B among those who came; B's
+		// two also met at B's own meetups. While one of them checks in at B's latest meetup (not
+		// committed yet), A's meetup moves to another group: what B's pair says must be that
+		// check-in, not what was read before it.
+		const a = await plant();
+		const b = await plant();
+		const other = await plant();
+		const [b1, b2] = b.members.slice(1, 3).map((m) => m.member);
+		const [a1, a2] = a.members.slice(1, 3).map((m) => m.member);
+		const [bLongAgo, bLately] = [b.meetups[0], b.meetups[3]];
+		const open = a.meetups[2];
+		await db().query(
+			`insert into public.attendance (meetup_id, member_id)
+			values ($1, $3), ($1, $4), ($1, $5), ($1, $6), ($2, $3), ($2, $4), ($7, $4)`,
+			[open, bLongAgo, b1, b2, a1, a2, bLately]
+		);
+		await oneWhileOtherWaits(
+			(c) =>
+				c
+					.query(`insert into public.attendance (meetup_id, member_id) values ($1, $2)`, [
+						bLately,
+						b1
+					])
+					.then(() => undefined),
+			() => db().query(`update public.meetups set group_id = $2 where id = $1`, [open, other.group])
+		);
+		const state = await expectSameAsRebuilt(b.group, 'the third group');
+		expect(state.kept.filter((line) => line.startsWith('member tie '))).toHaveLength(1);
+		await expectSameAsRebuilt(a.group, 'the group the meetup left');
+		await expectSameAsRebuilt(other.group, 'the group the meetup went to');
+	});
+});
+
 describe('a big meetup', () => {
 	test('moved earlier or taken away: its pairs worked out again all at once', async () => {
 		const planted = await plant();
