@@ -3,7 +3,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { baseLocale, getLocale } from '$lib/paraglide/runtime';
 import { linksInLanguage, pageInLanguage, policyWithHashes } from '$lib/i18n-assets';
-import { ownerHeader } from '$lib/outbox/items';
+import { outboxActionAllowed, ownerHeader } from '$lib/outbox/items';
 import { authForwardingFetch } from '$lib/server/client-address';
 import { compressed } from '$lib/server/compression';
 import { offlineHeaders, wantsOfflineHeaders } from '$lib/server/offline-headers';
@@ -92,6 +92,15 @@ const supabase: Handle = async ({ event, resolve }) => {
 	// An outbox item (src/lib/outbox) goes only as the person who wrote it: signed in as someone
 	// else by now, or as no one, it is turned away untouched and waits on the phone for its writer.
 	const outboxFor = event.request.headers.get(ownerHeader);
+	if (outboxFor !== null && !outboxActionAllowed(event.route.id, event.request.method, event.url)) {
+		// Not a write the outbox makes (an item planted on the phone): refused in words the outbox
+		// shows, so the person sees it and can wipe it, and nothing else of theirs waits behind it.
+		const refusal = { type: 'error', error: { message: m.error_something_wrong() } };
+		return new Response(JSON.stringify(refusal), {
+			status: 400,
+			headers: { 'content-type': 'application/json' }
+		});
+	}
 	if (outboxFor) {
 		const { user } = await clients.safeGetSession();
 		if (user?.id !== outboxFor) return new Response(null, { status: 409 });

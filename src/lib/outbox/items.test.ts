@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeOf, refusalWords, retryDelay, sentKept, withSent, writtenText } from './items';
+import {
+	outboxActionAllowed,
+	outcomeOf,
+	refusalWords,
+	retryDelay,
+	sentKept,
+	withSent,
+	writtenText
+} from './items';
 
 const fallback = 'Er ging iets mis.';
 
@@ -91,5 +99,30 @@ describe('the outbox around an item', () => {
 	it('finds no words in a refusal that has none', () => {
 		expect(refusalWords(undefined)).toBeUndefined();
 		expect(refusalWords({ form: { errors: {} } })).toBeUndefined();
+	});
+});
+
+describe('which form actions an outbox item may go to', () => {
+	const at = (address: string) => new URL(address, 'https://kring.test');
+	const group = '/(app)/g/[group=uuid]';
+	const post = '/(app)/g/[group=uuid]/p/[post=uuid]';
+	const meetup = '/(app)/m/[meetup=uuid]';
+
+	it('takes the four writes the outbox makes', () => {
+		expect(outboxActionAllowed(group, 'POST', at('/g/1?/post'))).toBe(true);
+		expect(outboxActionAllowed(post, 'POST', at('/g/1/p/2?/comment'))).toBe(true);
+		expect(outboxActionAllowed(post, 'POST', at('/g/1/p/2?/react'))).toBe(true);
+		expect(outboxActionAllowed(meetup, 'POST', at('/m/3?/rsvp'))).toBe(true);
+	});
+
+	it("refuses any other form of the account, a page's other actions and other methods", () => {
+		expect(outboxActionAllowed('/(app)/me', 'POST', at('/me?/keep'))).toBe(false);
+		expect(outboxActionAllowed('/(app)/me', 'POST', at('/me?/email'))).toBe(false);
+		expect(outboxActionAllowed('/(auth)/signout', 'POST', at('/signout'))).toBe(false);
+		expect(outboxActionAllowed(post, 'POST', at('/g/1/p/2?/delete'))).toBe(false);
+		expect(outboxActionAllowed(group, 'POST', at('/g/1'))).toBe(false);
+		expect(outboxActionAllowed(group, 'POST', at('/g/1?/climate&/post'))).toBe(false);
+		expect(outboxActionAllowed(group, 'GET', at('/g/1?/post'))).toBe(false);
+		expect(outboxActionAllowed(null, 'POST', at('/nowhere?/post'))).toBe(false);
 	});
 });

@@ -33,6 +33,26 @@ export type Outcome =
 /** The header that tells the server whose outbox an item comes from (checked in hooks.server.ts). */
 export const ownerHeader = 'x-kring-outbox-for';
 
+/**
+ * The form actions an outbox item may go to, by route: a post, an answer, a reaction, an RSVP.
+ * Anyone holding a shared phone can change what its IndexedDB keeps; an item planted for another
+ * form of the account (its email and password, leaving a group) must not go out as its owner.
+ */
+const outboxActions: Record<string, readonly string[]> = {
+	'/(app)/g/[group=uuid]': ['post'],
+	'/(app)/g/[group=uuid]/p/[post=uuid]': ['comment', 'react'],
+	'/(app)/m/[meetup=uuid]': ['rsvp']
+};
+
+/** Whether a request sent by the outbox goes to one of its own form actions (hooks.server.ts). */
+export function outboxActionAllowed(routeId: string | null, method: string, url: URL): boolean {
+	if (method !== 'POST' || !routeId) return false;
+	const names = outboxActions[routeId];
+	// SvelteKit takes the action's name from the first '?/name' of the address.
+	const action = [...url.searchParams.keys()].find((key) => key.startsWith('/'));
+	return Boolean(names && action && names.includes(action.slice(1)));
+}
+
 /** What the server's answer to an outbox item means; `fallback` names a refusal without words. */
 export function outcomeOf(
 	status: number,
