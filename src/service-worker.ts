@@ -22,6 +22,7 @@ import {
 	personKeyUrl,
 	publicCache,
 	savedAtHeader,
+	signOutWaitsKeyUrl,
 	withSavedAt,
 	installedKeyUrl,
 	workerKeyUrl,
@@ -114,6 +115,50 @@ function signOut(): Promise<void> {
 	});
 }
 
+/**
+ * A sign-out tapped without a connection cleared the phone, but the session lives on in its
+ * cookie until the server ends it: whoever opened Kring next, with a connection, would be in the
+ * account. So the sign-out waits here (kept across the worker's restarts), and once there is a
+ * connection it goes first: no page, page data or form leaves before it has reached the server.
+ */
+let signOutWaits: Promise<boolean> = caches
+	.open(metaCache)
+	.then((meta) => meta.match(signOutWaitsKeyUrl))
+	.then(Boolean, () => false);
+/** The same, known at once (undefined until read): whether requests must wait for it. */
+let signOutWaitsNow: boolean | undefined;
+void signOutWaits.then((waits) => (signOutWaitsNow ??= waits));
+
+async function signOutWaiting(waits: boolean): Promise<void> {
+	signOutWaitsNow = waits;
+	signOutWaits = Promise.resolve(waits);
+	const meta = await caches.open(metaCache);
+	if (waits) await meta.put(signOutWaitsKeyUrl, new Response('1'));
+	else await meta.delete(signOutWaitsKeyUrl);
+}
+
+let endingSession: Promise<boolean> | undefined;
+
+/** True when no sign-out waits (any more): the one that waited has now reached the server. */
+function signOutDone(): Promise<boolean> {
+	endingSession ??= (async () => {
+		if (!(await signOutWaits)) return true;
+		try {
+			const response = await fetch('/signout', {
+				method: 'POST',
+				credentials: 'same-origin',
+				redirect: 'manual'
+			});
+			if (response.type !== 'opaqueredirect' && !response.ok) return false;
+		} catch {
+			return false;
+		}
+		await signOutWaiting(false);
+		return true;
+	})().finally(() => (endingSession = undefined));
+	return endingSession;
+}
+
 /** Keeps a page the server allows to be kept, in the cache of whoever it belongs to. */
 async function keep(url: string, response: Response): Promise<void> {
 	if (response.status !== 200 || response.type !== 'basic') return;
@@ -139,6 +184,7 @@ async function fromNetwork(
 	url: string,
 	waitUntil: (work: Promise<unknown>) => void
 ): Promise<Response> {
+	if (!(await signOutDone())) throw new Error('A sign-out waits for a connection.');
 	const started = turns.start();
 	const response = await fetch(request);
 	const copy = response.clone();
@@ -197,8 +243,26 @@ self.addEventListener('fetch', (event) => {
 			signOut()
 				.catch(() => undefined)
 				.then(() => fetch(request))
-				.catch(() => offlinePage())
+				.then(
+					async (response) => {
+						await signOutWaiting(false).catch(() => undefined);
+						return response;
+					},
+					async () => {
+						// Not reached: it goes as soon as there is a connection, before anything else.
+						await signOutWaiting(true).catch(() => undefined);
+						return offlinePage();
+					}
+				)
 		);
+		return;
+	}
+	// A form or a page's data (never a precached file) while a sign-out may still wait: it first.
+	const dataOrForm =
+		request.method !== 'GET' ||
+		(request.mode !== 'navigate' && url.pathname.endsWith('/__data.json'));
+	if (dataOrForm && signOutWaitsNow !== false) {
+		event.respondWith(signOutDone().then((done) => (done ? fetch(request) : Response.error())));
 		return;
 	}
 	if (request.method !== 'GET') return;
@@ -222,6 +286,7 @@ self.addEventListener('fetch', (event) => {
 
 /** The offline page shows who is signed in: it is kept with that person's pages. */
 async function refreshOfflinePage(): Promise<void> {
+	if (!(await signOutDone())) return;
 	const started = turns.start();
 	const response = await fetch(offlinePath, { credentials: 'same-origin' });
 	const person = response.headers.get(personHeader);

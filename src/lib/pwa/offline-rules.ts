@@ -19,6 +19,8 @@ export const metaCache = 'kring-meta';
 export const personKeyUrl = '/__kring/person';
 /** The active worker's build and language ({ build, language }), in the meta cache. */
 export const workerKeyUrl = '/__kring/worker';
+/** Set while a sign-out tapped without a connection has not reached the server yet. */
+export const signOutWaitsKeyUrl = '/__kring/sign-out-waits';
 /** What the last installed worker is: 'update' (waits for a tap) or 'language' (takes over). */
 export const installedKeyUrl = '/__kring/installed';
 

@@ -1,0 +1,115 @@
+// A phone shared by several people (issue 13, attack review 21): what one person leaves on it must
+// not act for them once someone else holds it. A sign-out tapped without a connection really
+// ends the session when the connection is back, before anything else goes out; and what the phone
+// keeps in its outbox (IndexedDB, which anyone holding the phone can change) can only be the
+// writes the outbox is for, never any other form of the account.
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import pg from 'pg';
+import { expect, test } from './fixtures';
+import { gent, joinGhent, signIn } from './people';
+import { e2ePlatform } from './platform-file';
+
+test.use({ serviceWorkers: 'allow' });
+
+async function database() {
+	const db = new pg.Client({ connectionString: (await e2ePlatform()).dbUrl });
+	await db.connect();
+	return db;
+}
+
+/** Once the service worker runs the page (it answers its requests). */
+async function workerInCharge(page: Page) {
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await expect
+		.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
+		.toBe(true);
+}
+
+test('sign-out tapped without a connection ends the session once the connection is back', async ({
+	page,
+	context
+}) => {
+	await signIn(page, 'lid@kring.test');
+	await workerInCharge(page);
+	await page.goto('/me');
+	await expect(page.getByRole('button', { name: 'Afmelden' })).toBeVisible();
+
+	await context.setOffline(true);
+	await page.getByRole('button', { name: 'Afmelden' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Geen verbinding' })).toBeVisible();
+
+	// Karim puts the phone down. Later, with a connection, someone else opens Kring: they must not
+	// be in Karim's account.
+	await context.setOffline(false);
+	await page.goto('/home');
+	await expect(page).toHaveURL(/\/signin/);
+	await page.goto('/me');
+	await expect(page).toHaveURL(/\/signin/);
+	await expect(page.getByText('Karim')).toHaveCount(0);
+});
+
+test('an item planted in the outbox cannot make the account someone else’s', async ({ page }) => {
+	const db = await database();
+	try {
+		const nickname = `Gedeeld ${randomUUID().slice(0, 6)}`;
+		await joinGhent(page, nickname);
+		const { rows } = await db.query<{ user_id: string }>(
+			'select user_id from public.group_members where group_id = $1 and nickname = $2',
+			[gent, nickname]
+		);
+		const owner = rows[0].user_id;
+		const stranger = `overnemer-${randomUUID().slice(0, 6)}@example.test`;
+		// Someone holding the phone plants an item for this person's account: not a post, but the
+		// form that gives an account without a password an email address and a password.
+		await page.evaluate(
+			async ({ owner, stranger }) => {
+				const db = await new Promise<IDBDatabase>((resolve, reject) => {
+					const request = indexedDB.open('kring-outbox', 1);
+					request.onupgradeneeded = () =>
+						request.result
+							.createObjectStore('items', { keyPath: 'id' })
+							.createIndex('owner', 'owner');
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				});
+				const transaction = db.transaction('items', 'readwrite');
+				transaction.objectStore('items').add({
+					id: crypto.randomUUID(),
+					owner,
+					kind: 'post',
+					action: '/me?/keep',
+					page: '/home',
+					place: '',
+					fields: [
+						['email', stranger],
+						['password', 'een-lang-wachtwoord-van-de-overnemer']
+					],
+					at: Date.now()
+				});
+				await new Promise((resolve, reject) => {
+					transaction.oncomplete = resolve;
+					transaction.onerror = () => reject(transaction.error);
+				});
+				db.close();
+			},
+			{ owner, stranger }
+		);
+		// The person opens Kring again: the outbox flushes what it holds.
+		const flushed = page.waitForResponse((response) => response.url().includes('?/keep'));
+		await page.goto('/home');
+		await flushed;
+		// Let whatever the server does with it happen.
+		await page.waitForTimeout(1000);
+		const { rows: account } = await db.query<{ email: string | null; email_change: string }>(
+			'select email, email_change from auth.users where id = $1',
+			[owner]
+		);
+		expect(account[0].email ?? '').not.toBe(stranger);
+		expect(account[0].email_change ?? '').not.toBe(stranger);
+		// Said to the person as not sent, so it can be wiped, instead of blocking their outbox.
+		await expect(page.getByText('is niet verstuurd')).toBeVisible();
+	} finally {
+		await db.end();
+	}
+});
