@@ -25,8 +25,16 @@ function keepStorage() {
 }
 
 let sending: Promise<typeof import('./send')> | undefined;
-/** How an item is sent: loaded once, and only when something waits. */
-const sender = () => (sending ??= import('./send'));
+/**
+ * How an item is sent: loaded once, and only when something waits. A load that failed (the
+ * connection dropped, no service worker to answer) is tried again on the next flush: kept as
+ * failed, this tab would never send again until reloaded.
+ */
+const sender = () =>
+	(sending ??= import('./send').catch((problem: unknown) => {
+		sending = undefined;
+		throw problem;
+	}));
 
 export class Outbox {
 	/**
