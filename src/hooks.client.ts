@@ -1,9 +1,25 @@
 import { defineCustomClientStrategy, isLocale } from '$lib/paraglide/runtime';
+import { typedTextKey } from '$lib/pwa/offline-rules';
 import { watchTypedBeforeStart } from '$lib/typed-before-start';
 import type { ClientInit } from '@sveltejs/kit';
 
-// Before Svelte takes the page over, so that nothing typed meanwhile is lost.
-export const init: ClientInit = watchTypedBeforeStart;
+// Before Svelte takes the page over, so that nothing typed meanwhile is lost. After the reload
+// of an update, what was being typed is first put back into the page the server wrote.
+export const init: ClientInit = () => {
+	let saved: string | null = null;
+	try {
+		saved = sessionStorage.getItem(typedTextKey);
+	} catch {
+		// No storage on this phone: nothing was saved.
+	}
+	if (!saved) return watchTypedBeforeStart();
+	return import('$lib/pwa/typed-text')
+		.then(
+			(typed) => typed.restoreTypedText(),
+			() => undefined
+		)
+		.then(watchTypedBeforeStart);
+};
 
 // The server chose the page's language (a remembered choice, the request's languages, or Dutch)
 // and wrote it in <html lang>; the browser keeps to it. Asking the phone's own language list again

@@ -7,7 +7,6 @@ import {
 	metaCache,
 	personCachePrefix,
 	personKeyUrl,
-	typedTextKey,
 	type PwaMessage
 } from './offline-rules';
 import { workerUrl } from './precache-language';
@@ -121,7 +120,6 @@ async function register(): Promise<void> {
 export function startPwa(): void {
 	if (started) return;
 	started = true;
-	if (sessionStorage.getItem(typedTextKey)) void typedText().then((t) => t.restoreTypedText());
 	offerInstall();
 	forgetOnSignOut();
 	if (!('serviceWorker' in navigator)) return;
