@@ -149,7 +149,8 @@ function signOutDone(): Promise<boolean> {
 				credentials: 'same-origin',
 				redirect: 'manual'
 			});
-			if (response.type !== 'opaqueredirect' && !response.ok) return false;
+			// Only a server error leaves it waiting: any other answer must not lock the phone out.
+			if (response.status >= 500) return false;
 		} catch {
 			return false;
 		}
