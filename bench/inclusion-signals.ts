@@ -342,6 +342,9 @@ async function measureOne(
 	// clock moves more with the load than with the SQL.
 	const postgresCpuMs =
 		cpuBefore === null ? null : Math.round(((await backendCpuMs(db))! - cpuBefore) / runs);
+	const referenceMs = median(
+		(await executionTimes(db, machineReference, [], { as: null, runs })).times
+	);
 	const memberView = median(await memberTimes(db, group, 'select public.my_inclusion()'));
 	const insertMs = await postInsertMs(db, group);
 	const kinds: Record<string, number> = {};
@@ -353,6 +356,7 @@ async function measureOne(
 		postgresMedianMs: median(times),
 		postgresFastestMs: times[0],
 		postgresCpuMs,
+		referenceMs,
 		postgrestMedianMs: restError
 			? null
 			: Math.round(median([...restTimes].sort((a, b) => a - b)) * 10) / 10,
@@ -363,7 +367,7 @@ async function measureOne(
 		`Inclusion signals, ${group.posts} posts, ${group.answers} answers, ${group.reactions} ` +
 			`reactions, ${group.meetups} meetups (${group.attendance} check-ins, ${group.rsvps} RSVPs), ` +
 			`${members} members: Postgres median of ${runs} ${result.postgresMedianMs} ms (fastest ` +
-			`${result.postgresFastestMs}; CPU ${postgresCpuMs} ms), through PostgREST ${restError ?? `${result.postgrestMedianMs} ms`}, ` +
+			`${result.postgresFastestMs}; CPU ${postgresCpuMs} ms; the machine's reference ${referenceMs} ms), through PostgREST ${restError ?? `${result.postgrestMedianMs} ms`}, ` +
 			`${requests} request a call; signals ${JSON.stringify(kinds)}; my_inclusion of a member ` +
 			`${memberView} ms; a post written ${insertMs.postInsertMs} ms, a reaction ` +
 			`${insertMs.reactionInsertMs} ms, an answer ${insertMs.answerInsertMs} ms (the inclusion ` +
@@ -371,6 +375,15 @@ async function measureOne(
 	);
 	return result;
 }
+
+/**
+ * The same work on every machine, measured right after the signals: grouping and sorting 300,000
+ * generated rows, as the signals group and sort their items and ties. These machines differ in
+ * speed by half from one to the next and by a third within minutes, so the signals' time is read
+ * beside this rather than alone.
+ */
+const machineReference = `select count(*), sum(n) from (select g % 997 as k, count(*) as n
+	from generate_series(1, 300000) g group by 1 order by 2, 1) x`;
 
 /**
  * CPU time (user and system, milliseconds) the connection's Postgres process has used so far, read
