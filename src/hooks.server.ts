@@ -3,7 +3,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages';
 import { baseLocale, getLocale } from '$lib/paraglide/runtime';
 import { linksInLanguage, pageInLanguage, policyWithHashes } from '$lib/i18n-assets';
-import { outboxActionAllowed, ownerHeader } from '$lib/outbox/items';
+import { outboxActionAllowed, ownerHeader, ownerParameter } from '$lib/outbox/items';
 import { authForwardingFetch } from '$lib/server/client-address';
 import { compressed } from '$lib/server/compression';
 import { offlineHeaders, wantsOfflineHeaders } from '$lib/server/offline-headers';
@@ -101,9 +101,14 @@ const supabase: Handle = async ({ event, resolve }) => {
 			headers: { 'content-type': 'application/json' }
 		});
 	}
-	if (outboxFor) {
+	// A write from a page shown for one person, sent when someone else (or no one) is signed in:
+	// turned away untouched, and the page's outbox keeps it for its writer.
+	const writer =
+		outboxFor ??
+		(event.request.method === 'POST' ? event.url.searchParams.get(ownerParameter) : null);
+	if (writer) {
 		const { user } = await clients.safeGetSession();
-		if (user?.id !== outboxFor) return new Response(null, { status: 409 });
+		if (user?.id !== writer) return new Response(null, { status: 409 });
 	}
 	if (signInFirst(event.route.id, event.request.method, event.isDataRequest)) {
 		const { user } = await clients.safeGetSession();

@@ -14,6 +14,8 @@ export interface Outbox {
 	keep(form: HTMLFormElement, action: URL, data: FormData): Promise<boolean>;
 	/** A write went out now: its client id is used. */
 	sent(data: FormData): void;
+	/** A write sent now goes only as the person this page shows (marked on its address). */
+	mark(action: URL): void;
 }
 
 export class Sending {
@@ -54,9 +56,13 @@ export class Sending {
 			return;
 		}
 		this.now = true;
+		// Only as the person this page shows: signed in as someone else since (a shared phone), the
+		// server turns it away unanswered and the outbox below keeps it for them.
+		this.#outbox?.mark(action);
 		return async ({ formElement, result, update, action, formData }) => {
-			// No answer at all (the connection dropped on the way): the outbox keeps it, with the same
-			// client id, so if it did arrive the second try changes nothing.
+			// No answer at all (the connection dropped on the way, or the page's person is no longer
+			// the one signed in): the outbox keeps it, with the same client id, so if it did arrive the
+			// second try changes nothing.
 			const lost = result.type === 'error' && result.status === undefined;
 			if (lost && (await this.#keep(formElement, action, formData))) {
 				this.now = false;

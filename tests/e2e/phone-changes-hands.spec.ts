@@ -113,3 +113,45 @@ test('an item planted in the outbox cannot make the account someone else’s', a
 		await db.end();
 	}
 });
+
+test('a tab still showing Karim does not post as Els once she signed in; it waits for Karim', async ({
+	page,
+	context
+}) => {
+	const db = await database();
+	try {
+		await signIn(page, 'lid@kring.test');
+		const seen = page.waitForResponse((response) => response.url().endsWith('?/seen'));
+		await page.goto(`/g/${gent}`);
+		await Promise.race([page.waitForLoadState('networkidle'), seen]);
+		seen.catch(() => undefined);
+
+		// Karim's session ends without signing out; Els signs in on the same phone in another tab.
+		await context.clearCookies();
+		const els = await context.newPage();
+		await signIn(els, 'moderator@kring.test');
+
+		// Someone types in Karim's old tab, which still shows his group, with a connection.
+		const text = `In de oude tab van Karim getypt (${randomUUID().slice(0, 6)})`;
+		await page.getByRole('textbox', { name: 'Je bericht' }).fill(text);
+		await page.getByRole('button', { name: 'Plaatsen' }).click();
+		await expect(
+			page
+				.getByRole('article')
+				.filter({ hasText: text })
+				.filter({ hasText: 'Wacht om te versturen' })
+		).toBeVisible();
+		const authors = () =>
+			db
+				.query<{ email: string }>(
+					`select u.email from public.posts p join public.post_authors a on a.post_id = p.id
+					join auth.users u on u.id = a.author_id where p.body = $1`,
+					[text]
+				)
+				.then(({ rows }) => rows.map((row) => row.email));
+		expect(await authors()).toEqual([]);
+		await expect(els.getByText('Nog te versturen')).toHaveCount(0);
+	} finally {
+		await db.end();
+	}
+});

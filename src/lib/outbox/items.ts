@@ -32,6 +32,11 @@ export type Outcome =
 
 /** The header that tells the server whose outbox an item comes from (checked in hooks.server.ts). */
 export const ownerHeader = 'x-kring-outbox-for';
+/**
+ * The same for a write sent straight from its form (a form cannot carry a header): a tab still
+ * showing someone who is no longer signed in must not write as whoever is signed in now.
+ */
+export const ownerParameter = 'kring-for';
 
 /**
  * The form actions an outbox item may go to, by route: a post, an answer, a reaction, an RSVP.

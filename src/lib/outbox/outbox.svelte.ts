@@ -4,7 +4,7 @@
 // goes. It flushes when Kring opens, on the `online` event, when the app comes back into view
 // and on a short timer while items wait (Background Sync exists only in Chromium).
 import { invalidateAll } from '$app/navigation';
-import { retryDelay, withFreeId, type OutboxItem } from './items';
+import { ownerParameter, retryDelay, withFreeId, type OutboxItem } from './items';
 import { add, forget, forgetSent, itemsOf, keep, noteSent, sentIds } from './store';
 
 /**
@@ -48,6 +48,14 @@ export class Outbox {
 	#tries = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#listening = false;
+
+	/**
+	 * A write sent now from this person's page goes only as them: signed in as someone else since
+	 * (a shared phone), the server turns it away (hooks.server.ts) and it waits here for them.
+	 */
+	mark(action: URL) {
+		if (this.#owner) action.searchParams.set(ownerParameter, this.#owner);
+	}
 
 	/** The signed-in layout names its person; the outbox then holds and sends theirs only. */
 	async open(owner: string | null) {
