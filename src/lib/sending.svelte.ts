@@ -10,8 +10,8 @@ import { fieldTooLong } from '$lib/components/length-counter';
 export interface Outbox {
 	/** Whether it takes the write instead of sending it now (no connection, or older ones wait). */
 	takesNow(): boolean;
-	/** Keeps the write to send later; false when it cannot. */
-	keep(form: HTMLFormElement, action: URL, data: FormData): Promise<boolean>;
+	/** Keeps the write to send later (`unsent`: it never left the phone); false when it cannot. */
+	keep(form: HTMLFormElement, action: URL, data: FormData, unsent?: boolean): Promise<boolean>;
 	/** A write went out now: its client id is used. */
 	sent(data: FormData): void;
 	/** A write sent now goes only as the person this page shows (marked on its address). */
@@ -52,7 +52,7 @@ export class Sending {
 				void showFirstProblem(formElement);
 				return;
 			}
-			void this.#keep(formElement, action, formData);
+			void this.#keep(formElement, action, formData, true);
 			return;
 		}
 		this.now = true;
@@ -90,8 +90,8 @@ export class Sending {
 		};
 	};
 
-	async #keep(form: HTMLFormElement, action: URL, data: FormData): Promise<boolean> {
-		if (!(await this.#outbox?.keep(form, action, data))) return false;
+	async #keep(form: HTMLFormElement, action: URL, data: FormData, unsent = false) {
+		if (!(await this.#outbox?.keep(form, action, data, unsent))) return false;
 		if (this.#empty) form.reset();
 		newClientId(form);
 		return true;

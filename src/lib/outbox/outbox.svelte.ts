@@ -85,9 +85,12 @@ export class Outbox {
 
 	/**
 	 * Keeps a form's write to send later. The form says what it is (`data-outbox`) and where
-	 * (`data-place`). False when it cannot: no one known, or no storage on this phone.
+	 * (`data-place`). False when it cannot: no one known, or no storage on this phone. `unsent`: it
+	 * never left the phone, so it takes a client id of its own. The page's may be one that went
+	 * out long ago from a kept copy of the page (only the last few are remembered), and the
+	 * database would take the write for that earlier one.
 	 */
-	async keep(form: HTMLFormElement, action: URL, data: FormData): Promise<boolean> {
+	async keep(form: HTMLFormElement, action: URL, data: FormData, unsent = false): Promise<boolean> {
 		const owner = this.#owner;
 		const kind = form.dataset.outbox as OutboxItem['kind'] | undefined;
 		const id = data.get('client_id');
@@ -106,7 +109,7 @@ export class Outbox {
 		const sent = sentIds(owner);
 		item = withFreeId(
 			item,
-			(taken) => sent.includes(taken) || this.items.some((kept) => kept.id === taken)
+			(taken) => unsent || sent.includes(taken) || this.items.some((kept) => kept.id === taken)
 		);
 		try {
 			await add(item).catch(async (error: unknown) => {

@@ -104,6 +104,20 @@ afterEach(() => {
 });
 
 describe('a kept page that brings back the same client id', () => {
+	it('gives a write that never left the phone an id of its own, even one no longer remembered as sent', async () => {
+		const outbox = new Outbox();
+		await outbox.open(me);
+		// The page's id went out more than the remembered few writes ago: it is not in the list.
+		const form = { dataset: { outbox: 'post', place: 'Groep' } } as unknown as HTMLFormElement;
+		const data = new FormData();
+		data.set('client_id', 'long-ago-id');
+		data.set('body', 'nieuw');
+		expect(await outbox.keep(form, new URL('http://kring.test/g/1?/post'), data, true)).toBe(true);
+		const [kept] = [...phone.items.values()];
+		expect(kept.id).not.toBe('long-ago-id');
+		expect(clientId(kept)).toBe(kept.id);
+	});
+
 	it('keeps a second write made there beside the first, each with an id of its own', async () => {
 		const outbox = new Outbox();
 		await outbox.open(me);
