@@ -155,3 +155,27 @@ test('a tab still showing Karim does not post as Els once she signed in; it wait
 		await db.end();
 	}
 });
+
+test('signing out takes the ids of what went out (which name the person) off the phone', async ({
+	page
+}) => {
+	await signIn(page, 'lid@kring.test');
+	const seen = page.waitForResponse((response) => response.url().endsWith('?/seen'));
+	await page.goto(`/g/${gent}`);
+	await Promise.race([page.waitForLoadState('networkidle'), seen]);
+	seen.catch(() => undefined);
+	const text = `Gewoon verstuurd (${randomUUID().slice(0, 6)})`;
+	await page.getByRole('textbox', { name: 'Je bericht' }).fill(text);
+	await page.getByRole('button', { name: 'Plaatsen' }).click();
+	await expect(page.getByRole('article').filter({ hasText: text })).toBeVisible();
+	const sentLists = () =>
+		page.evaluate(() =>
+			Object.keys(localStorage).filter((key) => key.startsWith('kring-outbox-sent-'))
+		);
+	expect(await sentLists()).toHaveLength(1);
+
+	await page.goto('/me');
+	await page.getByRole('button', { name: 'Afmelden' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: /Samen sterker/ })).toBeVisible();
+	expect(await sentLists()).toEqual([]);
+});

@@ -204,9 +204,10 @@ export class Outbox {
 
 	/** Signing out: the person was told what still waits; it leaves this phone with them. */
 	async clear() {
+		// At once, before anything waits: signing out with nothing waiting does not wait for this.
+		if (this.#owner) forgetSent(this.#owner);
 		await Promise.all(this.items.map((item) => forget(item.id))).catch(() => undefined);
 		this.items = [];
-		if (this.#owner) forgetSent(this.#owner);
 	}
 
 	/** A write went out straight from its form: a kept page that brings its id back gets another. */

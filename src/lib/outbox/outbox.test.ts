@@ -103,6 +103,18 @@ afterEach(() => {
 	vi.unstubAllGlobals();
 });
 
+it('forgets the ids of the writes that went out as soon as signing out begins', async () => {
+	const outbox = new Outbox();
+	await outbox.open(me);
+	const data = new FormData();
+	data.set('client_id', 'went-out');
+	outbox.sent(data);
+	expect(phone.sent.get(me)).toEqual(['went-out']);
+	// Signing out with nothing waiting lets the page go without waiting for the outbox.
+	void outbox.clear();
+	expect(phone.sent.has(me)).toBe(false);
+});
+
 describe('a kept page that brings back the same client id', () => {
 	it('gives a write that never left the phone an id of its own, even one no longer remembered as sent', async () => {
 		const outbox = new Outbox();
