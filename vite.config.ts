@@ -4,6 +4,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import path from 'node:path';
 import { defineConfig, type Rollup } from 'vite';
 import { oneLanguagePerClient } from './src/lib/i18n-build';
+import { appRootWithoutClassApi } from './src/lib/kit-root-build';
 import settings from './project.inlang/settings.json' with { type: 'json' };
 
 /** What SvelteKit loads on every page: the root layout, and the error page with it. */
@@ -72,6 +73,9 @@ export default defineConfig({
 	},
 	plugins: [
 		sveltekit(),
+		// The browser starts the app with Svelte 5's `hydrate`, not Svelte 4's class API
+		// (src/lib/kit-root-build.ts).
+		appRootWithoutClassApi(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
