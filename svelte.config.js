@@ -4,6 +4,12 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	compilerOptions: {
+		// Runes mode for every component of Kring's, also one that happens to use no rune: a single
+		// component in legacy mode turns on Svelte's legacy mode for the whole page (issue 13).
+		// Libraries keep their own mode.
+		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
+	},
 	kit: {
 		adapter: adapter(),
 		// @vite-pwa/sveltekit builds src/service-worker.ts (with the precache list) and the page
