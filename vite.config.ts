@@ -18,9 +18,9 @@ let everyPageNeeds = new Set<string>();
 /**
  * Whether a script is one the root layout or the error page imports, so one that every page loads
  * anyway: Vite's loader of style sheets, the PWA's side of the page, what keeps text typed before
- * start-up, Paraglide's runtime, the words they show. Not their components, nor their styles (a
- * component's style sheet goes with its script). Through `m` a component imports every message:
- * the words are those its code names (`m.app_name`).
+ * start-up, Paraglide's runtime. Not their components, nor their styles (a component's style sheet
+ * goes with its script), nor their words: in the browser's build each script has its own copy of
+ * the words it shows (src/lib/i18n-build.ts), which goes where the script goes.
  */
 function everyPageLoads(id: string, getModuleInfo: Rollup.GetModuleInfo): boolean {
 	if (graph !== getModuleInfo) {
@@ -29,8 +29,6 @@ function everyPageLoads(id: string, getModuleInfo: Rollup.GetModuleInfo): boolea
 		const todo = [...everyPage];
 		for (let next = todo.pop(); next; next = todo.pop()) {
 			const info = getModuleInfo(next);
-			const words = [...(info?.code ?? '').matchAll(/\bm\.(\w+)\(/g)];
-			for (const [, name] of words) everyPageNeeds.add(`${messages}/${name}.js`);
 			for (const imported of info?.importedIds ?? []) {
 				if (imported.startsWith(`${messages}/`) || everyPageNeeds.has(imported)) continue;
 				todo.push(everyPageNeeds.add(imported) && imported);
@@ -56,10 +54,10 @@ export default defineConfig({
 				// gzip's shared dictionary. 2.3–2.8 KB gzipped less on every signed-in route (issue 13).
 				// SvelteKit's client the same way (its router, `$app/state`, `$app/paths`,
 				// `$app/forms`): 1.3–1.4 KB less on every signed-in route; and with it the small scripts
-				// of the root layout, which came as four scripts of their own: 0.7–0.8 KB less; and the
-				// words the root layout and the error page show, which came as four more: 0.1–0.2 KB
-				// less. The outbox's scripts stay one (Rollup cut one off once the report menu's form was loaded
-				// apart: a script more on every signed-in page).
+				// of the root layout, which came as four scripts of their own: 0.7–0.8 KB less (the
+				// words the root layout and the error page show come with them, as every script's own
+				// words do). The outbox's scripts stay one (Rollup cut one off once the report menu's
+				// form was loaded apart: a script more on every signed-in page).
 				manualChunks: (id, { getModuleInfo }) =>
 					id.includes('/node_modules/svelte/src/')
 						? 'svelte'

@@ -10,8 +10,13 @@
 //   scripts stay where SvelteKit put them (_app/immutable/…); the others go to
 //   _app/immutable/<language>/…, the same files in the same layout, so their relative imports hold.
 // - The server points each page at its language's scripts ($lib/i18n-assets).
+// - A script gets its own copy of the words it shows (`m.app_name` becomes an import of
+//   messages/app_name.js for that script alone), so words that several pages show travel inside
+//   each page's scripts instead of as tiny scripts of their own, each a request with its own headers
+//   and gzip dictionary (the group feed loaded eight of them).
 //
 // The server build is left as it is: it renders every language.
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { transform } from 'esbuild';
@@ -41,6 +46,34 @@ function wordsOfMarkerLanguage(choices: string, base: string): string {
 	return `(${others.map(([, language, words]) => `${languageMarker} === ${language} ? ${words} : `).join('')}${base})`;
 }
 
+/** A compiled message, or a script's own copy of one (`…/messages/app_name.js?words-for=12`). */
+const messageModule =
+	/\/src\/lib\/paraglide\/messages\/(?!_index\.js)[^/?]+\.js(\?words-for=\d+)?$/;
+
+/** How Kring's code imports the messages (one import, `m.app_name()` where a word is shown). */
+const messagesImport = /^import \{ m \} from ['"]\$lib\/paraglide\/messages(?:\.js)?['"];?$/m;
+
+/**
+ * The script with `m.app_name` replaced by an import of its own copy of that message. Only names
+ * that are messages are replaced; `m` stays imported while the script uses it otherwise.
+ */
+function ownCopyOfWords(code: string, messagesDir: string, copy: number): string | undefined {
+	if (!messagesImport.test(code)) return;
+	const names = new Set<string>();
+	let rest = code.replace(/\bm\.([A-Za-z_$][\w$]*)\b/g, (use, name: string) => {
+		if (!existsSync(path.join(messagesDir, `${name}.js`))) return use;
+		names.add(name);
+		return `__words_${name}`;
+	});
+	if (names.size === 0) return;
+	if (!/\bm\b/.test(rest.replace(messagesImport, ''))) rest = rest.replace(messagesImport, '');
+	const imports = [...names].map(
+		(name) =>
+			`import { ${name} as __words_${name} } from ${JSON.stringify(`${path.join(messagesDir, name)}.js?words-for=${copy}`)};`
+	);
+	return `${imports.join('\n')}\n${rest}`;
+}
+
 /** Paraglide's runtime, compiled beside its messages: in the client build it is replaced. */
 const paraglideRuntime = /\/src\/lib\/paraglide\/runtime\.js$/;
 
@@ -67,11 +100,14 @@ export function oneLanguagePerClient(options: {
 }): Plugin {
 	const appDir = options.appDir ?? '_app';
 	let ssr = true;
+	let messagesDir = '';
+	let copies = 0;
 	return {
 		name: 'kring:one-language-per-client',
 		apply: 'build',
 		configResolved(config) {
 			ssr = Boolean(config.build.ssr);
+			messagesDir = path.join(config.root, 'src/lib/paraglide/messages');
 		},
 		load(id, loadOptions) {
 			if (ssr || loadOptions?.ssr || !paraglideRuntime.test(id)) return;
@@ -79,7 +115,11 @@ export function oneLanguagePerClient(options: {
 		},
 		transform(code, id, transformOptions) {
 			if (ssr || transformOptions?.ssr) return;
-			if (!/\/src\/lib\/paraglide\/messages\/(?!_index\.js)[^/]+\.js$/.test(id)) return;
+			if (!messageModule.test(id)) {
+				if (id.includes('/node_modules/') || !/\.(svelte|ts|js)$/.test(id)) return;
+				const code_ = ownCopyOfWords(code, messagesDir, ++copies);
+				return code_ === undefined ? undefined : { code: code_, map: null };
+			}
 			if (!paraglideChoice.test(code) || !code.includes(paraglideImport)) {
 				// A new Paraglide compiles messages differently: fail rather than ship three languages.
 				throw new Error(`${id}: no choice of language like ${paraglideChoice} to replace`);
