@@ -5,6 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: {
+		// Svelte's version in a global of every page is for tools to read: 0.1 KB less (issue 13).
+		discloseVersion: false,
 		// Runes mode for every component of Kring's, also one that happens to use no rune: a single
 		// component in legacy mode turns on Svelte's legacy mode for the whole page (issue 13).
 		// Libraries keep their own mode.
