@@ -95,6 +95,39 @@ test('without JavaScript, an answer is reported with the same two taps and the a
 	await context.close();
 });
 
+test('offline without the service worker, "Melden" says there is no connection, and works once it is back', async ({
+	page,
+	context
+}) => {
+	const { body } = await postWithAnswer(randomUUID().slice(0, 6));
+	await signIn(page, 'lid@kring.test');
+	// Once the page's script runs (the feed then says "seen"): the menu's form is loaded at the
+	// first tap, and offline with no service worker it cannot come.
+	const seen = page.waitForResponse((response) => response.url().endsWith('?/seen'));
+	await page.goto(`/g/${gent}`);
+	await seen;
+	const post = page.getByRole('article').filter({ hasText: body });
+	const reasons = post.getByRole('group', { name: 'Waarom meld je dit?' });
+
+	await context.setOffline(true);
+	await post.getByText('Melden').click();
+	await expect(post.getByRole('alert')).toHaveText(
+		'Je hebt nu geen verbinding. Melden kan weer zodra je verbinding hebt.'
+	);
+	await expect(reasons).toBeHidden();
+	await expectNoAxeViolations(page);
+	// Still offline, trying again says the same.
+	await post.getByRole('button', { name: 'Opnieuw proberen' }).click();
+	await expect(post.getByRole('alert')).toHaveText(/geen verbinding/);
+
+	// The connection is back: the menu gets its form by itself, and the report goes.
+	await context.setOffline(false);
+	await expect(reasons).toBeVisible();
+	await expect(post.getByRole('alert')).toBeHidden();
+	await post.getByRole('button', { name: 'Iemand wordt buitengesloten' }).click();
+	await expect(post.getByRole('status')).toHaveText(sent);
+});
+
 test('a moderator has no "Melden" on what members wrote: they act on it themselves', async ({
 	page
 }) => {
