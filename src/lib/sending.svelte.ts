@@ -4,6 +4,7 @@
 // keyboard would then cover the words that say what is wrong.
 import type { SubmitFunction } from '@sveltejs/kit';
 import { tick } from 'svelte';
+import { refreshInBackground } from '$lib/background-refresh';
 import { fieldTooLong } from '$lib/components/length-counter';
 
 /** Where a write waits when the phone has no connection (src/lib/outbox). */
@@ -80,9 +81,10 @@ export class Sending {
 				newClientId(formElement);
 			}
 			// Still sending until the page shows the answer: a second tap meanwhile would count twice.
-			// Not when the connection goes meanwhile: the page would wait for ever to load afresh.
+			// Not when the connection goes meanwhile: the page then loads afresh once it is back, and
+			// the form is ready for the next one now.
 			try {
-				await Promise.race([update({ reset: false }), connectionGone()]);
+				await Promise.race([refreshInBackground(() => update({ reset: false })), connectionGone()]);
 			} finally {
 				this.now = false;
 			}

@@ -131,6 +131,51 @@ test('twenty posts while the connection comes and goes twenty times: all arrive,
 	}
 });
 
+test('the connection dropping as the page loads afresh after a post went out keeps what is being typed', async ({
+	page,
+	context
+}) => {
+	const db = await database();
+	try {
+		await joinGhent(page, `Tunnel ${randomUUID().slice(0, 6)}`);
+		await open(page, `/g/${gent}`);
+		await context.setOffline(true);
+		const text = `Wie heeft er een fietspomp? (${randomUUID().slice(0, 6)})`;
+		await writePost(page, text);
+		// The member types the next one while the first waits.
+		const next = `En wie gaat er zaterdag mee? (${randomUUID().slice(0, 6)})`;
+		await page.getByRole('textbox', { name: 'Je bericht' }).fill(next);
+
+		// The connection comes back, the post goes out, and the connection drops again just as the
+		// page loads afresh to show it: the page stays as it is, with the words being typed.
+		const dropped = new Promise<void>((resolve) => {
+			void page.route(
+				'**/__data.json*',
+				async (route) => {
+					await context.setOffline(true);
+					await route.abort('internetdisconnected');
+					resolve();
+				},
+				{ times: 1 }
+			);
+		});
+		await context.setOffline(false);
+		await dropped;
+		await expect.poll(() => postsWith(db, [text])).toEqual([1]);
+		await expect(page.getByRole('textbox', { name: 'Je bericht' })).toHaveValue(next);
+
+		// Back again: the post shows as arrived, and the words are still there to send.
+		await context.setOffline(false);
+		await expect(page.getByRole('article').filter({ hasText: text })).toBeVisible();
+		await expect(waitingPost(page, text)).toHaveCount(0);
+		await expect(page.getByRole('textbox', { name: 'Je bericht' })).toHaveValue(next);
+		await page.getByRole('button', { name: 'Plaatsen' }).click();
+		await expect.poll(() => postsWith(db, [text, next])).toEqual([1, 1]);
+	} finally {
+		await db.end();
+	}
+});
+
 test('a post the group refuses meanwhile is said in words, its text kept until dismissed', async ({
 	page,
 	context

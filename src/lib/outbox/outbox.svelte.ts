@@ -4,6 +4,7 @@
 // goes. It flushes when Kring opens, on the `online` event, when the app comes back into view
 // and on a short timer while items wait (Background Sync exists only in Chromium).
 import { invalidateAll } from '$app/navigation';
+import { refreshInBackground } from '$lib/background-refresh';
 import { ownerParameter, retryDelay, withFreeId, type OutboxItem } from './items';
 import { add, forget, forgetSent, itemsOf, keep, noteSent, sentIds } from './store';
 
@@ -146,8 +147,8 @@ export class Outbox {
 			this.#sending = false;
 		}
 		// What arrived shows on the page as it is now, no longer as waiting. Not awaited: without a
-		// connection again, loading afresh may never end.
-		if (sent) invalidateAll().catch(() => undefined);
+		// connection again, it loads once the connection is back (and the form being typed in stays).
+		if (sent) refreshInBackground(invalidateAll).catch(() => undefined);
 		this.#later();
 	}
 
