@@ -40,6 +40,23 @@ describe('refreshInBackground', () => {
 		expect(network).toHaveBeenCalledTimes(2);
 	});
 
+	it('loads them again when the connection drops while they come', async () => {
+		const broken = new ReadableStream({
+			start: (stream) => stream.error(new TypeError('network'))
+		});
+		network.mockResolvedValueOnce(new Response(broken));
+		network.mockResolvedValueOnce(new Response('{"type":"data"}'));
+		const refresh = refreshInBackground(() => {
+			online = false;
+			return pageData();
+		});
+		await vi.waitFor(() => expect(whenOnline).toBeDefined());
+		online = true;
+		whenOnline?.();
+		await expect((await refresh).text()).resolves.toBe('{"type":"data"}');
+		expect(network).toHaveBeenCalledTimes(2);
+	});
+
 	it("fails as before outside a refresh, and for anything but a page's data", async () => {
 		await refreshInBackground(async () => undefined);
 		network.mockRejectedValue(new TypeError('Failed to fetch'));

@@ -30,7 +30,12 @@ function pageDataWaitsForConnection(fetch: typeof window.fetch): typeof window.f
 		if (!refreshing || !pageData) return fetch(input, init);
 		for (let tries = 0; ; tries += 1) {
 			try {
-				return await fetch(input, init);
+				// All of it, before SvelteKit reads it: a connection that drops while the data comes
+				// fails the reading, which SvelteKit takes for a broken page just the same.
+				const response = await fetch(input, init);
+				if (!response.body) return response;
+				const { status, statusText, headers } = response;
+				return new Response(await response.arrayBuffer(), { status, statusText, headers });
 			} catch (problem) {
 				if (problem instanceof DOMException && problem.name === 'AbortError') throw problem;
 				await connectionBack(tries);
