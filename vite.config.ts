@@ -42,11 +42,12 @@ function everyPageLoads(id: string, getModuleInfo: Rollup.GetModuleInfo): boolea
 }
 
 /**
- * What the forms of nearly every page with scripts use (`Sending`, and its check of a field's
- * length): in SvelteKit's script too, rather than as two small scripts of their own on every such
- * page. 0.4 KB gzipped less on every signed-in route (issue 13).
+ * What the forms of nearly every page with scripts use (`Sending`, its check of a field's length
+ * and its refresh after an answer): in SvelteKit's script too, rather than as small scripts of
+ * their own on every such page. 0.4 KB gzipped less on every signed-in route (issue 13).
  */
-const formsNeed = /\/src\/lib\/(sending\.svelte|components\/length-counter)\.ts$/;
+const formsNeed =
+	/\/src\/lib\/(sending\.svelte|components\/length-counter|background-refresh)\.ts$/;
 
 export default defineConfig({
 	build: {
