@@ -72,6 +72,19 @@ export function timeAgo(when: string | Date, locale: string, now = new Date()): 
 	return m.time_just_now({}, { locale: locale as 'nl' | 'fr' | 'en' });
 }
 
+/**
+ * Items with their moment in words ("2 uur geleden"), written by the server as a meetup's `when`
+ * is: the first Intl formatter a page uses starts up the phone's calendars (about 25 ms on this
+ * machine, four times that on a cheap phone), in the middle of the feed's start-up.
+ */
+export function withAgo<Item extends { created_at: string }>(
+	items: Item[],
+	locale: string,
+	now = new Date()
+): Array<Item & { ago: string }> {
+	return items.map((item) => ({ ...item, ago: timeAgo(item.created_at, locale, now) }));
+}
+
 /** A date in words in Brussels time, e.g. "di 3 dec." */
 export function shortDate(when: string | Date, locale: string): string {
 	return dateFormat(locale, 'short').format(new Date(when));

@@ -6,7 +6,7 @@ import { nextOfEach } from '$lib/server/meetups';
 import { answerBuddyRequest } from '$lib/server/my-inclusion';
 import { shellData } from '$lib/server/shell';
 import { signInAddress } from '$lib/server/sign-in-first';
-import { meetupMoment, meetupWhen } from '$lib/time';
+import { meetupMoment, meetupWhen, withAgo } from '$lib/time';
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		...shellData(home.shell, user, null),
 		groups,
-		answers,
+		answers: withAgo(answers, locale, now),
 		meetups: nextOfEach(meetups)
 			.slice(0, 5)
 			.map((meetup) => ({

@@ -5,7 +5,7 @@ import { refuse } from '$lib/server/forms';
 import { markSeen } from '$lib/server/groups';
 import { answerClimate } from '$lib/server/my-inclusion';
 import { getLocale } from '$lib/paraglide/runtime';
-import { meetupWhen } from '$lib/time';
+import { meetupWhen, withAgo } from '$lib/time';
 import { createPost, feedPage, pageSize } from '$lib/server/posts';
 import { shellData } from '$lib/server/shell';
 import { error, fail, redirect } from '@sveltejs/kit';
@@ -40,7 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const last = unpinned.length >= pageSize ? unpinned[unpinned.length - 1] : undefined;
 	return {
 		...shellData(page.shell, user, group),
-		posts: page.posts,
+		posts: withAgo(page.posts, getLocale(), now),
 		form,
 		paged: Boolean(before),
 		meetups: page.meetups.map((meetup) => ({

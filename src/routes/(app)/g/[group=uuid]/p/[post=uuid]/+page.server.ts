@@ -13,7 +13,9 @@ import {
 	postPage,
 	toggleReaction
 } from '$lib/server/posts';
+import { getLocale } from '$lib/paraglide/runtime';
 import { shellData } from '$lib/server/shell';
+import { withAgo } from '$lib/time';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -39,7 +41,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			id: 'edit'
 		})
 	]);
-	return { ...shellData(shell, user, group), post, answers, commentForm, editForm };
+	const now = new Date();
+	const [dated] = withAgo([post], getLocale(), now);
+	return {
+		...shellData(shell, user, group),
+		post: dated,
+		answers: withAgo(answers, getLocale(), now),
+		commentForm,
+		editForm
+	};
 };
 
 const reaction = z.object({
