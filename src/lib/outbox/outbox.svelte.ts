@@ -5,6 +5,7 @@
 // and on a short timer while items wait (Background Sync exists only in Chromium).
 import { invalidateAll } from '$app/navigation';
 import { refreshInBackground } from '$lib/background-refresh';
+import { nextTask } from '$lib/next-task';
 import { ownerParameter, retryDelay, withFreeId, type OutboxItem } from './items';
 import { add, forget, forgetSent, itemsOf, keep, noteSent, sentIds } from './store';
 
@@ -73,6 +74,10 @@ export class Outbox {
 			});
 		}
 		if (!owner) return;
+		// Reading the phone's storage waits until the page is shown (the first use of IndexedDB
+		// is a long moment on a slow phone); a write made before then is kept all the same.
+		await nextTask();
+		if (owner !== this.#owner) return;
 		const items = await itemsOf(owner).catch(() => []);
 		if (owner !== this.#owner) return;
 		this.items = items;
