@@ -25,6 +25,11 @@ const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 /** LIGHTHOUSE_REPORTS=folder keeps every run's full report there (open with the Lighthouse viewer). */
 const reportsFolder = process.env.LIGHTHOUSE_REPORTS;
+/**
+ * LIGHTHOUSE_PAGES="group feed" measures only the pages whose name holds it (to try a change);
+ * such a run is printed, not kept in bench/results.json.
+ */
+const onlyPages = process.env.LIGHTHOUSE_PAGES;
 
 interface Finding {
 	id: string;
@@ -72,7 +77,7 @@ export async function measureLighthouse() {
 			{ page: 'meetup page', path: `/m/${demo.meetup}`, signedIn: true }
 		];
 		const measured: LighthousePage[] = [];
-		for (const page of pages) {
+		for (const page of pages.filter((one) => !onlyPages || one.page.includes(onlyPages))) {
 			if (page.signedIn) await browser.setCookies(app.url, member.cookie);
 			const before = loadavg()[0];
 			const reports: Report[] = [];
@@ -351,7 +356,9 @@ function round(value: number): number {
 	return Math.round(value * 10) / 10;
 }
 
-if (runAlone(import.meta.url)) {
+if (runAlone(import.meta.url) && onlyPages) {
+	await measureLighthouse();
+} else if (runAlone(import.meta.url)) {
 	await addToResults(
 		'lighthouse',
 		await measureLighthouse(),
