@@ -42,6 +42,8 @@ export interface LighthousePage {
 	page: string;
 	path: string;
 	signedIn: boolean;
+	/** Whether its performance counts against the budget (the demo's pages do). */
+	judged: boolean;
 	performance: number;
 	accessibility: number;
 	bestPractices: number;
@@ -67,18 +69,34 @@ export async function measureLighthouse() {
 	try {
 		const db = new pg.Client({ connectionString: app.platform.dbUrl });
 		await db.connect();
-		const demo = await demoPlaces(db).finally(() => db.end());
+		const demo = await demoPlaces(db);
 		const member = await signInThroughApp(app.url, 'lid@kring.test', 'kring-demo');
-		// Signed out first: the member's session then stays in the browser for the rest.
-		const pages = [
+		// Signed out first: the member's session then stays in the browser for the rest. The
+		// demo group shows 5 posts; a group in use shows a full page of 20, each a few more
+		// milliseconds of start-up: measured too, kept beside the others, not judged.
+		const pages: Array<{
+			page: string;
+			path: string;
+			signedIn: boolean;
+			judged?: false;
+			prepare?: () => Promise<unknown>;
+		}> = [
 			{ page: 'landing', path: '/', signedIn: false },
 			{ page: 'join page', path: `/join/${demo.invite}`, signedIn: false },
 			{ page: 'group feed', path: `/g/${demo.group}`, signedIn: true },
-			{ page: 'meetup page', path: `/m/${demo.meetup}`, signedIn: true }
+			{ page: 'meetup page', path: `/m/${demo.meetup}`, signedIn: true },
+			{
+				page: 'group feed, 20 posts',
+				path: `/g/${demo.group}`,
+				signedIn: true,
+				judged: false,
+				prepare: () => fillFeed(db, demo.group)
+			}
 		];
 		const measured: LighthousePage[] = [];
 		for (const page of pages.filter((one) => !onlyPages || one.page.includes(onlyPages))) {
 			if (page.signedIn) await browser.setCookies(app.url, member.cookie);
+			await page.prepare?.();
 			const before = loadavg()[0];
 			const reports: Report[] = [];
 			for (let run = 0; run < runs; run++) {
@@ -90,11 +108,13 @@ export async function measureLighthouse() {
 				page: page.page,
 				path: page.path.replace(/[0-9a-f-]{36}/g, '…').replace(demo.invite, '…'),
 				signedIn: page.signedIn,
+				judged: page.judged ?? true,
 				...median,
 				performanceRuns: reports.map((report) => report.performance),
 				machineLoad: { before: round(before), after: round(loadavg()[0]) }
 			});
 		}
+		await db.end();
 		const perfJudged = loadBefore <= judgeRatiosUpToLoadPerCore * availableParallelism();
 		const over = overBudget(measured, perfJudged);
 		print(measured, loadBefore, perfJudged, over);
@@ -216,6 +236,18 @@ function itemsOf(details: unknown): string[] {
 	});
 }
 
+/** The group's feed as a group in use has it: 15 more posts (older ones again), 20 in all. */
+async function fillFeed(db: pg.Client, group: string) {
+	await db.query(
+		`insert into public.posts (group_id, author_id, kind, body, anonymous, created_at)
+		select group_id, author_id, kind, body, anonymous, created_at - interval '3 days' - n * interval '1 hour'
+		from public.posts, generate_series(1, 3) n
+		where group_id = $1 and deleted_at is null and hidden_at is null and pinned_at is null
+		limit 15`,
+		[group]
+	);
+}
+
 function overBudget(pages: LighthousePage[], perfJudged: boolean): string[] {
 	const over: string[] = [];
 	for (const page of pages) {
@@ -227,7 +259,7 @@ function overBudget(pages: LighthousePage[], perfJudged: boolean): string[] {
 			over.push(
 				`${page.page}: best practices ${page.bestPractices}, budget ${budget.bestPractices}`
 			);
-		if (perfJudged && page.performance < budget.performance)
+		if (perfJudged && page.judged && page.performance < budget.performance)
 			over.push(`${page.page}: performance ${page.performance}, budget ${budget.performance}`);
 	}
 	return over;
