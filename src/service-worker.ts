@@ -7,11 +7,14 @@
 // page for what was never seen; a page slower than a few seconds, or a server error, shows the
 // kept copy too. Pages are kept per signed-in person and dropped when sign-out is tapped or the
 // server says someone else (or no one) is signed in: a shared phone shows no one the previous
-// person's groups. Which pages may be kept is the server's word (x-kring-offline).
+// person's groups. A session may also end without a sign-out (it expired, was ended elsewhere):
+// a person's pages are not shown once older than an age limit ($lib/pwa/shared-phone).
+// Which pages may be kept is the server's word (x-kring-offline).
 // Of the build's files, only the member's language's copy is precached ($lib/pwa/precache-language).
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { pageAnswer, PersonTurns } from '$lib/pwa/network-first';
 import { languageParameter, precacheForLanguage } from '$lib/pwa/precache-language';
+import { keptTooOld } from '$lib/pwa/shared-phone';
 import {
 	metaCache,
 	offlineKind,
@@ -80,6 +83,9 @@ async function dropPagesInOtherLanguages(): Promise<void> {
 /** Changes of who is signed in: what a request begun before the last one brings is dropped. */
 const turns = new PersonTurns();
 
+/** Where a page is kept: its address without the fragment. */
+const pageKey = (url: URL) => url.origin + url.pathname + url.search;
+
 async function currentPerson(): Promise<string> {
 	const kept = await (await caches.open(metaCache)).match(personKeyUrl);
 	return kept ? kept.text() : 'none';
@@ -100,6 +106,27 @@ async function notePerson(response: Response): Promise<void> {
 	}
 	await (await caches.open(metaCache)).put(personKeyUrl, new Response(person));
 }
+
+/** A person's kept page, unless it is past the age limit: then it goes, and is not shown. */
+async function keptFresh(cacheName: string, url: string): Promise<Response | undefined> {
+	const cache = await caches.open(cacheName);
+	const page = await cache.match(url);
+	if (!page || !keptTooOld(Number(page.headers.get(savedAtHeader)), Date.now())) return page;
+	await cache.delete(url);
+	return undefined;
+}
+
+/** Every person's pages past the age limit go (when the worker starts, without waiting to be asked). */
+function dropOldPages(): Promise<void> {
+	return turns.run(turns.start(), async () => {
+		for (const name of await caches.keys()) {
+			if (!name.startsWith(personCachePrefix)) continue;
+			const cache = await caches.open(name);
+			for (const request of await cache.keys()) await keptFresh(name, request.url);
+		}
+	});
+}
+void dropOldPages().catch(() => undefined);
 
 /**
  * Sign-out tapped: every person's kept pages go now, before the request leaves (it may fail, or
@@ -160,8 +187,11 @@ function signOutDone(): Promise<boolean> {
 	return endingSession;
 }
 
-/** Keeps a page the server allows to be kept, in the cache of whoever it belongs to. */
-async function keep(url: string, response: Response): Promise<void> {
+/**
+ * Keeps a page the server allows to be kept, in the cache of whoever it belongs to, under the
+ * address it came from (a redirect followed: not the one asked for).
+ */
+async function keep(asked: string, response: Response): Promise<void> {
 	if (response.status !== 200 || response.type !== 'basic') return;
 	if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return;
 	const kind = offlineKind(response.headers);
@@ -172,6 +202,7 @@ async function keep(url: string, response: Response): Promise<void> {
 	if (!cacheName) return;
 	const headers = new Headers(response.headers);
 	headers.set(savedAtHeader, String(Date.now()));
+	const url = response.redirected ? pageKey(new URL(response.url)) : asked;
 	const body = await response.arrayBuffer();
 	await (await caches.open(cacheName)).put(url, new Response(body, { status: 200, headers }));
 }
@@ -197,26 +228,34 @@ async function fromNetwork(
 				await keep(url, copy);
 				refresh = await offlinePageOutdated(copy);
 			});
+			// A page redirected (to sign in, when the session ended without a sign-out) says nothing
+			// the worker may read: while someone's pages are kept, the server is asked who is signed in.
+			if (copy.type === 'opaqueredirect' && (await currentPerson()) !== 'none') refresh = true;
 			if (refresh) await refreshOfflinePage();
 		})().catch(() => undefined)
 	);
 	return response;
 }
 
-/** The offline page follows the person (it names them) and the language they read Kring in. */
+/**
+ * The offline page follows the person (it names them) and the language they read Kring in, and is
+ * fetched again each day, so that it never reaches the age limit while they use Kring.
+ */
 async function offlinePageOutdated(response: Response): Promise<boolean> {
 	const language = response.headers.get('content-language');
 	const person = response.headers.get(personHeader);
 	if (!language || !person) return false;
 	const page = await (await caches.open(ownCache(person))).match(offlinePath);
-	return page?.headers.get('content-language') !== language;
+	const age = Date.now() - Number(page?.headers.get(savedAtHeader));
+	return page?.headers.get('content-language') !== language || !(age < offlinePageRefreshMs);
 }
+
+const offlinePageRefreshMs = 24 * 60 * 60 * 1000;
 
 /** The kept copy of a page (this person's, or a public one), marked with when it was kept. */
 async function kept(url: string): Promise<Response | undefined> {
 	const person = await currentPerson();
-	const own =
-		person === 'none' ? undefined : await (await caches.open(personCache(person))).match(url);
+	const own = person === 'none' ? undefined : await keptFresh(personCache(person), url);
 	const found = own ?? (await (await caches.open(publicCache)).match(url));
 	return found && withSavedAt(found);
 }
@@ -224,8 +263,9 @@ async function kept(url: string): Promise<Response | undefined> {
 const ownCache = (person: string) => (person === 'none' ? publicCache : personCache(person));
 
 async function offlinePage(): Promise<Response> {
+	const person = await currentPerson();
 	const page =
-		(await (await caches.open(ownCache(await currentPerson()))).match(offlinePath)) ??
+		(person === 'none' ? undefined : await keptFresh(personCache(person), offlinePath)) ??
 		(await (await caches.open(publicCache)).match(offlinePath));
 	if (page) return page;
 	// Never fetched yet (the worker was installed offline): a page of one sentence.
@@ -268,7 +308,7 @@ self.addEventListener('fetch', (event) => {
 	}
 	if (request.method !== 'GET') return;
 	if (request.mode === 'navigate') {
-		const key = url.origin + url.pathname + url.search;
+		const key = pageKey(url);
 		const pending: Array<Promise<unknown>> = [];
 		const network = fromNetwork(request, key, (work) => pending.push(work));
 		// Still kept when a slow answer arrives after the kept copy was shown.
@@ -285,16 +325,22 @@ self.addEventListener('fetch', (event) => {
 	// untouched: a page's data is kept as its HTML (see 'keep-page').
 });
 
-/** The offline page shows who is signed in: it is kept with that person's pages. */
+/**
+ * The offline page shows who is signed in: it is kept with that person's pages (with when, for
+ * the age limit). Fetching it is also how the worker asks the server who is signed in.
+ */
 async function refreshOfflinePage(): Promise<void> {
 	if (!(await signOutDone())) return;
 	const started = turns.start();
 	const response = await fetch(offlinePath, { credentials: 'same-origin' });
 	const person = response.headers.get(personHeader);
 	if (!response.ok || !person) return;
+	const headers = new Headers(response.headers);
+	headers.set(savedAtHeader, String(Date.now()));
+	const page = new Response(await response.arrayBuffer(), { status: 200, headers });
 	await turns.run(started, async () => {
 		await notePerson(response);
-		await (await caches.open(ownCache(person))).put(offlinePath, response);
+		await (await caches.open(ownCache(person))).put(offlinePath, page);
 	});
 }
 
@@ -335,7 +381,7 @@ self.addEventListener('message', (event) => {
 		// once here, to be there offline.
 		const url = new URL(message.url, self.location.origin);
 		if (url.origin !== self.location.origin) return;
-		const key = url.origin + url.pathname + url.search;
+		const key = pageKey(url);
 		const request = new Request(key, {
 			credentials: 'same-origin',
 			headers: { accept: 'text/html' }

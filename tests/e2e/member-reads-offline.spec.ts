@@ -1,6 +1,7 @@
 // Kring as an installed app (issue 13): Chromium finds it installable, and with the service worker
 // on, a member reads offline what they opened before, with a banner saying since when; a page
-// never opened shows the offline page; after signing out nothing of theirs is left to show.
+// never opened shows the offline page; after signing out nothing of theirs is left to show, nor
+// once their session ended without a sign-out and the server said so, or two weeks went by.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -180,4 +181,123 @@ test("a phone that changes hands drops the first person's pages", async ({ page,
 	const now = await personCaches(page);
 	expect(now).toHaveLength(1);
 	expect(now).not.toContain(first);
+});
+
+test("a session that ended without signing out: on a slow network the next person is shown the previous person's pages no more", async ({
+	page,
+	context
+}) => {
+	const { home, group } = await openHomeGroupAndMeetup(page);
+	// Karim's session ended without a sign-out (expired, or ended elsewhere): his cookie is gone.
+	await context.clearCookies();
+	// Els picks up the phone on a network slower than the worker waits for: the answer to /home
+	// (a redirect to sign in) comes only after the kept copy was shown.
+	let answer = () => {};
+	const held = new Promise<void>((resolve) => (answer = resolve));
+	await context.route(
+		(url) => url.pathname === '/home',
+		async (route) => {
+			if (route.request().serviceWorker()) await held;
+			await route.continue();
+		}
+	);
+	await page.goto('/home');
+	expect(await heading(page)).toBe(home.title);
+	answer();
+	// The redirect told the worker no one is signed in: Karim's pages leave the phone.
+	await expect.poll(() => personCaches(page), { timeout: 20_000 }).toEqual([]);
+	await context.unrouteAll();
+
+	await context.setOffline(true);
+	for (const { path } of [home, group]) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1, name: 'Geen verbinding' })).toBeVisible();
+		await expect(page.getByText('Karim')).toHaveCount(0);
+	}
+});
+
+test('pages kept longer ago than two weeks are not shown any more, and leave the phone', async ({
+	page,
+	context
+}) => {
+	const { home, group } = await openHomeGroupAndMeetup(page);
+	// Fifteen days pass without Karim opening Kring with a connection: every page of his was kept
+	// that long ago (the worker's clock cannot be moved, so the kept pages' time is).
+	await page.evaluate(async (days) => {
+		const then = String(Date.now() - days * 24 * 60 * 60 * 1000);
+		for (const name of await caches.keys()) {
+			if (!name.startsWith('kring-person-')) continue;
+			const cache = await caches.open(name);
+			for (const request of await cache.keys()) {
+				const page = await cache.match(request);
+				if (!page) continue;
+				const headers = new Headers(page.headers);
+				headers.set('x-kring-saved-at', then);
+				await cache.put(request, new Response(await page.blob(), { status: 200, headers }));
+			}
+		}
+	}, 15);
+
+	await context.setOffline(true);
+	for (const { path } of [home, group]) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1, name: 'Geen verbinding' })).toBeVisible();
+		await expect(page.getByText('Karim')).toHaveCount(0);
+	}
+	const keptPages = () =>
+		page.evaluate(async () => {
+			const urls: string[] = [];
+			for (const name of await caches.keys()) {
+				if (!name.startsWith('kring-person-')) continue;
+				for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+			}
+			return urls;
+		});
+	await expect
+		.poll(keptPages)
+		.not.toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(new RegExp(`${home.path}$`)),
+				expect.stringMatching(new RegExp(`${group.path}$`))
+			])
+		);
+	// With a connection again, what Karim opens is kept afresh and shown offline again.
+	await context.setOffline(false);
+	await page.goto(group.path);
+	await waitUntilKept(page, group.path);
+	await context.setOffline(true);
+	await page.reload();
+	expect(await heading(page)).toBe(group.title);
+	await expect(page.getByText(banner)).toBeVisible();
+});
+
+test('a page kept after a redirect is kept where it came from, not under the address asked for', async ({
+	page
+}) => {
+	await signIn(page, 'lid@kring.test');
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await waitUntilKept(page, '/home');
+	const urlsKept = () =>
+		page.evaluate(async () => {
+			const urls: string[] = [];
+			for (const name of await caches.keys()) {
+				if (!name.startsWith('kring-person-')) continue;
+				for (const request of await (await caches.open(name)).keys()) {
+					urls.push(new URL(request.url).pathname);
+				}
+			}
+			return urls;
+		});
+	await page.evaluate(async () => {
+		for (const name of await caches.keys()) {
+			if (name.startsWith('kring-person-')) await (await caches.open(name)).delete('/home');
+		}
+	});
+	expect(await urlsKept()).not.toContain('/home');
+	// The landing sends a signed-in person home: asked to keep '/', the worker gets home.
+	await page.evaluate(() =>
+		navigator.serviceWorker.controller?.postMessage({ type: 'keep-page', url: '/' })
+	);
+	await expect.poll(urlsKept).toContain('/home');
+	expect(await urlsKept()).not.toContain('/');
 });
