@@ -2,88 +2,31 @@
 // must still be there after it, in the form it was typed in, also words for the "Melden" menu,
 // whose form the browser loads only when the menu opens. The app is served by this spec itself,
 // as in app-updates-on-tap.spec.ts, so the next build can replace it on the same address.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cp, mkdtemp, readdir, rm, writeFile, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { secretKey } from '../../local-supabase/keys';
-import { freePort } from '../../local-supabase/ports';
 import { expect, test } from './fixtures';
 import { gent, signIn } from './people';
-import { e2ePlatform, signedInClient } from './platform-file';
+import { signedInClient } from './platform-file';
+import { forgetNextBuild, nextBuild, ownApp } from './own-app';
 
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
+const app = await ownApp();
 
-test.use({ serviceWorkers: 'allow', baseURL: origin });
+test.use({ serviceWorkers: 'allow', baseURL: app.origin });
 
-let next: string;
-let app: ChildProcess | undefined;
+let next = '';
 
-/**
- * The next build: this one with a service worker that differs (and says so when asked), as any
- * new build's does (its precache list names the new files).
- */
 test.beforeAll(async () => {
-	// Beside build/, so that it finds the app's node_modules as build/ does.
-	next = await mkdtemp('build-next-');
-	await cp('build', next, { recursive: true });
-	const worker = path.join(next, 'client', 'service-worker.js');
-	const marker = `\nself.addEventListener('message', (event) => { if (event.data === 'which-build') event.ports[0].postMessage('next'); });\n`;
-	await writeFile(worker, (await readFile(worker, 'utf8')) + marker);
-	// The compressed copies would still be the old worker.
-	for (const name of await readdir(path.join(next, 'client'))) {
-		if (/^service-worker\.js\.(gz|br)$/.test(name)) await rm(path.join(next, 'client', name));
-	}
+	next = await nextBuild();
 });
 
 test.afterAll(async () => {
-	await stopApp();
-	await rm(next, { recursive: true, force: true });
+	await app.stop();
+	await forgetNextBuild(next);
 });
-
-async function startApp(build: string) {
-	const { apiUrl, anonKey } = await e2ePlatform();
-	app = spawn(process.execPath, [build], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: {
-			...process.env,
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			ORIGIN: origin,
-			PUBLIC_SUPABASE_URL: apiUrl,
-			PUBLIC_SUPABASE_ANON_KEY: anonKey,
-			SUPABASE_SECRET_KEY: secretKey
-		}
-	});
-	await expect
-		.poll(
-			() =>
-				fetch(`${origin}/healthz`).then(
-					(response) => response.status,
-					() => 0
-				),
-			{
-				timeout: 30_000
-			}
-		)
-		.toBe(200);
-}
-
-async function stopApp() {
-	const running = app;
-	app = undefined;
-	if (!running || running.exitCode !== null) return;
-	await new Promise<void>((resolve) => {
-		running.once('exit', () => resolve());
-		running.kill('SIGTERM');
-	});
-}
 
 test('an update keeps the words of an open "Melden" menu and an answer typed below it', async ({
 	page
 }) => {
-	await startApp('build');
+	await app.start('build');
 	await signIn(page, 'lid@kring.test');
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 	// A post by Els, with an answer, for Karim to read.
@@ -114,8 +57,8 @@ test('an update keeps the words of an open "Melden" menu and an answer typed bel
 	const answer = page.getByLabel('Je antwoord', { exact: true });
 	await answer.fill('Half geschreven antwoord, niet weggooien');
 
-	await stopApp();
-	await startApp(next);
+	await app.stop();
+	await app.start(next);
 	await page.evaluate(() =>
 		navigator.serviceWorker.getRegistration().then((registration) => registration?.update())
 	);
