@@ -8,10 +8,12 @@
 // kept copy too. Pages are kept per signed-in person and dropped when sign-out is tapped or the
 // server says someone else (or no one) is signed in: a shared phone shows no one the previous
 // person's groups. A session may also end without a sign-out (it expired, was ended elsewhere):
-// a person's pages are not shown once older than an age limit ($lib/pwa/shared-phone).
+// a person's pages are not shown once older than an age limit ($lib/pwa/shared-phone), and what
+// they left in the outbox goes once someone else or no one is signed in and it is that old too.
 // Which pages may be kept is the server's word (x-kring-offline).
 // Of the build's files, only the member's language's copy is precached ($lib/pwa/precache-language).
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { dropLeftBehind } from '$lib/outbox/left-behind';
 import { pageAnswer, PersonTurns } from '$lib/pwa/network-first';
 import { languageParameter, precacheForLanguage } from '$lib/pwa/precache-language';
 import { keptTooOld } from '$lib/pwa/shared-phone';
@@ -91,6 +93,9 @@ async function currentPerson(): Promise<string> {
 	return kept ? kept.text() : 'none';
 }
 
+/** Whether the outbox was looked at for what others left since this worker started. */
+let outboxLooked = false;
+
 /**
  * Follows the server's word on who is signed in. Someone else, or no one: every other person's
  * kept pages go, and answers to requests begun before now change nothing any more.
@@ -98,13 +103,20 @@ async function currentPerson(): Promise<string> {
 async function notePerson(response: Response): Promise<void> {
 	const person = response.headers.get(personHeader);
 	if (!person || !/^(none|[0-9a-f]{16,64})$/.test(person)) return;
-	if (person === (await currentPerson())) return;
-	turns.change();
-	const keep = personCache(person);
-	for (const name of await caches.keys()) {
-		if (name.startsWith(personCachePrefix) && name !== keep) await caches.delete(name);
+	const changed = person !== (await currentPerson());
+	if (changed) {
+		turns.change();
+		const keep = personCache(person);
+		for (const name of await caches.keys()) {
+			if (name.startsWith(personCachePrefix) && name !== keep) await caches.delete(name);
+		}
+		await (await caches.open(metaCache)).put(personKeyUrl, new Response(person));
 	}
-	await (await caches.open(metaCache)).put(personKeyUrl, new Response(person));
+	// What others left in the outbox: looked at on each change, and once each time the worker starts.
+	if (changed || !outboxLooked) {
+		outboxLooked = true;
+		await dropLeftBehind(person).catch(() => undefined);
+	}
 }
 
 /** A person's kept page, unless it is past the age limit: then it goes, and is not shown. */

@@ -179,3 +179,88 @@ test('signing out takes the ids of what went out (which name the person) off the
 	await expect(page.getByRole('heading', { level: 1, name: /Samen sterker/ })).toBeVisible();
 	expect(await sentLists()).toEqual([]);
 });
+
+test('what Karim left in the outbox goes once no one is signed in and it is two weeks old, not before', async ({
+	page,
+	context
+}) => {
+	const db = await database();
+	try {
+		const { rows } = await db.query<{ id: string }>(
+			"select id from auth.users where email = 'lid@kring.test'"
+		);
+		const karim = rows[0].id;
+		// On the phone, two posts of Karim's the server refused (so they stay, for him to copy): one
+		// written fifteen days ago, one an hour ago.
+		const day = 24 * 60 * 60 * 1000;
+		const old = randomUUID();
+		const recent = randomUUID();
+		const items = [
+			{ id: old, at: Date.now() - 15 * day },
+			{ id: recent, at: Date.now() - day / 24 }
+		].map(({ id, at }) => ({
+			id,
+			owner: karim,
+			kind: 'post',
+			action: `/g/${gent}?/post`,
+			page: `/g/${gent}`,
+			place: 'Praatgroep Gent',
+			fields: [
+				['client_id', id],
+				['body', `Wat Karim schreef (${id.slice(0, 6)})`]
+			],
+			at,
+			refused: 'Door de server geweigerd.'
+		}));
+		await page.goto('/signin');
+		await page.evaluate(async (items) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open('kring-outbox', 1);
+				request.onupgradeneeded = () =>
+					request.result
+						.createObjectStore('items', { keyPath: 'id' })
+						.createIndex('owner', 'owner');
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			const transaction = db.transaction('items', 'readwrite');
+			for (const item of items) transaction.objectStore('items').add(item);
+			await new Promise((resolve, reject) => {
+				transaction.oncomplete = resolve;
+				transaction.onerror = () => reject(transaction.error);
+			});
+			db.close();
+		}, items);
+		const kept = () =>
+			page.evaluate(async () => {
+				const db = await new Promise<IDBDatabase>((resolve, reject) => {
+					const request = indexedDB.open('kring-outbox', 1);
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				});
+				const ids = await new Promise<string[]>((resolve, reject) => {
+					const request = db.transaction('items').objectStore('items').getAllKeys();
+					request.onsuccess = () => resolve(request.result.map(String));
+					request.onerror = () => reject(request.error);
+				});
+				db.close();
+				return ids.sort();
+			});
+
+		// Karim signs in (the worker hears of him): nothing of his goes, however old; he sees both.
+		await signIn(page, 'lid@kring.test');
+		await workerInCharge(page);
+		await page.goto(`/g/${gent}`);
+		await expect(page.getByText('Door de server geweigerd.', { exact: true })).toHaveCount(2);
+		expect(await kept()).toEqual([old, recent].sort());
+
+		// His session ends without signing out; the next person opens Kring: no one is signed in.
+		await context.clearCookies();
+		await page.goto(`/g/${gent}`);
+		await expect(page).toHaveURL(/\/signin/);
+		await expect.poll(kept).toEqual([recent]);
+		await expect(page.getByText('Door de server geweigerd.', { exact: true })).toHaveCount(0);
+	} finally {
+		await db.end();
+	}
+});

@@ -1,11 +1,13 @@
 // The outbox on the phone: one IndexedDB store of items, read by their writer only.
 import { withSent, type OutboxItem } from './items';
 
+export const outboxDatabase = 'kring-outbox';
+
 let opened: Promise<IDBDatabase> | undefined;
 
 function database(): Promise<IDBDatabase> {
 	opened ??= new Promise((resolve, reject) => {
-		const request = indexedDB.open('kring-outbox', 1);
+		const request = indexedDB.open(outboxDatabase, 1);
 		request.onupgradeneeded = () =>
 			request.result.createObjectStore('items', { keyPath: 'id' }).createIndex('owner', 'owner');
 		request.onsuccess = () => resolve(request.result);
@@ -34,6 +36,11 @@ async function run<T>(
 export async function itemsOf(owner: string): Promise<OutboxItem[]> {
 	const items = await run('readonly', (store) => store.index('owner').getAll(owner));
 	return (items as OutboxItem[]).sort((a, b) => a.at - b.at);
+}
+
+/** Everyone's items (the service worker's look for what a person left: ./left-behind). */
+export async function allItems(): Promise<OutboxItem[]> {
+	return (await run('readonly', (store) => store.getAll())) as OutboxItem[];
 }
 
 /** Keeps a new item; fails (ConstraintError) rather than replace one kept under its id. */

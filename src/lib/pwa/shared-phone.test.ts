@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { keptMaxAgeMs, keptTooOld } from './shared-phone';
+import { personKey } from '$lib/server/offline-headers';
+import { keptMaxAgeMs, keptTooOld, personKeyOf } from './shared-phone';
 
 const now = Date.UTC(2026, 10, 30, 12);
 const day = 24 * 60 * 60 * 1000;
@@ -22,5 +23,16 @@ describe('how long what a person left on the phone is shown', () => {
 			expect(keptTooOld(savedAt, now)).toBe(true);
 		}
 		expect(keptTooOld(now + 60_000, now)).toBe(false);
+	});
+});
+
+describe("the worker's key of a person", () => {
+	test('is the key the server sends for that person, and does not show their id', async () => {
+		for (const id of ['6f1c2a8e-1111-4222-8333-944455556666', crypto.randomUUID()]) {
+			const key = await personKeyOf(id);
+			expect(key).toBe(personKey(id));
+			expect(key).toMatch(/^[0-9a-f]{32}$/);
+			expect(key).not.toContain(id.slice(0, 8));
+		}
 	});
 });

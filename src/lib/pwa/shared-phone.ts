@@ -1,6 +1,6 @@
 // What the service worker needs so that a phone that changes hands shows no one the previous
 // person's things when their session ended without a sign-out: how long what it keeps of a person
-// may be shown. Pure, tested on its own.
+// may be shown, and the key a person's things are known by. Pure (Web Crypto), tested on its own.
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -25,4 +25,19 @@ export const keptMaxAgeMs = 14 * day;
 export function keptTooOld(savedAt: number, now: number): boolean {
 	if (!Number.isFinite(savedAt) || savedAt <= 0) return true;
 	return now - savedAt > keptMaxAgeMs || savedAt - now > day;
+}
+
+/** Salt of the person key: the server derives the same key (src/lib/server/offline-headers.ts). */
+export const personKeySalt = 'kring-offline:';
+
+/**
+ * The key a person's things go under on the phone (x-kring-person), from their user id: what the
+ * server sends, computed in the service worker to know whose an outbox item is.
+ */
+export async function personKeyOf(userId: string): Promise<string> {
+	const bytes = new TextEncoder().encode(personKeySalt + userId);
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+	return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0'))
+		.join('')
+		.slice(0, 32);
 }

@@ -3,13 +3,18 @@
 import { createHash } from 'node:crypto';
 import type { RequestEvent } from '@sveltejs/kit';
 import { offlineHeader, offlineKindOfRoute, personHeader } from '$lib/pwa/offline-rules';
+import { personKeySalt } from '$lib/pwa/shared-phone';
 
 /**
  * The name a person's kept pages go under on their phone: not their id itself, which the phone's
- * next user could read in the cache's name and look for elsewhere.
+ * next user could read in the cache's name and look for elsewhere. The service worker derives the
+ * same key (personKeyOf in $lib/pwa/shared-phone) to know whose an outbox item is.
  */
 export function personKey(userId: string): string {
-	return createHash('sha256').update(`kring-offline:${userId}`).digest('hex').slice(0, 32);
+	return createHash('sha256')
+		.update(personKeySalt + userId)
+		.digest('hex')
+		.slice(0, 32);
 }
 
 /**
