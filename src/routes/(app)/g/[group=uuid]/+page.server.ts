@@ -5,7 +5,7 @@ import { refuse } from '$lib/server/forms';
 import { markSeen } from '$lib/server/groups';
 import { answerClimate } from '$lib/server/my-inclusion';
 import { getLocale } from '$lib/paraglide/runtime';
-import { meetupWhen, withAgo } from '$lib/time';
+import { meetupMoment, meetupWhen, withAgo } from '$lib/time';
 import { createPost, feedPage, pageSize } from '$lib/server/posts';
 import { shellData } from '$lib/server/shell';
 import { error, fail, redirect } from '@sveltejs/kit';
@@ -41,6 +41,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		...shellData(page.shell, user, group),
 		posts: withAgo(page.posts, getLocale(), now),
+		mutedUntil: group.me.muted_until && meetupMoment(group.me.muted_until, getLocale()),
 		form,
 		paged: Boolean(before),
 		meetups: page.meetups.map((meetup) => ({

@@ -15,7 +15,7 @@ import {
 } from '$lib/server/posts';
 import { getLocale } from '$lib/paraglide/runtime';
 import { shellData } from '$lib/server/shell';
-import { withAgo } from '$lib/time';
+import { meetupMoment, withAgo } from '$lib/time';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
@@ -47,6 +47,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		...shellData(shell, user, group),
 		post: dated,
 		answers: withAgo(answers, getLocale(), now),
+		mutedUntil: group.me.muted_until && meetupMoment(group.me.muted_until, getLocale()),
 		commentForm,
 		editForm
 	};
