@@ -1,4 +1,5 @@
 import { defineCustomClientStrategy, isLocale } from '$lib/paraglide/runtime';
+import { holdInstallPrompt } from '$lib/pwa/app.svelte';
 import { typedTextKey } from '$lib/pwa/offline-rules';
 import { watchTypedBeforeStart } from '$lib/typed-before-start';
 import type { ClientInit } from '@sveltejs/kit';
@@ -6,6 +7,7 @@ import type { ClientInit } from '@sveltejs/kit';
 // Before Svelte takes the page over, so that nothing typed meanwhile is lost. After the reload
 // of an update, what was being typed is first put back into the page the server wrote.
 export const init: ClientInit = () => {
+	holdInstallPrompt();
 	let saved: string | null = null;
 	try {
 		saved = sessionStorage.getItem(typedTextKey);

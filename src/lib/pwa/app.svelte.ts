@@ -68,17 +68,31 @@ function forgetOnSignOut(): void {
 	});
 }
 
-function offerInstall(): void {
+/** Installed already, or offered and taken or waved away on this phone. */
+function installSettled(): boolean {
 	const installed =
 		matchMedia('(display-mode: standalone)').matches ||
 		(navigator as Navigator & { standalone?: boolean }).standalone === true;
-	if (installed || localStorage.getItem(installDoneKey) !== null) return;
-	if (/iPhone|iPad|iPod/.test(navigator.userAgent)) pwa.installOffer = 'ios';
+	return installed || localStorage.getItem(installDoneKey) !== null;
+}
+
+/**
+ * Holds the browser's install prompt (Android Chromium) for home's offer. Listened for from the
+ * start (src/hooks.client.ts): the browser may offer it before the page has started, and offers
+ * it once per page. Once installed, taken or waved away, the browser is left alone.
+ */
+export function holdInstallPrompt(): void {
 	addEventListener('beforeinstallprompt', (event) => {
+		if (installSettled()) return;
 		event.preventDefault();
 		pwa.installPrompt = event as InstallPromptEvent;
 		pwa.installOffer = 'prompt';
 	});
+}
+
+/** Safari has no prompt: an iPhone is shown how, once the page is shown. */
+function offerInstallOnIphone(): void {
+	if (/iPhone|iPad|iPod/.test(navigator.userAgent) && !installSettled()) pwa.installOffer = 'ios';
 }
 
 /** Taken or waved away: never offered again on this phone. */
@@ -120,7 +134,7 @@ async function register(): Promise<void> {
 export function startPwa(): void {
 	if (started) return;
 	started = true;
-	offerInstall();
+	offerInstallOnIphone();
 	forgetOnSignOut();
 	if (!('serviceWorker' in navigator)) return;
 	// This page came from the network before the worker was there (the first visit): keep it too.
