@@ -14,7 +14,7 @@
 // Of the build's files, only the member's language's copy is precached ($lib/pwa/precache-language).
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { dropLeftBehind } from '$lib/outbox/left-behind';
-import { pageAnswer, PersonTurns } from '$lib/pwa/network-first';
+import { pageAnswer, PersonTurns, withSavedAt, type KeptBecause } from '$lib/pwa/network-first';
 import { languageParameter, precacheForLanguage } from '$lib/pwa/precache-language';
 import { keptTooOld } from '$lib/pwa/shared-phone';
 import {
@@ -28,7 +28,6 @@ import {
 	publicCache,
 	savedAtHeader,
 	signOutWaitsKeyUrl,
-	withSavedAt,
 	installedKeyUrl,
 	workerKeyUrl,
 	type PwaMessage
@@ -264,12 +263,12 @@ async function offlinePageOutdated(response: Response): Promise<boolean> {
 
 const offlinePageRefreshMs = 24 * 60 * 60 * 1000;
 
-/** The kept copy of a page (this person's, or a public one), marked with when it was kept. */
-async function kept(url: string): Promise<Response | undefined> {
+/** The kept copy of a page (this person's, or a public one), marked with when it was kept and why. */
+async function kept(url: string, because: KeptBecause): Promise<Response | undefined> {
 	const person = await currentPerson();
 	const own = person === 'none' ? undefined : await keptFresh(personCache(person), url);
 	const found = own ?? (await (await caches.open(publicCache)).match(url));
-	return found && withSavedAt(found);
+	return found && withSavedAt(found, because);
 }
 
 const ownCache = (person: string) => (person === 'none' ? publicCache : personCache(person));
@@ -330,7 +329,7 @@ self.addEventListener('fetch', (event) => {
 				() => undefined
 			)
 		);
-		event.respondWith(pageAnswer(network, () => kept(key), offlinePage));
+		event.respondWith(pageAnswer(network, (because) => kept(key, because), offlinePage));
 		return;
 	}
 	// Everything else (a client navigation's data, an answer to a form) goes to the network

@@ -301,3 +301,31 @@ test('a page kept after a redirect is kept where it came from, not under the add
 	await expect.poll(urlsKept).toContain('/home');
 	expect(await urlsKept()).not.toContain('/');
 });
+
+test("when Kring's server fails, the kept page says the server cannot be reached, not the phone", async ({
+	page,
+	context
+}) => {
+	const { group } = await openHomeGroupAndMeetup(page);
+	// The server answers with an error (a proxy's 503 while it restarts); the phone is online.
+	await context.route(
+		(url) => url.pathname === group.path,
+		(route) =>
+			route.request().serviceWorker()
+				? route.fulfill({ status: 503, contentType: 'text/html', body: 'Service Unavailable' })
+				: route.continue()
+	);
+	await page.goto(group.path);
+	expect(await heading(page)).toBe(group.title);
+	await expect(
+		page.getByText(/Kring is nu niet bereikbaar — je ziet wat je het laatst zag \(om \d{2}:\d{2}\)/)
+	).toBeVisible();
+	await expect(page.getByText(banner)).toHaveCount(0);
+	await context.unrouteAll();
+
+	// Offline, the same kept page says there is no connection.
+	await context.setOffline(true);
+	await page.reload();
+	expect(await heading(page)).toBe(group.title);
+	await expect(page.getByText(banner)).toBeVisible();
+});

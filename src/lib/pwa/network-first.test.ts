@@ -74,6 +74,28 @@ describe('a page opened through the service worker', () => {
 		);
 		expect(await live.text()).toBe('live');
 	});
+
+	test('the kept copy is asked for with why it is shown: a server error is not a lost connection', async () => {
+		vi.useFakeTimers();
+		const why = async (network: Promise<Response>) => {
+			let because = '';
+			const answer = pageAnswer(
+				network,
+				async (reason) => {
+					because = reason;
+					return html('kept');
+				},
+				async () => html('offline'),
+				4000
+			);
+			await vi.advanceTimersByTimeAsync(4000);
+			await answer;
+			return because;
+		};
+		expect(await why(Promise.resolve(html('down', 503)))).toBe('server');
+		expect(await why(Promise.reject(new TypeError('offline')))).toBe('offline');
+		expect(await why(never())).toBe('slow');
+	});
 });
 
 describe('who a late answer belongs to', () => {

@@ -1,8 +1,31 @@
 // How the service worker answers a page (network first) and keeps late answers from bringing a
-// previous person's pages back. Pure, so it is tested without a worker.
+// previous person's pages back. Pure, so it is tested without a worker. Of this, the pages load
+// only keptBecauseAttribute (in the offline banner, loaded when shown): keep it out of
+// offline-rules, which every page loads.
+import { savedAtAttribute, savedAtHeader } from './offline-rules';
 
 /** How long a page may take before its kept copy is shown: a weak signal must not hang Kring. */
 export const pageTimeoutMs = 4000;
+
+/**
+ * Why a kept copy is shown instead of the network's answer: no network, a network too slow, or the
+ * server answered with an error (the phone's connection works, Kring's server does not).
+ */
+export type KeptBecause = 'offline' | 'slow' | 'server';
+/** The attribute on <html> of a kept page shown, saying why (read by the offline banner). */
+export const keptBecauseAttribute = 'data-kring-kept-because';
+
+/** A kept page as shown: <html> says since when and why, for the banner. */
+export async function withSavedAt(response: Response, because: KeptBecause): Promise<Response> {
+	const savedAt = Number(response.headers.get(savedAtHeader));
+	if (!Number.isFinite(savedAt) || savedAt <= 0) return response;
+	const html = await response.text();
+	const marked = html.replace(
+		/<html(\s|>)/,
+		`<html ${savedAtAttribute}="${savedAt}" ${keptBecauseAttribute}="${because}"$1`
+	);
+	return new Response(marked, { status: 200, headers: response.headers });
+}
 
 /**
  * What a page opened through the worker shows: the network's answer, unless it is slower than
@@ -11,7 +34,7 @@ export const pageTimeoutMs = 4000;
  */
 export async function pageAnswer(
 	network: Promise<Response>,
-	kept: () => Promise<Response | undefined>,
+	kept: (because: KeptBecause) => Promise<Response | undefined>,
 	offline: () => Promise<Response>,
 	timeoutMs = pageTimeoutMs
 ): Promise<Response> {
@@ -21,11 +44,11 @@ export async function pageAnswer(
 	);
 	try {
 		const first = await Promise.race([network, slow]);
-		if (first === 'slow') return (await kept()) ?? (await network);
-		if (first.status >= 500) return (await kept()) ?? first;
+		if (first === 'slow') return (await kept('slow')) ?? (await network);
+		if (first.status >= 500) return (await kept('server')) ?? first;
 		return first;
 	} catch {
-		return (await kept()) ?? (await offline());
+		return (await kept('offline')) ?? (await offline());
 	} finally {
 		clearTimeout(timer);
 	}

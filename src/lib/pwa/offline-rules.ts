@@ -60,14 +60,5 @@ export function offlineKindOfRoute(routeId: string | null): OfflineKind | null {
 	return null;
 }
 
-/** A kept page as shown offline: <html> says since when, for the banner. */
-export async function withSavedAt(response: Response): Promise<Response> {
-	const savedAt = Number(response.headers.get(savedAtHeader));
-	if (!Number.isFinite(savedAt) || savedAt <= 0) return response;
-	const html = await response.text();
-	const marked = html.replace(/<html(\s|>)/, `<html ${savedAtAttribute}="${savedAt}"$1`);
-	return new Response(marked, { status: 200, headers: response.headers });
-}
-
 /** Where text typed before an update's reload waits to be put back (sessionStorage). */
 export const typedTextKey = 'kring-typed-text';
