@@ -85,7 +85,7 @@ test("at 200% zoom no page scrolls sideways: the public page, and a French membe
 	await expectNoHorizontalScroll(page);
 
 	await signIn(page, 'marie@kring.test');
-	for (const path of ['/home', '/o/new', `/g/${bruxelles}`]) {
+	for (const path of ['/home', '/o/new', `/g/${bruxelles}`, '/me', '/notifications']) {
 		await page.goto(path);
 		await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 		await expectNoHorizontalScroll(page);
