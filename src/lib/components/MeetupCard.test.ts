@@ -7,6 +7,8 @@ import MeetupCard from './MeetupCard.svelte';
 const meetup = {
 	id: '6f1e4a8c-2b7d-4c3e-9a5f-0d8b7c6e5f4a',
 	title: 'Praatcafé',
+	starts_at: '2026-12-01T13:00:00Z',
+	ends_at: '2026-12-01T15:00:00Z',
 	status: 'scheduled' as const,
 	group_name: null,
 	my_status: null,

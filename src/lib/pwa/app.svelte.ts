@@ -9,6 +9,7 @@ import {
 	personKeyUrl,
 	type PwaMessage
 } from './offline-rules';
+import type { KeptClock } from './kept-clock';
 import { workerUrl } from './precache-language';
 
 /** Saving and putting back typed text, loaded only around an update's reload. */
@@ -29,6 +30,11 @@ class Pwa {
 	installPrompt = $state<InstallPromptEvent | null>(null);
 	/** Home may offer to install: not installed, not offered and waved away before. */
 	installOffer = $state<'prompt' | 'ios' | null>(null);
+	/**
+	 * On a page kept on the phone (shown offline, or with the server slow or failing): its words
+	 * for moments written afresh ($lib/pwa/kept-clock). Null on a page from the server.
+	 */
+	clock = $state.raw<KeptClock | null>(null);
 }
 
 export const pwa = new Pwa();
