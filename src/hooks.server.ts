@@ -129,8 +129,14 @@ const supabase: Handle = async ({ event, resolve }) => {
 	});
 	// Who is signed in and which pages the phone may keep, for the service worker.
 	if (wantsOfflineHeaders(response)) {
-		const { user } = await clients.safeGetSession();
-		Object.assign(sessionHeaders, offlineHeaders(event, response, user?.id ?? null, getLocale()));
+		const [{ user }, unknown] = await Promise.all([
+			clients.safeGetSession(),
+			clients.sessionUnknown()
+		]);
+		Object.assign(
+			sessionHeaders,
+			offlineHeaders(event, response, user?.id ?? null, getLocale(), unknown)
+		);
 	}
 	return withHeaders(response, sessionHeaders);
 };

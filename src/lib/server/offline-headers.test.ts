@@ -18,6 +18,16 @@ describe('what the service worker is told', () => {
 		expect(headers['content-language']).toBe('nl');
 	});
 
+	test('when Auth could not say who is signed in, a page names no one and is not kept', () => {
+		for (const user of [person, null]) {
+			const headers = offlineHeaders(event('/(app)/home'), page(), user, 'nl', true);
+			expect(headers).toEqual({ 'content-language': 'nl' });
+		}
+		expect(offlineHeaders(event('/'), page(), null, 'nl', true)).toEqual({
+			'content-language': 'nl'
+		});
+	});
+
 	test('only what a member reads offline is kept: never invite links, moderation, admin pages', () => {
 		const kept = [
 			'/(app)/home',

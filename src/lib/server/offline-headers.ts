@@ -26,12 +26,19 @@ export function wantsOfflineHeaders(response: Response): boolean {
 	return response.headers.get('content-type')?.startsWith('text/html') ?? false;
 }
 
+/**
+ * `userId` null: no one is signed in. `sessionUnknown`: who is could not be known (Auth could not
+ * renew the session): the page then says nothing of a person, and is not kept, so that the phone
+ * neither drops nor files anyone's pages and outbox on it.
+ */
 export function offlineHeaders(
 	event: RequestEvent,
 	response: Response,
 	userId: string | null,
-	locale: string
+	locale: string,
+	sessionUnknown = false
 ): Record<string, string> {
+	if (sessionUnknown) return { 'content-language': locale };
 	const headers: Record<string, string> = {
 		[personHeader]: userId ? personKey(userId) : 'none',
 		'content-language': locale

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { sessionCookieToken } from './session';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { requestClients, sessionCookieToken } from './session';
 
 const url = 'https://abcdefgh.supabase.co';
 const session = {
@@ -37,5 +37,59 @@ describe('the session cookie, read as @supabase/ssr writes it', () => {
 			Buffer.from(JSON.stringify({ ...session, refresh_token: null })).toString('base64url');
 		expect(of('sb-abcdefgh-auth-token', withoutRefresh)).toBeNull();
 		expect(sessionCookieToken([], url)).toBeNull();
+	});
+});
+
+describe('who is signed in when the session must be renewed', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	/** A session whose access token expired an hour ago, as the phone sends it. */
+	const expired =
+		'base64-' +
+		Buffer.from(
+			JSON.stringify({
+				...session,
+				expires_at: Math.floor(Date.now() / 1000) - 3600,
+				expires_in: 3600,
+				token_type: 'bearer'
+			})
+		).toString('base64url');
+
+	/** The request's clients, with Supabase Auth answering a renewal as `answer` does. */
+	async function asked(answer: () => Response) {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+		const clients = requestClients(url, 'publishable-key', {
+			cookies: {
+				getAll: () => [{ name: 'sb-abcdefgh-auth-token', value: expired }],
+				setAll: () => {}
+			},
+			fetch: async () => answer()
+		});
+		const user = clients.safeGetSession();
+		const unknown = clients.sessionUnknown();
+		// auth-js tries a failed renewal again for up to 30 seconds.
+		await vi.advanceTimersByTimeAsync(40_000);
+		return { user: (await user).user, unknown: await unknown };
+	}
+
+	test('Auth down (503): no one to show, and not known to be no one', async () => {
+		const json = { 'content-type': 'application/json' };
+		expect(
+			await asked(() => new Response('{"message":"unavailable"}', { status: 503, headers: json }))
+		).toEqual({
+			user: null,
+			unknown: true
+		});
+	});
+
+	test('Auth says the session ended (400): known to be no one', async () => {
+		const json = { 'content-type': 'application/json' };
+		const ended = '{"code":"refresh_token_not_found","message":"Invalid Refresh Token"}';
+		expect(await asked(() => new Response(ended, { status: 400, headers: json }))).toEqual({
+			user: null,
+			unknown: false
+		});
 	});
 });

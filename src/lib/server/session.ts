@@ -6,7 +6,12 @@
 // client of @supabase/ssr is made only when something needs it (renewing, signing in or out).
 import type { Database } from '$lib/database.types';
 import { createServerClient, type GetAllCookies, type SetAllCookies } from '@supabase/ssr';
-import { createClient, type JwtPayload, type SupabaseClient } from '@supabase/supabase-js';
+import {
+	createClient,
+	isAuthRetryableFetchError,
+	type JwtPayload,
+	type SupabaseClient
+} from '@supabase/supabase-js';
 import ws from 'ws';
 import { databaseFetch } from './database-fetch';
 
@@ -28,6 +33,12 @@ export interface RequestClients {
 	 */
 	sessionClient: SupabaseClient<Database>;
 	safeGetSession(): Promise<{ user: SessionUser | null }>;
+	/**
+	 * Whether who is signed in could not be known: the session needed renewing and Supabase Auth
+	 * could not be reached or answered with a server error. safeGetSession then says no one, yet
+	 * the session lives on (the cookie is kept): what says "no one" to the phone must not.
+	 */
+	sessionUnknown(): Promise<boolean>;
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -53,10 +64,17 @@ export function sessionUser(claims: JwtPayload): SessionUser {
 const verifiedTokens = new Map<string, JwtPayload>();
 const keptTokens = 2000;
 
-async function claimsOf(auth: SupabaseClient['auth'], token: string): Promise<JwtPayload | null> {
+/** Auth could not be asked: who is signed in is not known (not the same as no one). */
+const notKnown = { user: null, accessToken: null } as const;
+
+async function claimsOf(
+	auth: SupabaseClient['auth'],
+	token: string
+): Promise<JwtPayload | null | 'unknown'> {
 	const known = verifiedTokens.get(token);
 	if (known && typeof known.exp === 'number' && known.exp * 1000 > Date.now()) return known;
 	const verified = await auth.getClaims(token);
+	if (verified.error && isAuthRetryableFetchError(verified.error)) return 'unknown';
 	if (verified.error || !verified.data) return null;
 	if (verifiedTokens.size >= keptTokens) verifiedTokens.clear();
 	verifiedTokens.set(token, verified.data.claims);
@@ -110,9 +128,11 @@ function keptSession(cookies: Array<{ name: string; value: string }>, url: strin
 async function verify(auth: SupabaseClient['auth']) {
 	// Reads the cookie, and renews the session first when its token is (about to be) expired.
 	const { data, error } = await auth.getSession();
+	if (error && isAuthRetryableFetchError(error)) return notKnown;
 	if (error || !data.session) return null;
 	const accessToken = data.session.access_token;
 	const claims = await claimsOf(auth, accessToken);
+	if (claims === 'unknown') return notKnown;
 	if (!claims) return null;
 	return { user: sessionUser(claims), accessToken };
 }
@@ -150,6 +170,7 @@ export function requestClients(
 		get sessionClient() {
 			return cookieClient();
 		},
-		safeGetSession: async () => ({ user: (await verified())?.user ?? null })
+		safeGetSession: async () => ({ user: (await verified())?.user ?? null }),
+		sessionUnknown: async () => (await verified()) === notKnown
 	};
 }
