@@ -74,14 +74,28 @@ export class Outbox {
 			});
 		}
 		if (!owner) return;
+		const reading = this.#read(owner);
+		this.#reading = reading;
+		if (await reading) await this.flush();
+	}
+
+	/** The phone's items of the person shown, once read (start-up leaves that for later). */
+	#reading: Promise<boolean> = Promise.resolve(true);
+
+	/** Resolves once the phone's items of the person shown were read (signing out waits for it). */
+	async read(): Promise<void> {
+		await this.#reading;
+	}
+
+	async #read(owner: string): Promise<boolean> {
 		// Reading the phone's storage waits until the page is shown (the first use of IndexedDB
 		// is a long moment on a slow phone); a write made before then is kept all the same.
 		await nextTask();
-		if (owner !== this.#owner) return;
+		if (owner !== this.#owner) return false;
 		const items = await itemsOf(owner).catch(() => []);
-		if (owner !== this.#owner) return;
+		if (owner !== this.#owner) return false;
 		this.items = items;
-		await this.flush();
+		return true;
 	}
 
 	/** Whether a write waits here instead of going now: no connection, or older ones wait still. */
