@@ -7,28 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import pg from 'pg';
 import { expect, test } from './fixtures';
+import { plantOutboxItems } from './outbox-on-phone';
 import { gent, signIn } from './people';
 import { e2ePlatform } from './platform-file';
 
 /** Puts a refused post of `owner` in the phone's outbox, as the outbox keeps one. */
 async function plantRefusedPost(page: Page, owner: string) {
 	const id = randomUUID();
-	await page.evaluate(
-		async (item) => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const request = indexedDB.open('kring-outbox', 1);
-				request.onupgradeneeded = () =>
-					request.result
-						.createObjectStore('items', { keyPath: 'id' })
-						.createIndex('owner', 'owner');
-				request.onsuccess = () => resolve(request.result);
-				request.onerror = () => reject(request.error);
-			});
-			const transaction = db.transaction('items', 'readwrite');
-			transaction.objectStore('items').add(item);
-			await new Promise((resolve) => (transaction.oncomplete = resolve));
-			db.close();
-		},
+	await plantOutboxItems(page, [
 		{
 			id,
 			owner,
@@ -43,7 +29,7 @@ async function plantRefusedPost(page: Page, owner: string) {
 			at: Date.now(),
 			refused: 'Door de server geweigerd.'
 		}
-	);
+	]);
 }
 
 /** Another tab keeps the outbox's store busy for `ms` (forever when not given). */

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import pg from 'pg';
 import { expect, test } from './fixtures';
 import { gent, joinGhent, signIn } from './people';
+import { plantOutboxItems } from './outbox-on-phone';
 import { e2ePlatform } from './platform-file';
 
 test.use({ serviceWorkers: 'allow' });
@@ -62,39 +63,21 @@ test('an item planted in the outbox cannot make the account someone else’s', a
 		const stranger = `overnemer-${randomUUID().slice(0, 6)}@example.test`;
 		// Someone holding the phone plants an item for this person's account: not a post, but the
 		// form that gives an account without a password an email address and a password.
-		await page.evaluate(
-			async ({ owner, stranger }) => {
-				const db = await new Promise<IDBDatabase>((resolve, reject) => {
-					const request = indexedDB.open('kring-outbox', 1);
-					request.onupgradeneeded = () =>
-						request.result
-							.createObjectStore('items', { keyPath: 'id' })
-							.createIndex('owner', 'owner');
-					request.onsuccess = () => resolve(request.result);
-					request.onerror = () => reject(request.error);
-				});
-				const transaction = db.transaction('items', 'readwrite');
-				transaction.objectStore('items').add({
-					id: crypto.randomUUID(),
-					owner,
-					kind: 'post',
-					action: '/me?/keep',
-					page: '/home',
-					place: '',
-					fields: [
-						['email', stranger],
-						['password', 'een-lang-wachtwoord-van-de-overnemer']
-					],
-					at: Date.now()
-				});
-				await new Promise((resolve, reject) => {
-					transaction.oncomplete = resolve;
-					transaction.onerror = () => reject(transaction.error);
-				});
-				db.close();
-			},
-			{ owner, stranger }
-		);
+		await plantOutboxItems(page, [
+			{
+				id: randomUUID(),
+				owner,
+				kind: 'post',
+				action: '/me?/keep',
+				page: '/home',
+				place: '',
+				fields: [
+					['email', stranger],
+					['password', 'een-lang-wachtwoord-van-de-overnemer']
+				],
+				at: Date.now()
+			}
+		]);
 		// The person opens Kring again: the outbox flushes what it holds.
 		const flushed = page.waitForResponse((response) => response.url().includes('?/keep'));
 		await page.goto('/home');
@@ -214,24 +197,7 @@ test('what Karim left in the outbox goes once no one is signed in and it is two 
 			at,
 			refused: 'Door de server geweigerd.'
 		}));
-		await page.evaluate(async (items) => {
-			const db = await new Promise<IDBDatabase>((resolve, reject) => {
-				const request = indexedDB.open('kring-outbox', 1);
-				request.onupgradeneeded = () =>
-					request.result
-						.createObjectStore('items', { keyPath: 'id' })
-						.createIndex('owner', 'owner');
-				request.onsuccess = () => resolve(request.result);
-				request.onerror = () => reject(request.error);
-			});
-			const transaction = db.transaction('items', 'readwrite');
-			for (const item of items) transaction.objectStore('items').add(item);
-			await new Promise((resolve, reject) => {
-				transaction.oncomplete = resolve;
-				transaction.onerror = () => reject(transaction.error);
-			});
-			db.close();
-		}, items);
+		await plantOutboxItems(page, items);
 		const kept = () =>
 			page.evaluate(async () => {
 				const db = await new Promise<IDBDatabase>((resolve, reject) => {
