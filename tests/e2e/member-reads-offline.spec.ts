@@ -163,6 +163,8 @@ test('sign-out tapped offline still takes every kept page off the phone', async 
 
 	await context.setOffline(true);
 	await page.getByRole('button', { name: 'Afmelden' }).click();
+	// Signing out goes once the outbox was read (a moment): the page it leads to, offline.
+	await expect(page.getByRole('heading', { level: 1, name: 'Geen verbinding' })).toBeVisible();
 	await expect.poll(() => personCaches(page)).toEqual([]);
 	for (const { path } of [home, group, { path: '/me' }]) {
 		await page.goto(path);
