@@ -129,10 +129,7 @@ const supabase: Handle = async ({ event, resolve }) => {
 	});
 	// Who is signed in and which pages the phone may keep, for the service worker.
 	if (wantsOfflineHeaders(response)) {
-		const [{ user }, unknown] = await Promise.all([
-			clients.safeGetSession(),
-			clients.sessionUnknown()
-		]);
+		const { user, unknown } = await clients.safeGetSession();
 		Object.assign(
 			sessionHeaders,
 			offlineHeaders(event, response, user?.id ?? null, getLocale(), unknown)

@@ -32,13 +32,12 @@ export interface RequestClients {
 	 * Not for the database: it reads the cookie again for every call.
 	 */
 	sessionClient: SupabaseClient<Database>;
-	safeGetSession(): Promise<{ user: SessionUser | null }>;
 	/**
-	 * Whether who is signed in could not be known: the session needed renewing and Supabase Auth
-	 * could not be reached or answered with a server error. safeGetSession then says no one, yet
-	 * the session lives on (the cookie is kept): what says "no one" to the phone must not.
+	 * Who is signed in. `unknown`: that could not be known, as the session needed renewing and
+	 * Supabase Auth could not be reached or answered with a server error; `user` is then null, yet
+	 * the session lives on (the cookie is kept), so what says "no one" to the phone must not.
 	 */
-	sessionUnknown(): Promise<boolean>;
+	safeGetSession(): Promise<{ user: SessionUser | null; unknown: boolean }>;
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -170,7 +169,9 @@ export function requestClients(
 		get sessionClient() {
 			return cookieClient();
 		},
-		safeGetSession: async () => ({ user: (await verified())?.user ?? null }),
-		sessionUnknown: async () => (await verified()) === notKnown
+		safeGetSession: async () => {
+			const session = await verified();
+			return { user: session?.user ?? null, unknown: session === notKnown };
+		}
 	};
 }
