@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import pg from 'pg';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { createMeetup, gent, joinGhent, signIn } from './people';
+import { outboxItemsOnPhone } from './outbox-on-phone';
 import { e2ePlatform, signedInClient } from './platform-file';
 
 async function database() {
@@ -307,18 +308,7 @@ test('signing out with a write still on the phone: told first, and it leaves wit
 		await expectNoAxeViolations(page);
 		await page.getByRole('button', { name: 'Toch afmelden' }).click();
 		await expect(page).toHaveURL(/\/$/);
-		const kept = await page.evaluate(
-			() =>
-				new Promise<number>((resolve, reject) => {
-					const request = indexedDB.open('kring-outbox');
-					request.onerror = () => reject(request.error);
-					request.onsuccess = () => {
-						const count = request.result.transaction('items').objectStore('items').count();
-						count.onsuccess = () => resolve(count.result);
-					};
-				})
-		);
-		expect(kept).toBe(0);
+		expect(await outboxItemsOnPhone(page)).toBe(0);
 	} finally {
 		await db.end();
 	}

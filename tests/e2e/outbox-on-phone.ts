@@ -21,3 +21,18 @@ export async function plantOutboxItems(page: Page, items: Array<Record<string, u
 		db.close();
 	}, items);
 }
+
+/** How many items the phone's outbox holds, of anyone. */
+export function outboxItemsOnPhone(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const request = indexedDB.open('kring-outbox');
+				request.onerror = () => reject(request.error);
+				request.onsuccess = () => {
+					const count = request.result.transaction('items').objectStore('items').count();
+					count.onsuccess = () => resolve(count.result);
+				};
+			})
+	);
+}
